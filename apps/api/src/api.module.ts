@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { AccountController } from './account/account.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './common/auth.guard.js';
+import { AllExceptionsFilter } from './common/exception.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
+import { NfcPipe } from './common/nfc.pipe.js';
+import { createValidationPipe } from './common/validation.js';
+import { HealthController } from './health/health.controller.js';
+
+@Module({
+  controllers: [HealthController, AuthController, AccountController],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useClass: NfcPipe },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+})
+export class ApiModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { AppConfig } from '@app/config';
+import { ApiModule } from './api.module.js';
+
+const AUTH_PATH = '/api/v1/auth/';
+const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
+
+/** Builds the configured HTTP app; used by main.ts and by the end-to-end tests. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config), adapter, {
+    logger: config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: ['fatal', 'error', 'warn', 'log'] }),
+    bufferLogs: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(rateLimit as never, {
+    global: true,
+    max: (request: { url: string }) => (request.url.startsWith(AUTH_PATH) ? config.authRateLimitPerMinute : GENERAL_RATE_LIMIT_PER_MINUTE),
+    timeWindow: 60_000,
+    keyGenerator: (request: { ip: string; url: string }) => `${request.url.startsWith(AUTH_PATH) ? 'auth' : 'all'}:${request.ip}`,
+    errorResponseBuilder: (_request: unknown, context: { after: string }) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests; retry in ${context.after}`,
+    }),
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Nguồn API')
+      .setDescription('Lot traceability and QR labelling for cooperatives (OCOP). Errors: {statusCode, code, message, details?}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

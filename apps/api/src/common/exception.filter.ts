@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainErrorKind, DomainException } from '@app/traceability';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const STATUS: Record<DomainErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation: 422,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'RATE_LIMITED',
+};
+
+/** Fastify's own errors (bad JSON, body too large, wrong content type) carry a code like FST_ERR_…. */
+interface FastifyError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+/** Maps every error to `{statusCode, code, message, details?}` (DESIGN §6). */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainException) {
+    return { statusCode: STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    const response = error.getResponse();
+    if (typeof response === 'object' && response && 'code' in response) return { statusCode, ...(response as Omit<ErrorBody, 'statusCode'>) };
+    const message = typeof response === 'string' ? response : ((response as { message?: string }).message ?? error.message);
+    return { statusCode, code: HTTP_CODES[statusCode] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message)
+      ? 'MALFORMED_JSON'
+      : (HTTP_CODES[fastifyError.statusCode] ?? 'BAD_REQUEST');
+    return { statusCode: fastifyError.statusCode, code, message: fastifyError.message };
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) {
+      // Never leak internals to the client; log them with an id the client can quote.
+      const errorId = randomUUID();
+      body.details = { errorId };
+      this.logger.error({ errorId, requestId: request?.id, err: String((error as Error)?.stack ?? error) });
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,28 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException } from '@app/traceability';
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Whitelist, refuse unknown fields, and answer 400 VALIDATION_FAILED naming every bad field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
+      return new DomainException('VALIDATION_FAILED', message, 'bad_request', {
+        field: fields[0]?.field,
+        fields: Object.fromEntries(fields.map((f) => [f.field, f.problems])),
+      });
+    },
+  });
+}

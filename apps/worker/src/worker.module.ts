@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+
+/** The worker: the same domain providers as the API, no HTTP server. */
+@Module({
+  providers: [MaintenanceProcessor],
+})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule],
+    };
+  }
+}

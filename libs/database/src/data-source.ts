@@ -1,0 +1,26 @@
+import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+export function dataSourceOptions(databaseUrl: string, entities: EntityList = [], poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migration',
+    migrationsRun: false,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: poolSize, application_name: 'nguon' },
+    // Failed queries surface as exceptions that the API maps to coded errors; no duplicate logging.
+    logging: false,
+  };
+}
+
+export function createDataSource(databaseUrl: string, entities: EntityList = []): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, entities));
+}

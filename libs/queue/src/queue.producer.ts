@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+import { JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobId } from './queue.constants.js';
+
+@Injectable()
+export class QueueProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QueueName.Labels) labels: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+  ) {
+    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance };
+  }
+
+  /** Adds a job with a deterministic id: adding the same key twice keeps one job. */
+  add<N extends JobName>(name: N, key: string, payload: JobPayloads[N]): Promise<Job> {
+    return this.queue(name).add(name, payload, { ...JOB_OPTIONS[name], jobId: jobId(name, key) });
+  }
+
+  async getJob(name: JobName, key: string): Promise<Job | undefined> {
+    return (await this.queue(name).getJob(jobId(name, key))) ?? undefined;
+  }
+
+  queue(name: JobName | QueueName): Queue {
+    const queueName = (Object.values(QueueName) as string[]).includes(name) ? (name as QueueName) : JOB_QUEUE[name as JobName];
+    return this.queues[queueName];
+  }
+
+  /** Readiness: the transport answers. Works for both the Redis and the PostgreSQL backend. */
+  async ping(): Promise<void> {
+    await this.queues[QueueName.Maintenance].getJobCounts('waiting');
+  }
+}

@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ORGANIZATION_KINDS = ['cooperative', 'enterprise', 'household_business', 'programme_office'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+@Entity('organization')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column('text') kind: OrganizationKind;
+  @Column('text', { nullable: true }) province: string | null;
+  @Column('text', { nullable: true }) commune: string | null;
+  @Column('text', { nullable: true }) address: string | null;
+  @Column('text', { nullable: true }) phone: string | null;
+  @Column('text', { nullable: true }) taxCode: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

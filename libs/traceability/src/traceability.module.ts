@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { AccountsRepository } from './accounts/accounts.repository.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { PasswordHasher } from './accounts/password-hasher.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+
+const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository];
+
+/** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtExpiresIn as never, issuer: 'nguon' },
+        verifyOptions: { issuer: 'nguon' },
+      }),
+    }),
+  ],
+  providers,
+  exports: providers,
+})
+export class TraceabilityModule {}

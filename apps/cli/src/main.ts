@@ -42,7 +42,12 @@ async function start(config: AppConfig): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log(`No DATABASE_URL: starting embedded PostgreSQL (data in ${resolve(config.dataDir, 'postgres')}, port ${config.embeddedPostgresPort})`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
+    } catch (error) {
+      console.error(`[nguon] Could not start the embedded PostgreSQL: ${(error as Error).message}`);
+      process.exit(1);
+    }
     databaseUrl = embedded.url;
   }
   const children: ChildProcess[] = [];

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
     [{ SIGNUP_ENABLED: 'maybe' }, 'SIGNUP_ENABLED'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ GROWING_AREA_CODE_PATTERN: 'VN-[A-Z{4' }, 'GROWING_AREA_CODE_PATTERN'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -54,5 +55,10 @@ describe('loadConfig', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as Error).message).toContain(variable);
     }
+  });
+
+  it('reads an optional growing-area code pattern', () => {
+    expect(loadConfig({}).growingAreaCodePattern).toBeUndefined();
+    expect(loadConfig({ GROWING_AREA_CODE_PATTERN: '  VN-[A-Z]{4}-\\d{4}  ' }).growingAreaCodePattern).toBe('VN-[A-Z]{4}-\\d{4}');
   });
 });

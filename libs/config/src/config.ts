@@ -24,6 +24,11 @@ export interface AppConfig {
   labelJobMaxCount: number;
   embeddedPostgresPort: number;
   dataDir: string;
+  /**
+   * Optional regular expression a growing-area code must match in full on this deployment (e.g. a
+   * province's own format). Unset: codes are opaque strings, as issued by the authority.
+   */
+  growingAreaCodePattern: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +86,17 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   return raw;
 }
 
+function regex(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  try {
+    new RegExp(raw, 'u');
+  } catch (error) {
+    throw new ConfigError(name, `must be a valid regular expression, got "${raw}" (${(error as Error).message})`);
+  }
+  return raw;
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -116,5 +132,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     labelJobMaxCount: int(env, 'LABEL_JOB_MAX_COUNT', 100_000, 1, 10_000_000),
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     dataDir: str(env, 'DATA_DIR', './.data'),
+    growingAreaCodePattern: regex(env, 'GROWING_AREA_CODE_PATTERN'),
   };
 }

@@ -1,10 +1,17 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException } from '@app/traceability';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+interface FieldProblems {
+  field: string;
+  problems: string[];
+  /** class-validator rule names (isEmail, minLength…), so clients can word the message in their language. */
+  rules: string[];
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblems[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints), rules: Object.keys(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -22,6 +29,7 @@ export function createValidationPipe(): ValidationPipe {
       return new DomainException('VALIDATION_FAILED', message, 'bad_request', {
         field: fields[0]?.field,
         fields: Object.fromEntries(fields.map((f) => [f.field, f.problems])),
+        rules: Object.fromEntries(fields.map((f) => [f.field, f.rules])),
       });
     },
   });

@@ -5,6 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { resolve } from 'node:path';
 import type { AppConfig } from '@app/config';
 import { ApiModule } from './api.module.js';
 
@@ -35,7 +37,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        imgSrc: ["'self'", 'data:', 'https:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        // Cooperatives may run this on plain HTTP in an office LAN: never force https subresources.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -51,6 +56,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       message: `Too many requests; retry in ${context.after}`,
     }),
   });
+  // The operator console: static files (no build step, no CDN), served beside the API.
+  await app.register(fastifyStatic as never, { root: resolve(import.meta.dirname, 'console/public'), prefix: '/console/', decorateReply: false, maxAge: 300_000 });
+  fastify.get('/', (_request, reply) => reply.redirect('/console/'));
+  fastify.get('/console', (_request, reply) => reply.redirect('/console/'));
+
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,0 +1,182 @@
+import { errorMessage, fieldErrors, t } from './i18n.js';
+
+/** h('div', {class: 'x', onclick}, 'text', child): DOM without innerHTML, so text is never markup. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'value') el.value = value;
+    else if (key === 'checked') el.checked = Boolean(value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export const session = {
+  get token() { return localStorage.getItem('nguon.token'); },
+  set token(value) { value ? localStorage.setItem('nguon.token', value) : localStorage.removeItem('nguon.token'); },
+  me: null,
+  get canWrite() { return this.me && this.me.role !== 'viewer'; },
+};
+
+/** Calls the API; resolves to {ok, status, body}. A retry of a write reuses its Idempotency-Key. */
+export async function api(method, path, body, { idempotencyKey } = {}) {
+  const headers = { accept: 'application/json' };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['idempotency-key'] = idempotencyKey ?? crypto.randomUUID();
+  let response;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      break;
+    } catch (error) {
+      // Slow rural links drop: retry the same request (same Idempotency-Key, so nothing is written twice).
+      if (attempt >= 3) return { ok: false, status: 0, body: null };
+      await new Promise((r) => setTimeout(r, 800 * attempt));
+    }
+  }
+  let parsed = null;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) parsed = await response.json().catch(() => null);
+  if (response.status === 401 && session.token && !path.endsWith('/auth/login')) {
+    session.token = null;
+    location.hash = '#/login';
+  }
+  return { ok: response.ok, status: response.status, body: parsed };
+}
+
+/** Downloads an authenticated file through a blob link (keeps the token out of URLs). */
+export async function download(path, filename) {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${session.token}` } });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new Error(errorMessage(body));
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function alertBox(kind, text) {
+  return h('div', { class: `alert ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+export function badge(value) {
+  return h('span', { class: `badge ${value}` }, t(`kinds.${value}`));
+}
+
+export function stars(n) {
+  return n ? h('span', { class: 'stars', title: `OCOP ${n}★` }, '★'.repeat(n)) : '';
+}
+
+export function formatDate(value) {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return date.toLocaleDateString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+
+export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A form from field specs. Field spec: {name, type: text|number|date|datetime|select|checkbox|textarea|json|multiselect,
+ * options: [{value, label}], required, help}. onSubmit(values) returns an API result; errors are shown by field.
+ */
+export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}) {
+  const errorArea = h('div');
+  const inputs = {};
+  const wrappers = {};
+  const errorSlots = {};
+  const rows = fields.map((field) => {
+    const id = `f-${field.name}-${Math.random().toString(36).slice(2, 7)}`;
+    let input;
+    const value = initial[field.name] ?? field.default;
+    if (field.type === 'select' || field.type === 'multiselect') {
+      input = h('select', { id, name: field.name, multiple: field.type === 'multiselect' || undefined },
+        field.type === 'select' ? h('option', { value: '' }, field.required ? '—' : '') : null,
+        (field.options ?? []).map((o) => h('option', { value: o.value, selected: (Array.isArray(value) ? value.includes(o.value) : value === o.value) || undefined }, o.label)));
+    } else if (field.type === 'checkbox') {
+      input = h('input', { id, name: field.name, type: 'checkbox', checked: value ?? field.default ?? false });
+    } else if (field.type === 'textarea' || field.type === 'json') {
+      input = h('textarea', { id, name: field.name }, value === undefined || value === null ? '' : field.type === 'json' ? JSON.stringify(value) : String(value));
+    } else {
+      const type = field.type === 'number' ? 'text' : field.type === 'datetime' ? 'datetime-local' : field.type ?? 'text';
+      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: value ?? field.default ?? '' });
+    }
+    inputs[field.name] = { input, field };
+    errorSlots[field.name] = h('div', { class: 'field-error', 'data-for': field.name });
+    const label = h('label', { for: id, class: field.type === 'checkbox' ? 'inline' : undefined }, field.type === 'checkbox' ? [input, ' ', field.label] : field.label, field.required ? ' *' : '');
+    wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
+    return wrappers[field.name];
+  });
+  const button = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('save'));
+  const idempotencyKey = crypto.randomUUID();
+  const el = h('form', { novalidate: true }, errorArea, rows, extra ?? null, button);
+
+  const values = () => {
+    const out = {};
+    for (const [name, { input, field }] of Object.entries(inputs)) {
+      if (field.type === 'checkbox') { out[name] = input.checked; continue; }
+      if (field.type === 'multiselect') { out[name] = [...input.selectedOptions].map((o) => o.value); continue; }
+      const raw = input.value.trim();
+      if (raw === '') { if (field.sendEmpty) out[name] = null; continue; }
+      if (field.type === 'number') out[name] = Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw;
+      else if (field.type === 'int') out[name] = Number(raw);
+      else if (field.type === 'json') { try { out[name] = JSON.parse(raw); } catch { out[name] = raw; } }
+      else if (field.type === 'datetime') out[name] = `${raw}:00+07:00`;
+      else out[name] = raw;
+    }
+    return out;
+  };
+
+  el.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    errorArea.replaceChildren();
+    for (const name of Object.keys(inputs)) { wrappers[name].classList.remove('invalid'); errorSlots[name].textContent = ''; }
+    button.disabled = true;
+    try {
+      const result = await onSubmit(values(), { idempotencyKey });
+      if (result && !result.ok) showErrors(result.body);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  function showErrors(body) {
+    const byField = fieldErrors(body);
+    let placed = false;
+    for (const [field, message] of Object.entries(byField)) {
+      const name = field.split('.')[0].replace(/\[\d+\]$/, '');
+      if (inputs[field] || inputs[name]) {
+        const key = inputs[field] ? field : name;
+        wrappers[key].classList.add('invalid');
+        errorSlots[key].textContent = message;
+        placed = true;
+      }
+    }
+    errorArea.replaceChildren(alertBox('error', placed && body?.code === 'VALIDATION_FAILED' ? t('codes.VALIDATION_FAILED') : errorMessage(body)));
+  }
+
+  return { el, values, showErrors, inputs };
+}
+
+export function table(columns, rows, onClick) {
+  if (!rows.length) return h('p', { class: 'muted' }, t('none'));
+  return h('table', {},
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c.label)))),
+    h('tbody', {}, rows.map((row) => h('tr', { class: onClick ? 'clickable' : undefined, onclick: onClick ? () => onClick(row) : undefined, 'data-id': row.id },
+      columns.map((c) => h('td', {}, c.render ? c.render(row) : row[c.key] ?? ''))))));
+}
+
+export const options = (values, prefix = 'kinds') => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));

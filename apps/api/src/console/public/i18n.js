@@ -1,0 +1,124 @@
+// Vietnamese first; English on request. Keys are shared by both dictionaries.
+const vi = {
+  appName: 'Nguồn', tagline: 'Truy xuất nguồn gốc & in tem QR', login: 'Đăng nhập', logout: 'Đăng xuất',
+  email: 'Email', password: 'Mật khẩu', loginFailed: 'Sai email hoặc mật khẩu', language: 'English',
+  roles: { owner: 'Chủ sở hữu', admin: 'Quản trị', recorder: 'Nhân viên ghi chép', viewer: 'Chỉ xem' },
+  nav: { lots: 'Lô hàng', harvest: 'Ghi thu hoạch', transform: 'Chế biến / Đóng gói', shipments: 'Vận chuyển', growingAreas: 'Vùng trồng', products: 'Sản phẩm', partners: 'Đối tác & hộ thành viên', facilities: 'Cơ sở', certifications: 'Chứng nhận', labels: 'In tem', audit: 'Kiểm tra chuỗi' },
+  search: 'Tìm kiếm', create: 'Thêm mới', edit: 'Sửa', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', loading: 'Đang tải…', none: 'Chưa có dữ liệu', saved: 'Đã lưu', readOnly: 'Bạn chỉ có quyền xem.',
+  more: 'Xem thêm', actions: 'Thao tác', details: 'Chi tiết', yes: 'Có', no: 'Không', offline: 'Mất kết nối mạng — thử lại sau.',
+  fields: {
+    name: 'Tên', kind: 'Loại', phone: 'Số điện thoại', citizenId: 'Số CCCD', taxCode: 'Mã số thuế', commune: 'Xã', province: 'Tỉnh', address: 'Địa chỉ', gln: 'GLN', notes: 'Ghi chú',
+    code: 'Mã', codeIssuer: 'Cơ quan cấp mã', nameVi: 'Tên tiếng Việt', nameEn: 'Tên tiếng Anh', ocopGroup: 'Nhóm sản phẩm OCOP', gtin: 'GTIN (mã vạch)', unit: 'Đơn vị', netContent: 'Khối lượng tịnh / gói', netContentUnit: 'Đơn vị khối lượng tịnh', shelfLifeDays: 'Hạn sử dụng (ngày)', brand: 'Nhãn hiệu', description: 'Mô tả', imageUrl: 'Ảnh (URL)',
+    level: 'Hạng / cấp', number: 'Số chứng nhận / quyết định', issuer: 'Cơ quan cấp', issuedAt: 'Ngày cấp', expiresAt: 'Ngày hết hạn', scopeType: 'Phạm vi', scopeId: 'Đối tượng',
+    crop: 'Cây trồng', variety: 'Giống', areaHa: 'Diện tích (ha)', location: 'Vị trí (GeoJSON)', ownerPartnerIds: 'Hộ sở hữu', status: 'Trạng thái', reason: 'Lý do', standard: 'Tiêu chuẩn áp dụng',
+    appliedAt: 'Ngày sử dụng', productName: 'Tên thuốc / phân bón', activeIngredient: 'Hoạt chất', dose: 'Liều lượng', doseUnit: 'Đơn vị liều', phiDays: 'Thời gian cách ly (ngày)',
+    growingAreaId: 'Vùng trồng', productId: 'Sản phẩm', partnerId: 'Hộ / đối tác', quantity: 'Khối lượng', harvestedAt: 'Ngày thu hoạch', lotCode: 'Mã lô', facilityId: 'Cơ sở', occurredAt: 'Thời điểm', process: 'Công đoạn', lotId: 'Lô', shippedAt: 'Ngày giao', documents: 'Chứng từ',
+    templateId: 'Mẫu tem', count: 'Số tem', serialized: 'Đánh số sê-ri', startPosition: 'Bắt đầu từ ô số', offsetXMm: 'Căn lề ngang (mm)', offsetYMm: 'Căn lề dọc (mm)', outline: 'In đường cắt', acknowledgeYieldWarning: 'Tôi xác nhận sản lượng này là đúng', yieldWarningReason: 'Giải thích sản lượng',
+  },
+  kinds: {
+    member_household: 'Hộ thành viên', collector: 'Thương lái / thu gom', processor: 'Cơ sở chế biến', packer: 'Đóng gói', distributor: 'Nhà phân phối', retailer: 'Bán lẻ', transporter: 'Vận chuyển', lab: 'Phòng kiểm nghiệm',
+    processing_plant: 'Xưởng chế biến', packing_house: 'Cơ sở đóng gói', warehouse: 'Kho',
+    ocop: 'OCOP', vietgap: 'VietGAP', globalgap: 'GlobalGAP', organic: 'Hữu cơ', haccp: 'HACCP', other: 'Khác',
+    product: 'Sản phẩm', growing_area: 'Vùng trồng', facility: 'Cơ sở', organization: 'Tổ chức',
+    fertiliser: 'Phân bón', pesticide: 'Thuốc BVTV',
+    draft: 'Nháp', active: 'Đang hoạt động', suspended: 'Tạm dừng', revoked: 'Thu hồi', recalled: 'Đã thu hồi', voided: 'Đã hủy', valid: 'Còn hiệu lực', expired: 'Hết hạn', not_yet_valid: 'Chưa hiệu lực',
+    harvest: 'Thu hoạch', transform: 'Chế biến', split: 'Chia lô', ship: 'Giao hàng', receive: 'Nhận hàng', inspect: 'Kiểm tra', recall: 'Thu hồi', void: 'Hủy bỏ', processed: 'Đã chế biến', packed: 'Đã đóng gói', received: 'Nhận về',
+    queued: 'Đang chờ', rendering: 'Đang in', done: 'Xong', failed: 'Lỗi', in_transit: 'Đang vận chuyển', cancelled: 'Đã hủy',
+  },
+  lot: { available: 'Còn lại', quantity: 'Khối lượng', history: 'Lịch sử', genealogy: 'Phả hệ lô', back: 'Truy ngược (nguồn gốc)', forward: 'Truy xuôi (đã đi đâu)', recall: 'Thu hồi lô này', recallConfirm: 'Thu hồi lô này và mọi lô sau nó? Trang công khai sẽ hiện cảnh báo ngay.', recalled: 'LÔ ĐÃ BỊ THU HỒI', exports: 'Xuất dữ liệu', printLabels: 'In tem cho lô này', split: 'Chia lô', ship: 'Giao hàng', publicPage: 'Trang công khai', affected: 'Các lô bị ảnh hưởng' },
+  harvest: { title: 'Ghi thu hoạch', refused: 'Không thể ghi thu hoạch', ackHelp: 'Sản lượng vượt mức hợp lý của vùng trồng. Nếu đúng, hãy xác nhận và ghi rõ lý do.' },
+  transform: { title: 'Chế biến / gộp / đóng gói', inputs: 'Lô đầu vào', outputs: 'Lô đầu ra', addInput: '+ Thêm lô đầu vào', addOutput: '+ Thêm lô đầu ra', remove: 'Bỏ' },
+  labels: { title: 'In tem QR', start: 'Bắt đầu in', progress: 'Tiến độ', download: 'Tải PDF', preview: 'Xem trước một tem', jobs: 'Các lệnh in' },
+  shipments: { incoming: 'Hàng đến', outgoing: 'Hàng đi', receive: 'Nhận hàng' },
+  audit: { title: 'Kiểm tra tính toàn vẹn chuỗi sự kiện', valid: 'Chuỗi sự kiện toàn vẹn', broken: 'Phát hiện sự kiện bị sửa', checked: 'Số sự kiện đã kiểm tra', run: 'Kiểm tra ngay' },
+  growingArea: { changeStatus: 'Đổi trạng thái', inputs: 'Nhật ký canh tác', addInput: 'Thêm nhật ký', void: 'Hủy dòng này', earliestHarvest: 'Ngày thu hoạch sớm nhất', statusHistory: 'Lịch sử trạng thái' },
+  rules: {
+    isNotEmpty: 'Không được để trống', isDefined: 'Bắt buộc', isString: 'Phải là chữ', isEmail: 'Email không hợp lệ', minLength: 'Quá ngắn', maxLength: 'Quá dài', isIn: 'Giá trị không hợp lệ', isEnum: 'Giá trị không hợp lệ',
+    isInt: 'Phải là số nguyên', isNumber: 'Phải là số', min: 'Quá nhỏ', max: 'Quá lớn', isPositive: 'Phải lớn hơn 0', isUUID: 'Chưa chọn', isDateString: 'Ngày không hợp lệ', isISO8601: 'Ngày không hợp lệ', isBoolean: 'Có hoặc không', isArray: 'Phải là danh sách', arrayMinSize: 'Cần ít nhất một dòng', whitelistValidation: 'Trường không được phép', matches: 'Sai định dạng', isNumberString: 'Phải là số', isObject: 'Sai định dạng',
+  },
+  codes: {
+    VALIDATION_FAILED: 'Vui lòng sửa các trường được đánh dấu.', INVALID_CREDENTIALS: 'Sai email hoặc mật khẩu', ROLE_FORBIDDEN: 'Vai trò của bạn không được phép thực hiện thao tác này.',
+    GTIN_CHECK_DIGIT: 'Số kiểm tra của GTIN không đúng', GTIN_LENGTH: 'GTIN phải có 8, 12, 13 hoặc 14 chữ số', GTIN_FORMAT: 'GTIN chỉ gồm chữ số', GTIN_TAKEN: 'GTIN này đã được dùng', GLN_CHECK_DIGIT: 'Số kiểm tra của GLN không đúng', GLN_LENGTH: 'GLN phải có 13 chữ số', GLN_FORMAT: 'GLN chỉ gồm chữ số',
+    GEOJSON_INVALID: 'Vị trí (GeoJSON) không hợp lệ', GROWING_AREA_CODE_TAKEN: 'Mã vùng trồng này đã được đăng ký', GROWING_AREA_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này', GROWING_AREA_CODE_PATTERN: 'Mã vùng trồng sai định dạng',
+    GROWING_AREA_NOT_ACTIVE: 'Vùng trồng không ở trạng thái hoạt động vào ngày thu hoạch.', HARVEST_INSIDE_PHI: 'Chưa hết thời gian cách ly sau khi phun thuốc / bón phân.', HARVEST_YIELD_IMPLAUSIBLE: 'Sản lượng vượt mức hợp lý của vùng trồng.', HARVEST_DATE_IN_FUTURE: 'Ngày thu hoạch không được ở tương lai.',
+    LOT_OVERCONSUMED: 'Lô không còn đủ khối lượng.', LOT_RECALLED: 'Lô đã bị thu hồi.', LOT_VOIDED: 'Lô đã bị hủy.', LOT_CODE_TAKEN: 'Mã lô đã tồn tại', LOT_CODE_INVALID: 'Mã lô chỉ gồm chữ không dấu, số và ký hiệu, tối đa 20 ký tự', UNIT_INCOMPATIBLE: 'Đơn vị không quy đổi được', UNIT_UNKNOWN: 'Đơn vị không hợp lệ', QUANTITY_INVALID: 'Khối lượng phải lớn hơn 0',
+    LABEL_TEMPLATE_UNKNOWN: 'Mẫu tem không tồn tại', LABEL_PAYLOAD_TOO_LONG: 'Đường dẫn quá dài cho khổ tem này', LABEL_COUNT_INVALID: 'Số tem không hợp lệ', LABEL_START_POSITION_INVALID: 'Vị trí bắt đầu nằm ngoài tờ tem', LABEL_OFFSET_INVALID: 'Căn lề tối đa ±5 mm',
+    RATE_LIMITED: 'Thao tác quá nhanh, vui lòng thử lại sau ít phút.', INTERNAL_ERROR: 'Lỗi hệ thống, vui lòng thử lại.',
+  },
+};
+
+const en = {
+  appName: 'Nguồn', tagline: 'Traceability & QR labels', login: 'Log in', logout: 'Log out',
+  email: 'Email', password: 'Password', loginFailed: 'Wrong email or password', language: 'Tiếng Việt',
+  roles: { owner: 'Owner', admin: 'Admin', recorder: 'Recorder', viewer: 'Viewer' },
+  nav: { lots: 'Lots', harvest: 'Log harvest', transform: 'Process / pack', shipments: 'Shipments', growingAreas: 'Growing areas', products: 'Products', partners: 'Partners & households', facilities: 'Facilities', certifications: 'Certifications', labels: 'Print labels', audit: 'Chain check' },
+  search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', back: 'Back', loading: 'Loading…', none: 'Nothing yet', saved: 'Saved', readOnly: 'You can only view.',
+  more: 'More', actions: 'Actions', details: 'Details', yes: 'Yes', no: 'No', offline: 'No connection — try again later.',
+  fields: {
+    name: 'Name', kind: 'Kind', phone: 'Phone', citizenId: 'Citizen ID', taxCode: 'Tax code', commune: 'Commune', province: 'Province', address: 'Address', gln: 'GLN', notes: 'Notes',
+    code: 'Code', codeIssuer: 'Code issuer', nameVi: 'Vietnamese name', nameEn: 'English name', ocopGroup: 'OCOP product group', gtin: 'GTIN (barcode)', unit: 'Unit', netContent: 'Net content per pack', netContentUnit: 'Net content unit', shelfLifeDays: 'Shelf life (days)', brand: 'Brand', description: 'Description', imageUrl: 'Image URL',
+    level: 'Level', number: 'Certificate / decision number', issuer: 'Issuer', issuedAt: 'Issued on', expiresAt: 'Expires on', scopeType: 'Scope', scopeId: 'Scope item',
+    crop: 'Crop', variety: 'Variety', areaHa: 'Area (ha)', location: 'Location (GeoJSON)', ownerPartnerIds: 'Owner households', status: 'Status', reason: 'Reason', standard: 'Standard applied',
+    appliedAt: 'Applied on', productName: 'Product applied', activeIngredient: 'Active ingredient', dose: 'Dose', doseUnit: 'Dose unit', phiDays: 'Pre-harvest interval (days)',
+    growingAreaId: 'Growing area', productId: 'Product', partnerId: 'Household / partner', quantity: 'Quantity', harvestedAt: 'Harvest date', lotCode: 'Lot code', facilityId: 'Facility', occurredAt: 'When', process: 'Process', lotId: 'Lot', shippedAt: 'Shipped on', documents: 'Documents',
+    templateId: 'Template', count: 'Labels', serialized: 'Serial numbers', startPosition: 'Start at position', offsetXMm: 'Offset X (mm)', offsetYMm: 'Offset Y (mm)', outline: 'Cut outlines', acknowledgeYieldWarning: 'I confirm this quantity is right', yieldWarningReason: 'Explain the yield',
+  },
+  kinds: {
+    member_household: 'Member household', collector: 'Collector', processor: 'Processor', packer: 'Packer', distributor: 'Distributor', retailer: 'Retailer', transporter: 'Transporter', lab: 'Laboratory',
+    processing_plant: 'Processing plant', packing_house: 'Packing house', warehouse: 'Warehouse',
+    ocop: 'OCOP', vietgap: 'VietGAP', globalgap: 'GlobalGAP', organic: 'Organic', haccp: 'HACCP', other: 'Other',
+    product: 'Product', growing_area: 'Growing area', facility: 'Facility', organization: 'Organization',
+    fertiliser: 'Fertiliser', pesticide: 'Pesticide',
+    draft: 'Draft', active: 'Active', suspended: 'Suspended', revoked: 'Revoked', recalled: 'Recalled', voided: 'Voided', valid: 'Valid', expired: 'Expired', not_yet_valid: 'Not yet valid',
+    harvest: 'Harvest', transform: 'Processing', split: 'Split', ship: 'Shipped', receive: 'Received', inspect: 'Inspection', recall: 'Recall', void: 'Void', processed: 'Processed', packed: 'Packed', received: 'Received',
+    queued: 'Queued', rendering: 'Rendering', done: 'Done', failed: 'Failed', in_transit: 'In transit', cancelled: 'Cancelled',
+  },
+  lot: { available: 'Available', quantity: 'Quantity', history: 'History', genealogy: 'Genealogy', back: 'Trace back (origin)', forward: 'Trace forward (where it went)', recall: 'Recall this lot', recallConfirm: 'Recall this lot and every lot made from it? The public page shows a banner at once.', recalled: 'THIS LOT IS RECALLED', exports: 'Exports', printLabels: 'Print labels for this lot', split: 'Split', ship: 'Ship', publicPage: 'Public page', affected: 'Affected lots' },
+  harvest: { title: 'Log a harvest', refused: 'The harvest cannot be logged', ackHelp: 'The quantity is above what this growing area can plausibly yield. If it is right, confirm and explain.' },
+  transform: { title: 'Process / merge / pack', inputs: 'Input lots', outputs: 'Output lots', addInput: '+ Add input lot', addOutput: '+ Add output lot', remove: 'Remove' },
+  labels: { title: 'Print QR labels', start: 'Print', progress: 'Progress', download: 'Download PDF', preview: 'Preview one label', jobs: 'Label jobs' },
+  shipments: { incoming: 'Incoming', outgoing: 'Outgoing', receive: 'Receive' },
+  audit: { title: 'Event chain integrity', valid: 'The event chain is intact', broken: 'An edited event was found', checked: 'Events checked', run: 'Check now' },
+  growingArea: { changeStatus: 'Change status', inputs: 'Input log', addInput: 'Add input', void: 'Void this line', earliestHarvest: 'Earliest allowed harvest', statusHistory: 'Status history' },
+  rules: {
+    isNotEmpty: 'Required', isDefined: 'Required', isString: 'Must be text', isEmail: 'Not a valid email', minLength: 'Too short', maxLength: 'Too long', isIn: 'Not an allowed value', isEnum: 'Not an allowed value',
+    isInt: 'Must be a whole number', isNumber: 'Must be a number', min: 'Too small', max: 'Too large', isPositive: 'Must be above 0', isUUID: 'Choose one', isDateString: 'Not a valid date', isISO8601: 'Not a valid date', isBoolean: 'Yes or no', isArray: 'Must be a list', arrayMinSize: 'Add at least one line', whitelistValidation: 'Field not allowed', matches: 'Wrong format', isNumberString: 'Must be a number', isObject: 'Wrong format',
+  },
+  codes: {},
+};
+
+const dictionaries = { vi, en };
+let current = localStorage.getItem('nguon.lang') === 'en' ? 'en' : 'vi';
+
+export const lang = () => current;
+export function setLang(value) {
+  current = value === 'en' ? 'en' : 'vi';
+  localStorage.setItem('nguon.lang', current);
+  document.documentElement.lang = current;
+}
+
+/** t('nav.lots'); falls back to Vietnamese, then to the key itself. */
+export function t(key) {
+  const find = (dict) => key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), dict);
+  const value = find(dictionaries[current]) ?? find(vi);
+  return typeof value === 'string' ? value : key.split('.').pop();
+}
+
+/** A server error, worded for the user: by code, then the server's own message. */
+export function errorMessage(body) {
+  if (!body) return t('offline');
+  const byCode = dictionaries[current].codes[body.code] ?? (current === 'vi' ? vi.codes[body.code] : undefined);
+  return byCode ?? body.message ?? body.code;
+}
+
+/** Per-field messages from a 400 VALIDATION_FAILED or a domain error naming its field. */
+export function fieldErrors(body) {
+  const out = {};
+  const rules = body?.details?.rules;
+  if (rules) {
+    for (const [field, names] of Object.entries(rules)) out[field] = names.map((n) => t(`rules.${n}`)).join(', ');
+  } else if (body?.details?.field) {
+    out[body.details.field] = errorMessage(body);
+  }
+  return out;
+}

@@ -1,0 +1,271 @@
+import { alertBox, api, badge, download, form, formatDate, h, session, table, today } from './core.js';
+import { errorMessage, t } from './i18n.js';
+import { list } from './registry.js';
+
+const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: u }));
+const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
+const productName = (lot) => lot.product?.nameVi ?? lot.productName ?? '';
+const qty = (q, unit) => `${Number(q).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 })} ${unit ?? ''}`;
+
+export async function lotsView(params) {
+  const q = params.get('q') ?? '';
+  const rows = await list(`/api/v1/lots?limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+  const search = h('input', { type: 'search', name: 'q', value: q, placeholder: t('search'), 'aria-label': t('search') });
+  return [
+    h('h1', {}, t('nav.lots')),
+    h('form', { class: 'toolbar', role: 'search', onsubmit: (e) => { e.preventDefault(); location.hash = `#/lots?q=${encodeURIComponent(search.value)}`; } },
+      search, h('button', { class: 'secondary', type: 'submit' }, t('search')),
+      session.canWrite ? [h('a', { href: '#/harvest' }, h('button', { type: 'button', class: 'primary' }, t('nav.harvest'))), h('a', { href: '#/transform' }, h('button', { type: 'button', class: 'secondary' }, t('nav.transform')))] : null),
+    table([
+      { label: t('fields.lotCode'), key: 'code' },
+      { label: t('fields.productId'), render: productName },
+      { label: t('lot.quantity'), render: (r) => qty(r.quantity, r.unit) },
+      { label: t('lot.available'), render: (r) => qty(r.available ?? r.quantity, r.unit) },
+      { label: t('fields.status'), render: (r) => badge(r.status) },
+    ], rows, (row) => (location.hash = `#/lots/${row.id}`)),
+  ];
+}
+
+export async function harvestView() {
+  const [areas, products, partners] = await Promise.all([list('/api/v1/growing-areas?limit=200'), list('/api/v1/products?limit=200'), list('/api/v1/partners?limit=200')]);
+  const ack = h('div');
+  const built = form([
+    f('growingAreaId', { type: 'select', required: true, options: areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name} (${t(`kinds.${a.status}`)})` })) }),
+    f('partnerId', { type: 'select', options: partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name })) }),
+    f('productId', { type: 'select', required: true, options: products.map((p) => ({ value: p.id, label: p.nameVi })) }),
+    f('quantity', { type: 'number', required: true }),
+    f('unit', { type: 'select', required: true, options: UNITS, default: 'kg' }),
+    f('harvestedAt', { type: 'date', required: true, default: today() }),
+    f('lotCode', { help: 'VD: SC-2026-001 (bỏ trống để tự sinh)' }),
+  ], {
+    submitLabel: t('nav.harvest'),
+    extra: ack,
+    onSubmit: async (values, { idempotencyKey }) => {
+      const ackBox = ack.querySelector('input[name=acknowledgeYieldWarning]');
+      if (ackBox?.checked) {
+        values.acknowledgeYieldWarning = true;
+        values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
+      }
+      const result = await api('POST', '/api/v1/lots/harvest', values, { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
+      if (result.ok) location.hash = `#/lots/${result.body.id}`;
+      else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) {
+        ack.replaceChildren(h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
+          h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'acknowledgeYieldWarning' }), ' ', t('fields.acknowledgeYieldWarning')),
+          h('div', { class: 'field' }, h('label', { for: 'ack-reason' }, t('fields.yieldWarningReason')), h('input', { id: 'ack-reason', name: 'yieldWarningReason' }))));
+      }
+      return result;
+    },
+  });
+  return [h('h1', {}, t('harvest.title')), h('div', { class: 'card' }, built.el)];
+}
+
+export async function transformView(params) {
+  const [lots, products, facilities] = await Promise.all([list('/api/v1/lots?limit=200&status=active'), list('/api/v1/products?limit=200'), list('/api/v1/facilities?limit=200')]);
+  const lotOptions = lots.filter((l) => l.status === 'active').map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
+  const productOptions = products.map((p) => h('option', { value: p.id }, p.nameVi));
+  const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS.map((u) => h('option', { value: u.value }, u.label)));
+  const inputLines = h('div', { class: 'lines', 'data-lines': 'inputs' });
+  const outputLines = h('div', { class: 'lines', 'data-lines': 'outputs' });
+  const addInput = (lotId) => inputLines.append(h('div', { class: 'line' },
+    h('select', { name: 'lotId', 'aria-label': t('fields.lotId') }, h('option', { value: '' }, '—'), lotOptions.map((o) => { const c = o.cloneNode(true); if (c.value === lotId) c.selected = true; return c; })),
+    h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
+    h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
+  const addOutput = () => outputLines.append(h('div', { class: 'line' },
+    h('select', { name: 'productId', 'aria-label': t('fields.productId') }, h('option', { value: '' }, '—'), productOptions.map((o) => o.cloneNode(true))),
+    h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
+    h('input', { name: 'lotCode', placeholder: t('fields.lotCode'), 'aria-label': t('fields.lotCode') }),
+    h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
+  addInput(params.get('lotId') ?? '');
+  addOutput();
+  const lines = (container, names) => [...container.querySelectorAll('.line')].map((line) => {
+    const out = {};
+    for (const name of names) {
+      const value = line.querySelector(`[name=${name}]`).value.trim();
+      if (value === '') continue;
+      out[name] = name === 'quantity' ? Number(value.replace(',', '.')) : value;
+    }
+    return out;
+  });
+  const built = form([
+    f('process', { required: true, help: 'VD: xay xát, sấy, rang, đóng gói' }),
+    f('facilityId', { type: 'select', options: facilities.map((x) => ({ value: x.id, label: x.name })) }),
+    f('occurredAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
+  ], {
+    submitLabel: t('save'),
+    extra: [h('h2', {}, t('transform.inputs')), inputLines, h('button', { type: 'button', class: 'secondary', onclick: () => addInput('') }, t('transform.addInput')),
+      h('h2', {}, t('transform.outputs')), outputLines, h('button', { type: 'button', class: 'secondary', onclick: addOutput }, t('transform.addOutput')), h('p')],
+    onSubmit: async (values, { idempotencyKey }) => {
+      const body = { ...values, inputs: lines(inputLines, ['lotId', 'quantity', 'unit']), outputs: lines(outputLines, ['productId', 'quantity', 'unit', 'lotCode']) };
+      const result = await api('POST', '/api/v1/lots/transform', body, { idempotencyKey });
+      if (result.ok) {
+        const first = result.body.outputs?.[0];
+        location.hash = first ? `#/lots/${first.id}` : '#/lots';
+      }
+      return result;
+    },
+  });
+  return [h('h1', {}, t('transform.title')), h('div', { class: 'card' }, built.el)];
+}
+
+export async function lotView(id) {
+  const result = await api('GET', `/api/v1/lots/${id}`);
+  if (!result.ok) return [alertBox('error', errorMessage(result.body))];
+  const lot = result.body;
+  const [events, back, forward] = await Promise.all([
+    list(`/api/v1/lots/${id}/events`),
+    api('GET', `/api/v1/lots/${id}/trace?direction=back`),
+    api('GET', `/api/v1/lots/${id}/trace?direction=forward`),
+  ]);
+  const parts = [h('p', {}, h('a', { href: '#/lots' }, `← ${t('nav.lots')}`))];
+  if (lot.status === 'recalled') parts.push(h('div', { class: 'banner-recall', role: 'alert' }, t('lot.recalled'), lot.recallReason ? ` — ${lot.recallReason}` : ''));
+  parts.push(h('h1', {}, `${productName(lot)} — ${lot.code}`));
+  parts.push(h('div', { class: 'card' }, h('table', {}, h('tbody', {},
+    h('tr', {}, h('th', {}, t('fields.status')), h('td', {}, badge(lot.status))),
+    h('tr', {}, h('th', {}, t('lot.quantity')), h('td', {}, qty(lot.quantity, lot.unit))),
+    h('tr', {}, h('th', {}, t('lot.available')), h('td', { 'data-testid': 'available' }, qty(lot.available ?? lot.quantity, lot.unit))),
+    h('tr', {}, h('th', {}, t('fields.kind')), h('td', {}, t(`kinds.${lot.kind}`))),
+    lot.growingArea ? h('tr', {}, h('th', {}, t('fields.growingAreaId')), h('td', {}, `${lot.growingArea.code} — ${lot.growingArea.name ?? ''}`)) : null,
+    h('tr', {}, h('th', {}, t('fields.harvestedAt')), h('td', {}, formatDate(lot.producedAt ?? lot.harvestedAt))),
+    lot.publicUrl ? h('tr', {}, h('th', {}, t('lot.publicPage')), h('td', {}, h('a', { href: lot.publicUrl, target: '_blank', rel: 'noopener', 'data-testid': 'public-url' }, lot.publicUrl))) : null,
+  ))));
+
+  const actions = h('div', { class: 'toolbar' });
+  if (session.canWrite && lot.status === 'active') {
+    actions.append(
+      h('a', { href: `#/labels?lotId=${lot.id}` }, h('button', { type: 'button', class: 'primary' }, t('lot.printLabels'))),
+      h('a', { href: `#/transform?lotId=${lot.id}` }, h('button', { type: 'button', class: 'secondary' }, t('nav.transform'))),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (location.hash = `#/lots/${lot.id}/split`) }, t('lot.split')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (location.hash = `#/lots/${lot.id}/ship`) }, t('lot.ship')),
+      h('button', { type: 'button', class: 'danger', onclick: () => recall(lot) }, t('lot.recall')),
+    );
+  }
+  const note = h('div');
+  actions.append(
+    h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.csv`, `${lot.code}-fsma204.csv`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA CSV'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.xlsx`, `${lot.code}-fsma204.xlsx`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA XLSX'),
+    lot.epcClass || lot.publicUrl ? h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/epcis/events?MATCH_anyEPCClass=${encodeURIComponent(lot.epcClass ?? lot.publicUrl)}`, `${lot.code}-epcis.jsonld`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'EPCIS') : null,
+  );
+  parts.push(actions, note);
+
+  parts.push(h('h2', {}, t('lot.genealogy')));
+  parts.push(h('h3', {}, t('lot.back')), genealogy(back.body, lot.id, 'back'));
+  parts.push(h('h3', {}, t('lot.forward')), genealogy(forward.body, lot.id, 'forward'));
+
+  parts.push(h('h2', {}, t('lot.history')), table([
+    { label: '', render: (e) => formatDate(e.eventTime) },
+    { label: t('fields.kind'), render: (e) => [t(`kinds.${e.type}`), e.voidedBy || e.voided ? [' ', badge('voided')] : ''] },
+    { label: t('fields.process'), render: (e) => e.details?.process ?? e.process ?? e.reason ?? '' },
+    { label: t('fields.quantity'), render: (e) => (e.lines ?? []).filter((l) => l.lotId === lot.id).map((l) => `${l.direction === 'input' ? '−' : '+'}${qty(l.quantity, l.unit)}`).join(' ') },
+  ], events));
+
+  const jobs = await list(`/api/v1/lots/${id}/label-jobs`);
+  if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), key: 'templateId' }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
+  return parts;
+}
+
+async function recall(lot) {
+  if (!confirm(t('lot.recallConfirm'))) return;
+  const reason = prompt(t('fields.reason'));
+  if (!reason) return;
+  const result = await api('POST', '/api/v1/recalls', { lotId: lot.id, reason });
+  if (!result.ok) alert(errorMessage(result.body));
+  location.reload();
+}
+
+/** A layered picture of the trace graph: one column per generation, edges with quantities. */
+function genealogy(trace, rootId, direction) {
+  const nodes = trace?.nodes ?? [];
+  const edges = trace?.edges ?? [];
+  if (nodes.length <= 1 && !(trace?.growingAreas?.length || trace?.partners?.length)) return h('p', { class: 'muted' }, t('none'));
+  const depth = new Map([[rootId, 0]]);
+  const from = (e) => e.parentLotId ?? e.from ?? e.source;
+  const to = (e) => e.childLotId ?? e.to ?? e.target;
+  for (let changed = true, guard = 0; changed && guard < 100; guard++) {
+    changed = false;
+    for (const e of edges) {
+      const [near, far] = direction === 'back' ? [to(e), from(e)] : [from(e), to(e)];
+      if (depth.has(near) && (!depth.has(far) || depth.get(far) < depth.get(near) + 1)) { depth.set(far, depth.get(near) + 1); changed = true; }
+    }
+  }
+  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: n.productName ?? n.product?.nameVi ?? '', status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
+  const extra = direction === 'back' ? (trace.growingAreas ?? []).map((a) => ({ id: `ga-${a.id}`, label: a.code, sub: a.name ?? a.commune ?? '', level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'area' }))
+    : (trace.partners ?? []).map((p) => ({ id: `p-${p.id}`, label: p.name, sub: t(`kinds.${p.kind}`), level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'partner' }));
+  const all = [...items, ...extra];
+  const columns = new Map();
+  for (const item of all) { if (!columns.has(item.level)) columns.set(item.level, []); columns.get(item.level).push(item); }
+  const W = 180, H = 52, GX = 50, GY = 14;
+  const pos = new Map();
+  for (const [level, column] of columns) column.forEach((item, i) => pos.set(item.id, { x: 10 + level * (W + GX), y: 10 + i * (H + GY) }));
+  const width = 20 + columns.size * (W + GX);
+  const height = 20 + Math.max(...[...columns.values()].map((c) => c.length)) * (H + GY);
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('width', width); svg.setAttribute('height', height); svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', t('lot.genealogy'));
+  const el = (name, attrs, text) => { const e = document.createElementNS(NS, name); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text) e.textContent = text; svg.append(e); return e; };
+  const link = (a, b, label) => {
+    const p = pos.get(a), q = pos.get(b);
+    if (!p || !q) return;
+    el('line', { x1: p.x + W, y1: p.y + H / 2, x2: q.x, y2: q.y + H / 2, stroke: '#8a9482', 'stroke-width': 1.5 });
+    if (label) el('text', { x: (p.x + W + q.x) / 2 - 14, y: (p.y + q.y + H) / 2 - 4, fill: '#5d6657' }, label);
+  };
+  for (const e of edges) direction === 'back' ? link(to(e), from(e), e.quantity ? qty(e.quantity, e.unit) : '') : link(from(e), to(e), e.quantity ? qty(e.quantity, e.unit) : '');
+  const deepest = items.filter((i) => !edges.some((e) => (direction === 'back' ? to(e) : from(e)) === i.id));
+  for (const x of extra) for (const i of deepest.length ? deepest : items) if ((x.kind === 'area' && (trace.growingAreas ?? []).some((a) => `ga-${a.id}` === x.id && (!a.lotIds || a.lotIds.includes(i.id)))) || (x.kind === 'partner' && (trace.partners ?? []).some((p) => `p-${p.id}` === x.id && (!p.lotIds || p.lotIds.includes(i.id))))) link(i.id, x.id, '');
+  for (const item of all) {
+    const p = pos.get(item.id);
+    el('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
+    el('text', { x: p.x + 8, y: p.y + 20, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, item.label.slice(0, 24));
+    el('text', { x: p.x + 8, y: p.y + 38, fill: item.id === rootId ? '#fff' : '#5d6657' }, String(item.sub).slice(0, 28));
+  }
+  return h('div', { class: 'genealogy', 'data-direction': direction }, svg);
+}
+
+export async function splitView(id) {
+  const lot = (await api('GET', `/api/v1/lots/${id}`)).body;
+  const built = form([f('quantity', { type: 'number', required: true }), f('lotCode')], {
+    submitLabel: t('lot.split'),
+    onSubmit: async (values, { idempotencyKey }) => {
+      const result = await api('POST', `/api/v1/lots/${id}/split`, { parts: [{ quantity: values.quantity, unit: lot.unit, lotCode: values.lotCode }] }, { idempotencyKey });
+      if (result.ok) location.hash = `#/lots/${id}`;
+      return result;
+    },
+  });
+  return [h('p', {}, h('a', { href: `#/lots/${id}` }, `← ${lot?.code ?? ''}`)), h('h1', {}, `${t('lot.split')} ${lot?.code ?? ''}`), h('div', { class: 'card' }, built.el)];
+}
+
+export async function shipView(id) {
+  const [lot, partners] = await Promise.all([api('GET', `/api/v1/lots/${id}`).then((r) => r.body), list('/api/v1/partners?limit=200')]);
+  const built = form([
+    f('partnerId', { type: 'select', required: true, options: partners.map((p) => ({ value: p.id, label: `${p.name} (${t(`kinds.${p.kind}`)})` })) }),
+    f('quantity', { type: 'number', required: true }), f('unit', { type: 'select', required: true, options: UNITS, default: lot?.unit }),
+    f('shippedAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
+    f('documents', { help: 'VD: Hóa đơn 0001234' }),
+  ], {
+    submitLabel: t('lot.ship'),
+    onSubmit: async (values, { idempotencyKey }) => {
+      const body = { ...values, documents: values.documents ? [{ type: 'invoice', number: values.documents }] : undefined };
+      const result = await api('POST', `/api/v1/lots/${id}/ship`, body, { idempotencyKey });
+      if (result.ok) location.hash = `#/lots/${id}`;
+      return result;
+    },
+  });
+  return [h('p', {}, h('a', { href: `#/lots/${id}` }, `← ${lot?.code ?? ''}`)), h('h1', {}, `${t('lot.ship')} ${lot?.code ?? ''}`), h('div', { class: 'card' }, built.el)];
+}
+
+export async function shipmentsView() {
+  const [incoming, outgoing] = await Promise.all([list('/api/v1/shipments?direction=incoming'), list('/api/v1/shipments?direction=outgoing')]);
+  const note = h('div');
+  const receive = async (s) => {
+    const result = await api('POST', `/api/v1/shipments/${s.id}/receive`, {});
+    if (result.ok) location.hash = `#/lots/${result.body.lot?.id ?? result.body.receivedLotId ?? result.body.id}`;
+    else note.replaceChildren(alertBox('error', errorMessage(result.body)));
+  };
+  return [
+    h('h1', {}, t('nav.shipments')), note,
+    h('h2', {}, t('shipments.incoming')),
+    table([{ label: '', render: (s) => formatDate(s.shippedAt) }, { label: t('fields.lotCode'), render: (s) => s.lotCode ?? s.lot?.code ?? '' }, { label: t('fields.quantity'), render: (s) => qty(s.quantity, s.unit) }, { label: t('fields.status'), render: (s) => badge(s.status) },
+      { label: '', render: (s) => (s.status === 'in_transit' && session.canWrite ? h('button', { class: 'primary', type: 'button', onclick: (e) => { e.stopPropagation(); receive(s); } }, t('shipments.receive')) : '') }], incoming),
+    h('h2', {}, t('shipments.outgoing')),
+    table([{ label: '', render: (s) => formatDate(s.shippedAt) }, { label: t('fields.lotCode'), render: (s) => s.lotCode ?? s.lot?.code ?? '' }, { label: t('fields.partnerId'), render: (s) => s.partnerName ?? s.partner?.name ?? '' }, { label: t('fields.quantity'), render: (s) => qty(s.quantity, s.unit) }, { label: t('fields.status'), render: (s) => badge(s.status) }], outgoing),
+  ];
+}

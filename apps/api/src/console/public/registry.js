@@ -1,0 +1,139 @@
+import { alertBox, api, badge, form, h, options, session, stars, table, formatDate } from './core.js';
+import { t } from './i18n.js';
+
+const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'];
+const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'];
+const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'];
+const CERT_KINDS = ['ocop', 'vietgap', 'globalgap', 'organic', 'haccp', 'other'];
+const SCOPES = ['product', 'growing_area', 'facility', 'organization'];
+const unitOptions = UNITS.map((u) => ({ value: u, label: u }));
+const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
+
+/** The registry screens: one description per resource, one generic list/create/edit view. */
+export const RESOURCES = {
+  partners: {
+    path: '/api/v1/partners', title: () => t('nav.partners'),
+    columns: () => [{ label: t('fields.name'), key: 'name' }, { label: t('fields.kind'), render: (r) => t(`kinds.${r.kind}`) }, { label: t('fields.commune'), key: 'commune' }, { label: t('fields.phone'), key: 'phone' }],
+    fields: () => [f('kind', { type: 'select', required: true, options: options(PARTNER_KINDS) }), f('name', { required: true }), f('phone'), f('citizenId'), f('commune'), f('province'), f('address'), f('gln'), f('notes', { type: 'textarea' })],
+  },
+  facilities: {
+    path: '/api/v1/facilities', title: () => t('nav.facilities'),
+    columns: () => [{ label: t('fields.name'), key: 'name' }, { label: t('fields.kind'), render: (r) => t(`kinds.${r.kind}`) }, { label: t('fields.code'), key: 'code' }, { label: t('fields.province'), key: 'province' }],
+    fields: () => [f('kind', { type: 'select', required: true, options: options(FACILITY_KINDS) }), f('name', { required: true }), f('code'), f('commune'), f('province'), f('address'), f('gln')],
+  },
+  products: {
+    path: '/api/v1/products', title: () => t('nav.products'),
+    columns: () => [{ label: t('fields.nameVi'), render: (r) => [r.nameVi, ' ', stars(r.ocopStars)] }, { label: t('fields.gtin'), key: 'gtin' }, { label: t('fields.unit'), key: 'unit' }, { label: t('fields.ocopGroup'), key: 'ocopGroup' }],
+    fields: () => [f('nameVi', { required: true }), f('nameEn'), f('unit', { type: 'select', required: true, options: unitOptions }), f('gtin'), f('ocopGroup', { type: 'int' }), f('netContent', { type: 'number' }), f('netContentUnit', { type: 'select', options: unitOptions.filter((u) => u.value !== 'pack') }), f('shelfLifeDays', { type: 'int' }), f('brand'), f('imageUrl'), f('description', { type: 'textarea' })],
+  },
+  certifications: {
+    path: '/api/v1/certifications', title: () => t('nav.certifications'),
+    columns: () => [{ label: t('fields.kind'), render: (r) => [t(`kinds.${r.kind}`), ' ', r.kind === 'ocop' ? stars(r.level) : ''] }, { label: t('fields.number'), key: 'number' }, { label: t('fields.expiresAt'), render: (r) => formatDate(r.expiresAt) }, { label: t('fields.status'), render: (r) => badge(r.status ?? (r.valid ? 'valid' : 'expired')) }],
+    fields: async () => {
+      const scopeItems = await scopeOptions();
+      return [f('kind', { type: 'select', required: true, options: options(CERT_KINDS) }), f('level', { type: 'int', help: 'OCOP: 3, 4, 5' }), f('number', { required: true }), f('issuer', { required: true }), f('issuedAt', { type: 'date', required: true }), f('expiresAt', { type: 'date' }), f('scopeType', { type: 'select', required: true, options: options(SCOPES) }), f('scopeId', { type: 'select', required: true, options: scopeItems })];
+    },
+  },
+  'growing-areas': {
+    path: '/api/v1/growing-areas', title: () => t('nav.growingAreas'), detail: true,
+    columns: () => [{ label: t('fields.code'), key: 'code' }, { label: t('fields.name'), key: 'name' }, { label: t('fields.crop'), key: 'crop' }, { label: t('fields.commune'), key: 'commune' }, { label: t('fields.status'), render: (r) => badge(r.status) }],
+    fields: async () => {
+      const households = (await list('/api/v1/partners?limit=200')).map((p) => ({ value: p.id, label: p.name }));
+      return [f('code', { required: true }), f('name', { required: true }), f('crop', { required: true }), f('variety'), f('areaHa', { type: 'number', required: true }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'json', help: '{"type":"Point","coordinates":[103.02,21.38]}' }), f('ownerPartnerIds', { type: 'multiselect', options: households })];
+    },
+  },
+};
+
+export async function list(path) {
+  const result = await api('GET', path);
+  return result.ok ? (Array.isArray(result.body) ? result.body : result.body.items ?? []) : [];
+}
+
+async function scopeOptions() {
+  const [products, areas, facilities] = await Promise.all([list('/api/v1/products?limit=200'), list('/api/v1/growing-areas?limit=200'), list('/api/v1/facilities?limit=200')]);
+  return [
+    ...products.map((p) => ({ value: p.id, label: `${t('kinds.product')}: ${p.nameVi}` })),
+    ...areas.map((a) => ({ value: a.id, label: `${t('kinds.growing_area')}: ${a.code} ${a.name}` })),
+    ...facilities.map((x) => ({ value: x.id, label: `${t('kinds.facility')}: ${x.name}` })),
+    ...(session.me ? [{ value: session.me.organization.id, label: `${t('kinds.organization')}: ${session.me.organization.name}` }] : []),
+  ];
+}
+
+export async function listView(name, params) {
+  const resource = RESOURCES[name];
+  const q = params.get('q') ?? '';
+  const rows = await list(`${resource.path}?limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+  const search = h('input', { type: 'search', name: 'q', value: q, placeholder: t('search'), 'aria-label': t('search') });
+  const toolbar = h('form', { class: 'toolbar', role: 'search', onsubmit: (e) => { e.preventDefault(); location.hash = `#/${name}?q=${encodeURIComponent(search.value)}`; } },
+    search, h('button', { class: 'secondary', type: 'submit' }, t('search')),
+    session.canWrite ? h('a', { href: `#/${name}/new`, class: 'button' }, h('button', { type: 'button', class: 'primary' }, t('create'))) : null);
+  return [h('h1', {}, resource.title()), toolbar, table(resource.columns(), rows, (row) => (location.hash = `#/${name}/${row.id}`))];
+}
+
+export async function editView(name, id) {
+  const resource = RESOURCES[name];
+  const initial = id ? (await api('GET', `${resource.path}/${id}`)).body ?? {} : {};
+  const fields = await resource.fields();
+  const editable = id ? fields.filter((x) => !(name === 'growing-areas' && x.name === 'code' && initial.status && initial.status !== 'draft')) : fields;
+  const saved = h('div');
+  const built = form(editable, {
+    initial,
+    onSubmit: async (values, { idempotencyKey }) => {
+      const result = id ? await api('PATCH', `${resource.path}/${id}`, values, { idempotencyKey }) : await api('POST', resource.path, values, { idempotencyKey });
+      if (result.ok) {
+        if (!id) location.hash = resource.detail ? `#/${name}/${result.body.id}` : `#/${name}`;
+        else saved.replaceChildren(alertBox('ok', t('saved')));
+      }
+      return result;
+    },
+  });
+  const parts = [h('p', {}, h('a', { href: `#/${name}` }, `← ${t('back')}`)), h('h1', {}, `${resource.title()} — ${id ? t('edit') : t('create')}`), saved];
+  if (!session.canWrite) return [...parts, alertBox('warn', t('readOnly')), detailsList(editable, initial)];
+  parts.push(h('div', { class: 'card' }, built.el));
+  if (name === 'growing-areas' && id) parts.push(...(await growingAreaExtras(id, initial)));
+  return parts;
+}
+
+function detailsList(fields, values) {
+  return h('div', { class: 'card' }, h('table', {}, h('tbody', {}, fields.map((x) => h('tr', {}, h('th', {}, x.label), h('td', {}, formatValue(values[x.name])))))));
+}
+
+const formatValue = (v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+async function growingAreaExtras(id, area) {
+  const out = [];
+  const statusForm = form(
+    [f('status', { type: 'select', required: true, options: options(['draft', 'active', 'suspended', 'revoked']) }), f('reason', { required: true })],
+    {
+      submitLabel: t('growingArea.changeStatus'),
+      onSubmit: async (values, { idempotencyKey }) => {
+        const result = await api('POST', `/api/v1/growing-areas/${id}/status`, values, { idempotencyKey });
+        if (result.ok) location.reload();
+        return result;
+      },
+    },
+  );
+  out.push(h('h2', {}, t('growingArea.changeStatus'), ' ', badge(area.status ?? 'draft')), h('div', { class: 'card' }, statusForm.el));
+  const history = area.statusHistory ?? (await list(`/api/v1/growing-areas/${id}/status-history`));
+  if (history.length) {
+    out.push(h('h2', {}, t('growingArea.statusHistory')), table([{ label: t('fields.status'), render: (r) => [r.fromStatus ? `${t(`kinds.${r.fromStatus}`)} → ` : '', t(`kinds.${r.toStatus}`)] }, { label: t('fields.reason'), key: 'reason' }, { label: '', render: (r) => formatDate(r.changedAt) }], history));
+  }
+  const inputs = await list(`/api/v1/growing-areas/${id}/inputs`);
+  out.push(h('h2', {}, t('growingArea.inputs')), area.earliestHarvestDate ? h('p', {}, `${t('growingArea.earliestHarvest')}: `, h('strong', {}, formatDate(area.earliestHarvestDate))) : null);
+  out.push(table([
+    { label: t('fields.appliedAt'), render: (r) => formatDate(r.appliedAt) },
+    { label: t('fields.productName'), render: (r) => [r.productName, r.voidedAt ? [' ', badge('voided')] : ''] },
+    { label: t('fields.activeIngredient'), key: 'activeIngredient' },
+    { label: t('fields.phiDays'), key: 'phiDays' },
+  ], inputs));
+  const inputForm = form([f('appliedAt', { type: 'date', required: true }), f('kind', { type: 'select', required: true, options: options(['fertiliser', 'pesticide', 'other']) }), f('productName', { required: true }), f('activeIngredient'), f('dose', { type: 'number' }), f('doseUnit'), f('phiDays', { type: 'int', required: true })], {
+    submitLabel: t('growingArea.addInput'),
+    onSubmit: async (values, { idempotencyKey }) => {
+      const result = await api('POST', `/api/v1/growing-areas/${id}/inputs`, values, { idempotencyKey });
+      if (result.ok) location.reload();
+      return result;
+    },
+  });
+  out.push(h('div', { class: 'card' }, h('h2', {}, t('growingArea.addInput')), inputForm.el));
+  return out;
+}

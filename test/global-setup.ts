@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 
+/** Databases of runs older than this, with no connection, were left behind by killed runs. */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
 /**
  * One fresh database per test run (so parallel runs never collide; the test apps apply the real
  * migrations to it); Redis must answer — the suite never falls back to another transport.
@@ -30,8 +33,11 @@ export default async function globalSetup(): Promise<void> {
     [databaseName],
   );
   for (const { datname } of stale.rows) {
+    // Only old ones: a run going on next to this one has no connection open between its test files.
+    const createdAt = /^nguon_test_([a-z0-9]+)[0-9a-f]{6}$/.exec(datname)?.[1];
+    if (!createdAt || Date.now() - parseInt(createdAt, 36) < STALE_AFTER_MS) continue;
     const age = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [datname]);
-    if (age.rows[0].n === 0 && /^nguon_test_[a-z0-9]+$/.test(datname)) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    if (age.rows[0].n === 0) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   }
   await admin.query(`CREATE DATABASE "${databaseName}"`);
   await admin.end();

@@ -12,9 +12,10 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { NfcPipe } from './common/nfc.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { HealthController } from './health/health.controller.js';
+import { LOTS_CONTROLLERS } from './lots/index.js';
 
 @Module({
-  controllers: [HealthController, AuthController, AccountController],
+  controllers: [HealthController, AuthController, AccountController, ...LOTS_CONTROLLERS],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

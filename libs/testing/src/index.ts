@@ -1,2 +1,3 @@
 export * from './test-app.js';
 export * from './factories.js';
+export * from './lot-fixtures.js';

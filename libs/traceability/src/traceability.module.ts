@@ -5,8 +5,9 @@ import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { PasswordHasher } from './accounts/password-hasher.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { LOTS_PROVIDERS } from './lots/index.js';
 
-const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository];
+const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository, ...LOTS_PROVIDERS];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

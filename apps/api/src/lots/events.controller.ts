@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LotsService, type Caller } from '@app/traceability';
+import { CurrentCaller } from '../common/auth.decorators.js';
+import { IdPipe } from '../common/id.pipe.js';
+import { EventDto, VoidDto, VoidResultDto } from './lots.dto.js';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('api/v1/events')
+export class EventsController {
+  constructor(private readonly lots: LotsService) {}
+
+  @Get(':id')
+  @ApiOkResponse({ type: EventDto })
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.lots.getEvent(caller, id);
+  }
+
+  @Post(':id/void')
+  @ApiOperation({ summary: 'Correct a mistake: a void event that cancels this one (which stays in history)' })
+  @ApiCreatedResponse({ type: VoidResultDto })
+  voidEvent(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: VoidDto) {
+    return this.lots.voidEvent(caller, id, body.reason);
+  }
+}

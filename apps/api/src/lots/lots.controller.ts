@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ExportsService, LotsService, TraceService, toFsmaCsv, toFsmaXlsxBuffer, type Caller } from '@app/traceability';
+import { CurrentCaller } from '../common/auth.decorators.js';
+import { IdPipe } from '../common/id.pipe.js';
+import {
+  EventListDto,
+  EventResultDto,
+  HarvestDto,
+  InspectDto,
+  LotDto,
+  LotListDto,
+  LotListQueryDto,
+  ShipDto,
+  ShipResultDto,
+  SplitDto,
+  TraceDto,
+  TraceQueryDto,
+  TransformDto,
+  TransformResultDto,
+} from './lots.dto.js';
+
+/** Lots: harvest, transform, split, ship, inspect; reads, history, genealogy and FSMA 204 exports. */
+@ApiTags('lots')
+@ApiBearerAuth()
+@Controller('api/v1/lots')
+export class LotsController {
+  constructor(
+    private readonly lots: LotsService,
+    private readonly traces: TraceService,
+    private readonly exports: ExportsService,
+  ) {}
+
+  @Post('harvest')
+  @ApiOperation({ summary: 'Log a harvest from a growing area: a new harvest lot' })
+  @ApiCreatedResponse({ type: LotDto })
+  harvest(@CurrentCaller() caller: Caller, @Body() body: HarvestDto) {
+    return this.lots.harvest(caller, body);
+  }
+
+  @Post('transform')
+  @ApiOperation({ summary: 'Processing, merging or packing: input lots (quantities used) → new output lots' })
+  @ApiCreatedResponse({ type: TransformResultDto })
+  transform(@CurrentCaller() caller: Caller, @Body() body: TransformDto) {
+    return this.lots.transform(caller, body);
+  }
+
+  @Post(':id/split')
+  @ApiOperation({ summary: 'Split a lot into parts that keep its lineage' })
+  @ApiCreatedResponse({ type: TransformResultDto })
+  split(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: SplitDto) {
+    return this.lots.split(caller, id, body);
+  }
+
+  @Post(':id/ship')
+  @ApiOperation({ summary: 'Ship a quantity of a lot to a partner' })
+  @ApiCreatedResponse({ type: ShipResultDto })
+  ship(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ShipDto) {
+    return this.lots.ship(caller, id, body);
+  }
+
+  @Post(':id/inspect')
+  @ApiOperation({ summary: 'Record a lab or QC result with its document reference' })
+  @ApiCreatedResponse({ type: EventResultDto })
+  inspect(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: InspectDto) {
+    return this.lots.inspect(caller, id, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: LotListDto })
+  list(@CurrentCaller() caller: Caller, @Query() query: LotListQueryDto) {
+    return this.lots.listLots(caller, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: LotDto })
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.lots.getLot(caller, id);
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The lot’s history: every event with a line on it (voided ones marked), in chain order' })
+  @ApiOkResponse({ type: EventListDto })
+  events(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.lots.lotEvents(caller, id);
+  }
+
+  @Get(':id/trace')
+  @ApiOperation({ summary: 'Genealogy: back to growing areas, households and inputs, or forward to every lot and partner' })
+  @ApiOkResponse({ type: TraceDto })
+  trace(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Query() query: TraceQueryDto) {
+    return this.traces.trace(caller, id, query.direction ?? 'back');
+  }
+
+  @Get(':id/trace.csv')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'FSMA 204 sortable spreadsheet (CSV) of the lot’s trace, back and forward' })
+  @ApiProduces('text/csv')
+  async traceCsv(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    const csv = toFsmaCsv(await this.exports.fsmaRows(caller, id));
+    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="trace-${id}.csv"` });
+  }
+
+  @Get(':id/trace.xlsx')
+  @ApiOperation({ summary: 'FSMA 204 sortable spreadsheet (XLSX) of the lot’s trace, back and forward' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async traceXlsx(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    const xlsx = await toFsmaXlsxBuffer(await this.exports.fsmaRows(caller, id));
+    return new StreamableFile(xlsx, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="trace-${id}.xlsx"`,
+    });
+  }
+}

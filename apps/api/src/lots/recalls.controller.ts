@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecallsService, type Caller } from '@app/traceability';
+import { CurrentCaller } from '../common/auth.decorators.js';
+import { RecallDto, RecallResultDto } from './lots.dto.js';
+
+@ApiTags('recalls')
+@ApiBearerAuth()
+@Controller('api/v1/recalls')
+export class RecallsController {
+  constructor(private readonly recalls: RecallsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Recall a lot: it and every downstream lot (also in receiving organizations) become recalled' })
+  @ApiCreatedResponse({ type: RecallResultDto })
+  recall(@CurrentCaller() caller: Caller, @Body() body: RecallDto) {
+    return this.recalls.recall(caller, body);
+  }
+}

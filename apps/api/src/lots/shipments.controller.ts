@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LotsService, type Caller } from '@app/traceability';
+import { CurrentCaller } from '../common/auth.decorators.js';
+import { IdPipe } from '../common/id.pipe.js';
+import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './lots.dto.js';
+
+@ApiTags('shipments')
+@ApiBearerAuth()
+@Controller('api/v1/shipments')
+export class ShipmentsController {
+  constructor(private readonly lots: LotsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Shipments you sent (outgoing) or that organizations on the platform sent you (incoming)' })
+  @ApiOkResponse({ type: ShipmentListDto })
+  list(@CurrentCaller() caller: Caller, @Query() query: ShipmentListQueryDto) {
+    return this.lots.listShipments(caller, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ShipmentDto })
+  get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.lots.getShipment(caller, id);
+  }
+
+  @Post(':id/receive')
+  @ApiOperation({ summary: 'Accept an incoming shipment into a lot of your own' })
+  @ApiCreatedResponse({ type: ReceiveResultDto })
+  receive(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ReceiveDto) {
+    return this.lots.receive(caller, id, body);
+  }
+}

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import {
+  CERTIFICATION_KINDS,
+  CERTIFICATION_SCOPE_TYPES,
+  CERTIFICATION_STATUSES,
+  ISSUING_LEVELS,
+  type CertificationKind,
+  type CertificationScopeType,
+  type CertificationStatus,
+  type IssuingLevel,
+} from '@app/traceability';
+import { ListQueryDto, PageOf } from '../common/registry.dto.js';
+
+export class CreateCertificationDto {
+  @ApiProperty({ enum: CERTIFICATION_KINDS, example: 'ocop' })
+  @IsIn(CERTIFICATION_KINDS)
+  kind: CertificationKind;
+
+  @ApiPropertyOptional({ nullable: true, example: 4, description: 'OCOP stars, 3 to 5 (required for OCOP; only OCOP has a level)' })
+  @IsOptional()
+  @IsInt()
+  level?: number | null;
+
+  @ApiPropertyOptional({ enum: ISSUING_LEVELS, nullable: true, description: 'OCOP default: central for 5★, provincial for 3–4★' })
+  @IsOptional()
+  @IsIn(ISSUING_LEVELS)
+  issuingLevel?: IssuingLevel | null;
+
+  @ApiProperty({ example: '1234/QĐ-UBND', description: 'Certificate or decision number' })
+  @IsString()
+  @MaxLength(200)
+  number: string;
+
+  @ApiProperty({ example: 'UBND tỉnh Điện Biên' })
+  @IsString()
+  @MaxLength(300)
+  issuer: string;
+
+  @ApiProperty({ example: '2025-06-20', description: 'Date (a date-time counts by its local date)' })
+  @IsString()
+  @MaxLength(40)
+  issuedAt: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '2028-06-20', description: 'OCOP default: 36 months after issue; others: no expiry' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  expiresAt?: string | null;
+
+  @ApiProperty({ enum: CERTIFICATION_SCOPE_TYPES, example: 'product' })
+  @IsIn(CERTIFICATION_SCOPE_TYPES)
+  scopeType: CertificationScopeType;
+
+  @ApiProperty({ format: 'uuid', description: 'The product, growing area or facility of your organization, or your organization id' })
+  @IsUUID()
+  scopeId: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://ocop.example.vn/qd-1234.pdf' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  documentUrl?: string | null;
+}
+
+export class UpdateCertificationDto extends PartialType(CreateCertificationDto) {}
+
+export const CERTIFICATION_SORTS = ['issuedAt', '-issuedAt', 'createdAt', '-createdAt'] as const;
+
+export class CertificationListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: CERTIFICATION_SORTS, default: '-issuedAt' })
+  @IsOptional()
+  @IsIn(CERTIFICATION_SORTS)
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: CERTIFICATION_KINDS })
+  @IsOptional()
+  @IsIn(CERTIFICATION_KINDS)
+  kind?: CertificationKind;
+
+  @ApiPropertyOptional({ enum: CERTIFICATION_SCOPE_TYPES })
+  @IsOptional()
+  @IsIn(CERTIFICATION_SCOPE_TYPES)
+  scopeType?: CertificationScopeType;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  scopeId?: string;
+
+  @ApiPropertyOptional({ enum: CERTIFICATION_STATUSES, description: 'Validity today' })
+  @IsOptional()
+  @IsIn(CERTIFICATION_STATUSES)
+  status?: CertificationStatus;
+}
+
+export class CertificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ enum: CERTIFICATION_KINDS }) kind: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'OCOP stars' }) level: number | null;
+  @ApiProperty({ enum: ISSUING_LEVELS, nullable: true }) issuingLevel: string | null;
+  @ApiProperty() number: string;
+  @ApiProperty() issuer: string;
+  @ApiProperty({ example: '2025-06-20' }) issuedAt: string;
+  @ApiProperty({ type: String, nullable: true, example: '2028-06-20' }) expiresAt: string | null;
+  @ApiProperty({ enum: CERTIFICATION_SCOPE_TYPES }) scopeType: string;
+  @ApiProperty({ format: 'uuid' }) scopeId: string;
+  @ApiProperty({ type: String, nullable: true }) documentUrl: string | null;
+  @ApiProperty({ description: 'Valid today: issuedAt ≤ today ≤ expiresAt (Vietnam date)' }) valid: boolean;
+  @ApiProperty({ enum: CERTIFICATION_STATUSES }) status: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export const CertificationPageDto = PageOf(CertificationDto);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { lotUri, parseLotUri } from './lot-uri.js';
+
+describe('lotUri', () => {
+  it('gives a GS1 Digital Link when the product has a GTIN', () => {
+    expect(lotUri('https://truyxuat.example.vn/', { gtin: '08934588012341', code: 'DB-2026-000123', shortCode: 'K7M2Q9XZ' })).toBe(
+      'https://truyxuat.example.vn/01/08934588012341/10/DB-2026-000123',
+    );
+  });
+
+  it('pads a shorter GTIN to 14 digits and percent-encodes the lot code', () => {
+    expect(lotUri('https://x.vn', { gtin: '8934588012341', code: 'A/B 1', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/01/08934588012341/10/A%2FB%201');
+  });
+
+  it('gives the short URL without a GTIN', () => {
+    expect(lotUri('https://x.vn', { gtin: null, code: 'DB-2026-000123', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/l/K7M2Q9XZ');
+    expect(lotUri('https://x.vn', { code: 'DB-2026-000123', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/l/K7M2Q9XZ');
+  });
+});
+
+describe('parseLotUri', () => {
+  it('reads both forms back, with or without a serial', () => {
+    expect(parseLotUri('https://x.vn/01/08934588012341/10/A%2FB')).toEqual({ gtin: '08934588012341', code: 'A/B' });
+    expect(parseLotUri('https://other.host/01/08934588012341/10/L1/21/0007')).toEqual({ gtin: '08934588012341', code: 'L1' });
+    expect(parseLotUri('https://x.vn/l/k7m2q9xz')).toEqual({ shortCode: 'K7M2Q9XZ' });
+    expect(parseLotUri('https://x.vn/l/K7M2Q9XZ/000123')).toEqual({ shortCode: 'K7M2Q9XZ' });
+  });
+
+  it('refuses anything else', () => {
+    expect(parseLotUri('not a uri')).toBeNull();
+    expect(parseLotUri('https://x.vn/products/1')).toBeNull();
+    expect(parseLotUri('urn:epc:class:lgtin:4012345.012345.998877')).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../accounts/caller.js';
+import { GENESIS_HASH, verifyChain, type ChainVerification } from '../common/hash-chain.js';
+import { eventHashBody } from './event-hash.js';
+import { EventsRepository } from './events.repository.js';
+
+export interface AuditVerification extends ChainVerification {
+  /** Why the chain is broken, in words, when it is. */
+  problem: string | null;
+}
+
+const PAGE_SIZE = 2000;
+
+/**
+ * Tamper evidence (DESIGN rule 2): recomputes the organization's chain from the rows, in seq order,
+ * a page at a time so a long chain never sits in memory. An edited event (or line) no longer hashes
+ * to its stored hash; a removed or inserted one breaks the next event's prev_hash or the seq run;
+ * removed events at the end no longer reach the chain head.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly events: EventsRepository) {}
+
+  async verify(actor: Pick<Caller, 'organizationId'>): Promise<AuditVerification> {
+    const organizationId = actor.organizationId;
+    // The head first: events appended while we read are past it and not checked.
+    const head = await this.events.chainHead(organizationId);
+    const lastSeq = head ? BigInt(head.lastSeq) : 0n;
+    let afterSeq = 0n;
+    let prevHash: string | null = null;
+    let eventsChecked = 0;
+    while (afterSeq < lastSeq) {
+      const page = (await this.events.chainPage(organizationId, String(afterSeq), PAGE_SIZE)).filter((event) => BigInt(event.seq) <= lastSeq);
+      if (!page.length) break;
+      const gap = page.findIndex((event, i) => BigInt(event.seq) !== afterSeq + BigInt(i) + 1n);
+      const checked = gap === -1 ? page : page.slice(0, gap + 1);
+      const result = verifyChain(
+        checked.map((event) => ({ id: event.id, hash: event.hash, prevHash: event.prevHash, body: eventHashBody(event, event.lines) })),
+        prevHash ?? GENESIS_HASH,
+      );
+      eventsChecked += result.eventsChecked;
+      if (!result.valid) return { ...result, eventsChecked, problem: 'an event no longer matches its hash or does not follow the event before it' };
+      if (gap !== -1) {
+        const broken = checked[checked.length - 1];
+        return { valid: false, eventsChecked, firstBrokenEventId: broken.id, problem: `event seq ${broken.seq} follows seq ${afterSeq + BigInt(gap)}: events are missing` };
+      }
+      prevHash = page[page.length - 1].hash;
+      afterSeq = BigInt(page[page.length - 1].seq);
+    }
+    if (afterSeq !== lastSeq || (head && head.lastHash !== (prevHash ?? null))) {
+      return { valid: false, eventsChecked, firstBrokenEventId: null, problem: `the chain head is at seq ${lastSeq} but the events end at seq ${afterSeq}` };
+    }
+    return { valid: true, eventsChecked, firstBrokenEventId: null, problem: null };
+  }
+}

@@ -1,0 +1,51 @@
+import { CLOCK, systemClock } from './clock.js';
+import { AuditService } from './audit.service.js';
+import { EventsRepository } from './events.repository.js';
+import { ExportsRepository } from './exports.repository.js';
+import { ExportsService } from './exports.service.js';
+import { LotRegistryRepository } from './lot-registry.repository.js';
+import { LotsRepository } from './lots.repository.js';
+import { LotsService } from './lots.service.js';
+import { RecallsService } from './recalls.service.js';
+import { LotReportsRepository } from './reports.repository.js';
+import { LotReportsService } from './reports.service.js';
+import { TraceRepository } from './trace.repository.js';
+import { TraceService } from './trace.service.js';
+
+export * from './clock.js';
+export * from './lot.entity.js';
+export * from './event.entity.js';
+export * from './event-hash.js';
+export * from './quantity.js';
+export * from './harvest-rules.js';
+export * from './yield-limits.js';
+export * from './lot-views.js';
+export * from './events.repository.js';
+export * from './lots.repository.js';
+export * from './lot-registry.repository.js';
+export * from './trace.repository.js';
+export * from './exports.repository.js';
+export * from './reports.repository.js';
+export * from './lots.service.js';
+export * from './recalls.service.js';
+export * from './trace.service.js';
+export * from './audit.service.js';
+export * from './exports.service.js';
+export * from './reports.service.js';
+
+/** Lots and events providers, added to TraceabilityModule. */
+export const LOTS_PROVIDERS = [
+  { provide: CLOCK, useValue: systemClock },
+  EventsRepository,
+  LotsRepository,
+  LotRegistryRepository,
+  TraceRepository,
+  ExportsRepository,
+  LotReportsRepository,
+  LotsService,
+  RecallsService,
+  TraceService,
+  AuditService,
+  ExportsService,
+  LotReportsService,
+];

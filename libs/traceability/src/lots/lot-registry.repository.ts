@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Unit } from '../common/units.js';
+import type { Db } from './db.js';
+
+/**
+ * The registry records lot operations read (products, partners, facilities, growing areas with their
+ * status history and input log). Read with SQL straight from the registry tables, which the migration
+ * fixes, so lots do not depend on the registry module's internals.
+ */
+export interface ProductRecord {
+  id: string;
+  nameVi: string;
+  nameEn: string | null;
+  gtin: string | null;
+  unit: Unit;
+  netContent: string | null;
+  netContentUnit: Unit | null;
+  shelfLifeDays: number | null;
+}
+
+export interface PartnerRecord {
+  id: string;
+  kind: string;
+  name: string;
+  linkedOrganizationId: string | null;
+  commune: string | null;
+  province: string | null;
+  address: string | null;
+}
+
+export interface FacilityRecord {
+  id: string;
+  kind: string;
+  name: string;
+  code: string | null;
+  address: string | null;
+  commune: string | null;
+  province: string | null;
+}
+
+export interface GrowingAreaRecord {
+  id: string;
+  code: string;
+  name: string;
+  crop: string;
+  areaHa: string;
+  status: string;
+  maxYieldTPerHa: string | null;
+  commune: string | null;
+  province: string;
+}
+
+export interface AreaStatusChangeRecord {
+  fromStatus: string | null;
+  toStatus: string;
+  changedAt: Date;
+}
+
+export interface InputApplicationRecord {
+  id: string;
+  appliedAt: string;
+  phiDays: number;
+  productName: string;
+}
+
+const PRODUCT_COLUMNS = `id, name_vi AS "nameVi", name_en AS "nameEn", gtin, unit, net_content AS "netContent",
+  net_content_unit AS "netContentUnit", shelf_life_days AS "shelfLifeDays"`;
+
+@Injectable()
+export class LotRegistryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findProducts(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<Map<string, ProductRecord>> {
+    const rows: ProductRecord[] = await db.query(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [
+      organizationId,
+      ids,
+    ]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async findProduct(organizationId: string, id: string, db: Db = this.dataSource): Promise<ProductRecord | null> {
+    return (await this.findProducts(organizationId, [id], db)).get(id) ?? null;
+  }
+
+  /** A product of the organization with this diacritic-free name and unit (to receive a shipment into). */
+  async findProductByName(organizationId: string, nameSearch: string, unit: string, db: Db = this.dataSource): Promise<ProductRecord | null> {
+    const rows: ProductRecord[] = await db.query(
+      `SELECT ${PRODUCT_COLUMNS} FROM product WHERE organization_id = $1 AND name_search = $2 AND unit = $3 ORDER BY created_at LIMIT 1`,
+      [organizationId, nameSearch, unit],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Registers a product in the receiver's registry, copied from the sender's (without its GTIN, which is globally unique). */
+  async insertProductCopy(organizationId: string, sourceProductId: string, db: Db): Promise<ProductRecord> {
+    const rows: ProductRecord[] = await db.query(
+      `INSERT INTO product (organization_id, name_vi, name_en, name_search, ocop_group, unit, net_content, net_content_unit, shelf_life_days, brand, description, standards)
+       SELECT $1, name_vi, name_en, name_search, ocop_group, unit, net_content, net_content_unit, shelf_life_days, brand, description, standards
+       FROM product WHERE id = $2
+       RETURNING ${PRODUCT_COLUMNS}`,
+      [organizationId, sourceProductId],
+    );
+    return rows[0];
+  }
+
+  async findPartner(organizationId: string, id: string, db: Db = this.dataSource): Promise<PartnerRecord | null> {
+    const rows: PartnerRecord[] = await db.query(
+      `SELECT id, kind, name, linked_organization_id AS "linkedOrganizationId", commune, province, address
+       FROM partner WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findFacility(organizationId: string, id: string, db: Db = this.dataSource): Promise<FacilityRecord | null> {
+    const rows: FacilityRecord[] = await db.query(
+      `SELECT id, kind, name, code, address, commune, province FROM facility WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Locks the growing area for the rest of the transaction, so concurrent harvests on one area take
+   * turns and cannot both pass the season-yield check. NO KEY UPDATE: foreign-key checks of other
+   * tables (input log, lots of other operations) are not blocked.
+   */
+  async lockGrowingArea(organizationId: string, id: string, db: Db): Promise<GrowingAreaRecord | null> {
+    const rows: GrowingAreaRecord[] = await db.query(
+      `SELECT id, code, name, crop, area_ha AS "areaHa", status, max_yield_t_per_ha AS "maxYieldTPerHa", commune, province
+       FROM growing_area WHERE organization_id = $1 AND id = $2 FOR NO KEY UPDATE`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  statusHistory(organizationId: string, growingAreaId: string, db: Db = this.dataSource): Promise<AreaStatusChangeRecord[]> {
+    return db.query(
+      `SELECT from_status AS "fromStatus", to_status AS "toStatus", changed_at AS "changedAt"
+       FROM growing_area_status_change WHERE organization_id = $1 AND growing_area_id = $2 ORDER BY changed_at, id`,
+      [organizationId, growingAreaId],
+    );
+  }
+
+  async ownerPartnerIds(organizationId: string, growingAreaId: string, db: Db = this.dataSource): Promise<string[]> {
+    const rows: { partnerId: string }[] = await db.query(
+      `SELECT partner_id AS "partnerId" FROM growing_area_owner WHERE organization_id = $1 AND growing_area_id = $2`,
+      [organizationId, growingAreaId],
+    );
+    return rows.map((row) => row.partnerId);
+  }
+
+  /** Non-voided input applications up to a local date (YYYY-MM-DD). */
+  inputApplicationsUntil(organizationId: string, growingAreaId: string, localDate: string, db: Db = this.dataSource): Promise<InputApplicationRecord[]> {
+    return db.query(
+      `SELECT id, applied_at::text AS "appliedAt", phi_days AS "phiDays", product_name AS "productName"
+       FROM input_application
+       WHERE organization_id = $1 AND growing_area_id = $2 AND voided_at IS NULL AND applied_at <= $3::date
+       ORDER BY applied_at, id`,
+      [organizationId, growingAreaId, localDate],
+    );
+  }
+
+  async cropYieldLimit(organizationId: string, crop: string, db: Db = this.dataSource): Promise<string | null> {
+    const rows: { limit: string }[] = await db.query(
+      `SELECT max_yield_t_per_ha AS "limit" FROM crop_yield_limit WHERE organization_id = $1 AND lower(crop) = lower($2)`,
+      [organizationId, crop],
+    );
+    return rows[0]?.limit ?? null;
+  }
+
+  async organizationName(organizationId: string, db: Db = this.dataSource): Promise<string | null> {
+    const rows: { name: string }[] = await db.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
+    return rows[0]?.name ?? null;
+  }
+}

@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Unit } from '../common/units.js';
+import type { Db } from './db.js';
+import type { LotKind, LotStatus, ShipmentStatus } from './lot.entity.js';
+
+/** A lot with what operations on it need from its product (net content for unit conversions). */
+export interface LockedLot {
+  id: string;
+  code: string;
+  kind: LotKind;
+  quantity: string;
+  unit: Unit;
+  consumed: string;
+  status: LotStatus;
+  productId: string;
+  producedAt: Date;
+  producedAtOffset: string;
+  growingAreaId: string | null;
+  householdPartnerId: string | null;
+  facilityId: string | null;
+  expiresAt: string | null;
+  shortCode: string;
+  createdEventId: string | null;
+  recalledAt: Date | null;
+  recallReason: string | null;
+  netContent: string | null;
+  netContentUnit: Unit | null;
+  gtin: string | null;
+  productNameVi: string;
+}
+
+/** The full view of a lot for the API. */
+export interface LotView extends LockedLot {
+  organizationId: string;
+  displayName: string | null;
+  productNameEn: string | null;
+  productUnit: Unit;
+  growingAreaCode: string | null;
+  growingAreaName: string | null;
+  householdName: string | null;
+  facilityName: string | null;
+  createdAt: Date;
+}
+
+export interface LotListFilter {
+  search?: string;
+  status?: LotStatus;
+  kind?: LotKind;
+  productId?: string;
+  growingAreaId?: string;
+  limit: number;
+  after?: { createdAt: string; id: string };
+}
+
+export interface ShipmentRow {
+  id: string;
+  organizationId: string;
+  lotId: string;
+  eventId: string;
+  partnerId: string;
+  receiverOrganizationId: string | null;
+  quantity: string;
+  unit: Unit;
+  shippedAt: Date;
+  documents: { type: string; number: string }[];
+  status: ShipmentStatus;
+  receivedLotId: string | null;
+  receivedEventId: string | null;
+  receivedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ShipmentView extends ShipmentRow {
+  lotCode: string;
+  lotShortCode: string;
+  productId: string;
+  productNameVi: string;
+  productGtin: string | null;
+  partnerName: string;
+  senderOrganizationName: string;
+  receivedLotCode: string | null;
+}
+
+const LOCKED_LOT_COLUMNS = `l.id, l.code, l.kind, l.quantity, l.unit, l.consumed, l.status, l.product_id AS "productId",
+  l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset", l.growing_area_id AS "growingAreaId",
+  l.household_partner_id AS "householdPartnerId", l.facility_id AS "facilityId", l.expires_at::text AS "expiresAt",
+  l.short_code AS "shortCode", l.created_event_id AS "createdEventId", l.recalled_at AS "recalledAt",
+  l.recall_reason AS "recallReason", p.net_content AS "netContent", p.net_content_unit AS "netContentUnit", p.gtin,
+  p.name_vi AS "productNameVi"`;
+
+const LOT_VIEW_COLUMNS = `${LOCKED_LOT_COLUMNS}, l.organization_id AS "organizationId", l.display_name AS "displayName",
+  p.name_en AS "productNameEn", p.unit AS "productUnit", ga.code AS "growingAreaCode", ga.name AS "growingAreaName",
+  hh.name AS "householdName", f.name AS "facilityName", l.created_at AS "createdAt"`;
+
+const LOT_VIEW_FROM = `lot l JOIN product p ON p.id = l.product_id
+  LEFT JOIN growing_area ga ON ga.id = l.growing_area_id
+  LEFT JOIN partner hh ON hh.id = l.household_partner_id
+  LEFT JOIN facility f ON f.id = l.facility_id`;
+
+const SHIPMENT_COLUMNS = `s.id, s.organization_id AS "organizationId", s.lot_id AS "lotId", s.event_id AS "eventId", s.partner_id AS "partnerId",
+  s.receiver_organization_id AS "receiverOrganizationId", s.quantity, s.unit, s.shipped_at AS "shippedAt", s.documents, s.status,
+  s.received_lot_id AS "receivedLotId", s.received_event_id AS "receivedEventId", s.received_at AS "receivedAt", s.created_at AS "createdAt"`;
+
+const SHIPMENT_VIEW = `SELECT ${SHIPMENT_COLUMNS}, l.code AS "lotCode", l.short_code AS "lotShortCode", p.id AS "productId",
+    p.name_vi AS "productNameVi", p.gtin AS "productGtin", pa.name AS "partnerName", o.name AS "senderOrganizationName",
+    rl.code AS "receivedLotCode"
+  FROM shipment s JOIN lot l ON l.id = s.lot_id JOIN product p ON p.id = l.product_id
+  JOIN partner pa ON pa.id = s.partner_id JOIN organization o ON o.id = s.organization_id
+  LEFT JOIN lot rl ON rl.id = s.received_lot_id`;
+
+@Injectable()
+export class LotsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks lots for the rest of the transaction in id order, the one order every operation uses, so
+   * two operations on overlapping lots queue instead of deadlocking. Rows come back current (a
+   * waiting lock re-reads the row), which is what the mass-balance check must see.
+   */
+  lockLots(organizationId: string, ids: string[], db: Db): Promise<LockedLot[]> {
+    return db.query(
+      `SELECT ${LOCKED_LOT_COLUMNS} FROM lot l JOIN product p ON p.id = l.product_id
+       WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.id FOR UPDATE OF l`,
+      [organizationId, [...new Set(ids)].sort()],
+    );
+  }
+
+  /**
+   * The shipped lot as its receiver needs it, under a share lock (it may belong to another
+   * organization: the sender's id comes from the shipment the receiver is party to).
+   */
+  async findSenderLotForShare(senderOrganizationId: string, lotId: string, db: Db): Promise<(LockedLot & { productUnit: Unit }) | null> {
+    const rows: (LockedLot & { productUnit: Unit })[] = await db.query(
+      `SELECT ${LOCKED_LOT_COLUMNS}, p.unit AS "productUnit" FROM lot l JOIN product p ON p.id = l.product_id
+       WHERE l.organization_id = $1 AND l.id = $2 FOR SHARE OF l`,
+      [senderOrganizationId, lotId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findLot(organizationId: string, id: string, db: Db = this.dataSource): Promise<LotView | null> {
+    const rows: LotView[] = await db.query(`SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = $2`, [
+      organizationId,
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  async findLotsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
+    return db.query(`SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [
+      organizationId,
+      ids,
+    ]);
+  }
+
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotView[]; total: number }> {
+    const where = ['l.organization_id = $1'];
+    const params: unknown[] = [organizationId];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (filter.search) add(`upper(l.code) LIKE '%' || ? || '%'`, filter.search.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`));
+    if (filter.status) add('l.status = ?', filter.status);
+    if (filter.kind) add('l.kind = ?', filter.kind);
+    if (filter.productId) add('l.product_id = ?', filter.productId);
+    if (filter.growingAreaId) add('l.growing_area_id = ?', filter.growingAreaId);
+    const countParams = [...params];
+    const countWhere = [...where];
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.id);
+      where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(filter.limit);
+    const [items, count]: [LotView[], { n: string }[]] = await Promise.all([
+      db.query(
+        `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
+         WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`,
+        params,
+      ),
+      db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams),
+    ]);
+    return { items, total: Number(count[0].n) };
+  }
+
+  /** Harvest lots of a growing area produced in [from, to), voided ones excluded (the season total). */
+  seasonHarvests(
+    organizationId: string,
+    growingAreaId: string,
+    from: Date,
+    to: Date,
+    db: Db,
+  ): Promise<{ quantity: string; unit: Unit; netContent: string | null; netContentUnit: Unit | null }[]> {
+    return db.query(
+      `SELECT l.quantity, l.unit, p.net_content AS "netContent", p.net_content_unit AS "netContentUnit"
+       FROM lot l JOIN product p ON p.id = l.product_id
+       WHERE l.organization_id = $1 AND l.growing_area_id = $2 AND l.kind = 'harvest' AND l.status <> 'voided'
+         AND l.produced_at >= $3 AND l.produced_at < $4`,
+      [organizationId, growingAreaId, from.toISOString(), to.toISOString()],
+    );
+  }
+
+  /** Draws `count` consecutive numbers for generated lot codes; the counter row stays locked until commit. */
+  async drawLotCodeNumbers(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
+    const [row]: { lastSeq: string }[] = await db.query(
+      `INSERT INTO lot_code_sequence (organization_id, prefix, year, last_seq) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (organization_id, prefix, year) DO UPDATE SET last_seq = lot_code_sequence.last_seq + $4
+       RETURNING last_seq AS "lastSeq"`,
+      [organizationId, prefix, year, count],
+    );
+    return Number(row.lastSeq) - count + 1;
+  }
+
+  async codesTaken(organizationId: string, codes: string[], db: Db = this.dataSource): Promise<string[]> {
+    if (!codes.length) return [];
+    const rows: { code: string }[] = await db.query(`SELECT code FROM lot WHERE organization_id = $1 AND code = ANY($2::text[])`, [organizationId, codes]);
+    return rows.map((row) => row.code);
+  }
+
+  async insertShipment(organizationId: string, shipment: Omit<ShipmentRow, 'organizationId' | 'status' | 'receivedLotId' | 'receivedEventId' | 'receivedAt' | 'createdAt'>, db: Db): Promise<void> {
+    await db.query(
+      `INSERT INTO shipment (id, organization_id, lot_id, event_id, partner_id, receiver_organization_id, quantity, unit, shipped_at, documents)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        shipment.id,
+        organizationId,
+        shipment.lotId,
+        shipment.eventId,
+        shipment.partnerId,
+        shipment.receiverOrganizationId,
+        shipment.quantity,
+        shipment.unit,
+        shipment.shippedAt.toISOString(),
+        JSON.stringify(shipment.documents),
+      ],
+    );
+  }
+
+  /** A shipment the organization sent, or one sent to it (as receiver); locked when asked. */
+  async findShipmentForParty(organizationId: string, id: string, db: Db = this.dataSource, lock = false): Promise<ShipmentView | null> {
+    const rows: ShipmentView[] = await db.query(
+      `${SHIPMENT_VIEW} WHERE s.id = $2 AND (s.organization_id = $1 OR s.receiver_organization_id = $1)${lock ? ' FOR UPDATE OF s' : ''}`,
+      [organizationId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findShipmentByEvent(organizationId: string, eventId: string, db: Db, lock = false): Promise<ShipmentRow | null> {
+    const rows: ShipmentRow[] = await db.query(
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.organization_id = $1 AND s.event_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [organizationId, eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The shipment a receiver accepted into one of its lots (received_event_id = the receive event). */
+  async findShipmentReceivedBy(receiverOrganizationId: string, receiveEventId: string, db: Db, lock = false): Promise<ShipmentRow | null> {
+    const rows: ShipmentRow[] = await db.query(
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.receiver_organization_id = $1 AND s.received_event_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [receiverOrganizationId, receiveEventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markShipmentReceived(receiverOrganizationId: string, shipmentId: string, lotId: string, eventId: string, receivedAt: Date, db: Db): Promise<void> {
+    await db.query(
+      `UPDATE shipment SET status = 'received', received_lot_id = $3, received_event_id = $4, received_at = $5
+       WHERE receiver_organization_id = $1 AND id = $2`,
+      [receiverOrganizationId, shipmentId, lotId, eventId, receivedAt.toISOString()],
+    );
+  }
+
+  /** After a void: a cancelled shipment (its ship was voided) or one back in transit (its receipt was voided). */
+  async setShipmentStatus(partyOrganizationId: string, shipmentId: string, status: ShipmentStatus, db: Db): Promise<void> {
+    await db.query(
+      `UPDATE shipment SET status = $3,
+         received_lot_id = CASE WHEN $3 = 'received' THEN received_lot_id END,
+         received_event_id = CASE WHEN $3 = 'received' THEN received_event_id END,
+         received_at = CASE WHEN $3 = 'received' THEN received_at END
+       WHERE id = $2 AND (organization_id = $1 OR receiver_organization_id = $1)`,
+      [partyOrganizationId, shipmentId, status],
+    );
+  }
+
+  async listShipments(
+    organizationId: string,
+    direction: 'incoming' | 'outgoing',
+    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: { createdAt: string; id: string } },
+    db: Db = this.dataSource,
+  ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total: number }> {
+    const where = [direction === 'incoming' ? 's.receiver_organization_id = $1' : 's.organization_id = $1'];
+    const params: unknown[] = [organizationId];
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`s.status = $${params.length}`);
+    }
+    if (filter.lotId) {
+      params.push(filter.lotId);
+      where.push(`s.lot_id = $${params.length}`);
+    }
+    const countWhere = [...where];
+    const countParams = [...params];
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.id);
+      where.push(`(s.created_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(filter.limit);
+    const [items, count] = await Promise.all([
+      db.query(
+        `${SHIPMENT_VIEW.replace('SELECT ', 'SELECT s.created_at::text AS "createdAtText", ')} WHERE ${where.join(' AND ')}
+         ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length}`,
+        params,
+      ),
+      db.query(`SELECT count(*) AS n FROM shipment s WHERE ${countWhere.join(' AND ')}`, countParams),
+    ]);
+    return { items, total: Number(count[0].n) };
+  }
+
+  /** Shipments out of any of these lots (partners at the leaves of a trace, recall notices). */
+  shipmentsOfLots(organizationId: string, lotIds: string[], db: Db = this.dataSource): Promise<ShipmentView[]> {
+    return db.query(`${SHIPMENT_VIEW} WHERE s.organization_id = $1 AND s.lot_id = ANY($2::uuid[]) AND s.status <> 'cancelled' ORDER BY s.shipped_at, s.id`, [
+      organizationId,
+      lotIds,
+    ]);
+  }
+
+  async deleteLinksOfEvent(organizationId: string, eventId: string, parentLotIds: string[], db: Db): Promise<void> {
+    await db.query(`DELETE FROM lot_link WHERE organization_id = $1 AND event_id = $2 AND parent_lot_id = ANY($3::uuid[])`, [
+      organizationId,
+      eventId,
+      parentLotIds,
+    ]);
+  }
+}

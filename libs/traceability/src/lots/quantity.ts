@@ -1,0 +1,40 @@
+import { Decimal } from 'decimal.js';
+import { compareQuantities, convert, subtractQuantities, type NetContent, type Unit } from '../common/units.js';
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+
+/** Quantities are stored as numeric(18, 6). */
+const STORED_DECIMALS = 6;
+
+/**
+ * The canonical text of a decimal: no exponent, no trailing zeros ("12.500000" → "12.5"). PostgreSQL
+ * returns numeric(18, 6) with its scale, so this is how a quantity is hashed, compared and returned.
+ */
+export function canonicalQuantity(value: string | number): string {
+  return new D(value).toFixed();
+}
+
+/** Rounds to the 6 decimals the database keeps (a kg → pack conversion can have more), half to even. */
+export function storedQuantity(value: string | number): string {
+  return new D(value).toDecimalPlaces(STORED_DECIMALS, Decimal.ROUND_HALF_EVEN).toFixed();
+}
+
+/** A requested quantity in the lot's own unit, rounded as stored. Throws UNIT_INCOMPATIBLE. */
+export function inLotUnit(quantity: string, unit: Unit, lotUnit: Unit, product: NetContent): string {
+  return storedQuantity(convert(quantity, unit, lotUnit, product));
+}
+
+export interface Availability {
+  quantity: string;
+  consumed: string;
+  available: string;
+}
+
+export function availability(quantity: string, consumed: string): Availability {
+  return { quantity: canonicalQuantity(quantity), consumed: canonicalQuantity(consumed), available: canonicalQuantity(subtractQuantities(quantity, consumed)) };
+}
+
+/** Whether `requested` more can be given out of a lot that has given out `consumed` of `quantity` (rule 4). */
+export function fitsInLot(quantity: string, consumed: string, requested: string): boolean {
+  return compareQuantities(new D(consumed).plus(requested).toFixed(), quantity) <= 0;
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@app/database';
+import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { CLOCK, type Clock } from './clock.js';
+import type { Db } from './db.js';
+import { EventsRepository } from './events.repository.js';
+import { toEventResponse, type EventResponse } from './lot-views.js';
+import { LotsRepository } from './lots.repository.js';
+import { canonicalQuantity } from './quantity.js';
+import type { Actor } from './lots.service.js';
+
+export interface RecalledLot {
+  id: string;
+  code: string;
+  kind: string;
+  productId: string;
+  productNameVi: string;
+  quantity: string;
+  unit: string;
+}
+
+export interface RecallResponse {
+  event: EventResponse;
+  /** Every lot of this organization the recall marked (the lot and all its descendants). */
+  lots: RecalledLot[];
+  /** Partners those lots were shipped to, with the shipments to call back. */
+  partners: {
+    id: string;
+    name: string;
+    shipments: { id: string; lotId: string; lotCode: string; quantity: string; unit: string; shippedAt: string; status: string }[];
+  }[];
+  /** Organizations on the platform that had received those lots: their received lots and descendants are recalled too. */
+  downstreamOrganizations: { organizationId: string; name: string; lotsRecalled: number }[];
+}
+
+interface MarkedLot {
+  id: string;
+  organizationId: string;
+  quantity: string;
+  unit: string;
+}
+
+/**
+ * Recall (DESIGN rule 6): the lot and every lot downstream of it are marked recalled in one
+ * transaction, so their public pages show the banner at once.
+ *
+ * Propagation walks the genealogy one level at a time with UPDATE … WHERE status = 'active'
+ * RETURNING: each level is locked and marked before its children are looked up, so an operation that
+ * consumed a lot just before we locked it has committed its child (and we see it), and one that comes
+ * after waits for us and then finds the lot recalled. The walk crosses organizations through received
+ * shipments (shipment.lot_id → received_lot_id): the receiver's lot and its descendants are marked too,
+ * and each organization touched gets one `recall` event on its own hash chain, recorded on behalf of
+ * the initiating organization. A shipment still in transit is received later as an already recalled
+ * lot (see LotsService.receive).
+ */
+@Injectable()
+export class RecallsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lots: LotsRepository,
+    private readonly events: EventsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async recall(actor: Actor, input: { lotId: string; reason: string }, db?: EntityManager): Promise<RecallResponse> {
+    const reason = input.reason.trim();
+    if (!reason) throw new InvalidFieldException('RECALL_REASON_REQUIRED', 'reason', 'a reason is required');
+    const organizationId = actor.organizationId;
+    const run = async (tx: EntityManager) => {
+      const [root] = await this.lots.lockLots(organizationId, [input.lotId], tx);
+      if (!root) throw new DomainException('LOT_NOT_FOUND', `lotId: lot not found: ${input.lotId}`, 'not_found', { field: 'lotId', id: input.lotId });
+      if (root.status === 'recalled') {
+        throw new DomainException('LOT_ALREADY_RECALLED', `lotId: lot ${root.code} is already recalled`, 'conflict', { field: 'lotId', lotId: root.id });
+      }
+      if (root.status === 'voided') {
+        throw new DomainException('LOT_VOIDED', `lotId: lot ${root.code} is voided`, 'validation', { field: 'lotId', lotId: root.id });
+      }
+      const recalledAt = this.clock.now();
+      const marked = await this.markDownstream(root.id, recalledAt, reason, tx);
+
+      const byOrganization = new Map<string, MarkedLot[]>();
+      for (const lot of marked) byOrganization.set(lot.organizationId, [...(byOrganization.get(lot.organizationId) ?? []), lot]);
+      // One recall event per chain; chain heads are locked in organization-id order.
+      const recallId = randomUUID();
+      const names = await this.organizationNames([...byOrganization.keys()], tx);
+      let own: Awaited<ReturnType<EventsRepository['append']>> | undefined;
+      for (const orgId of [...byOrganization.keys()].sort()) {
+        const lots = byOrganization.get(orgId)!;
+        const initiator = orgId === organizationId;
+        const event = await this.events.append(
+          orgId,
+          {
+            id: initiator ? recallId : randomUUID(),
+            type: 'recall',
+            epcisEventType: 'ObjectEvent',
+            action: 'OBSERVE',
+            bizStep: null,
+            disposition: 'recalled',
+            eventTime: recalledAt,
+            eventTimeOffset: '+07:00',
+            recordTime: recalledAt,
+            recordedBy: initiator ? actor.userId : null,
+            growingAreaId: null,
+            facilityId: null,
+            sourcePartnerId: null,
+            destinationPartnerId: null,
+            documents: [],
+            details: {
+              recallId,
+              rootLotId: initiator ? root.id : null,
+              rootLotCode: root.code,
+              initiatedBy: { organizationId, organizationName: names.get(organizationId) ?? null },
+              ...(initiator && actor.apiKeyId ? { recordedByApiKeyId: actor.apiKeyId } : {}),
+            },
+            voidsEventId: null,
+            reason,
+          },
+          lots.map((lot) => ({
+            lotId: lot.id,
+            direction: 'observed' as const,
+            quantity: canonicalQuantity(lot.quantity),
+            unit: lot.unit,
+            quantityInLotUnit: canonicalQuantity(lot.quantity),
+          })),
+          {},
+          tx,
+        );
+        if (initiator) own = event;
+      }
+      const ownLots = byOrganization.get(organizationId)!.map((lot) => lot.id);
+      return {
+        event: own!,
+        ownLots,
+        downstream: [...byOrganization]
+          .filter(([orgId]) => orgId !== organizationId)
+          .map(([orgId, lots]) => ({ organizationId: orgId, name: names.get(orgId) ?? '', lotsRecalled: lots.length })),
+      };
+    };
+    const result = db ? await run(db) : await inTransaction(this.dataSource, run);
+
+    const [event, lots, shipments] = await Promise.all([
+      this.events.findEvent(organizationId, result.event.id, db),
+      this.lots.findLotsByIds(organizationId, result.ownLots, db),
+      this.lots.shipmentsOfLots(organizationId, result.ownLots, db),
+    ]);
+    const partners = new Map<string, RecallResponse['partners'][number]>();
+    for (const s of shipments) {
+      const partner = partners.get(s.partnerId) ?? { id: s.partnerId, name: s.partnerName, shipments: [] };
+      partner.shipments.push({
+        id: s.id,
+        lotId: s.lotId,
+        lotCode: s.lotCode,
+        quantity: canonicalQuantity(s.quantity),
+        unit: s.unit,
+        shippedAt: s.shippedAt.toISOString(),
+        status: s.status,
+      });
+      partners.set(s.partnerId, partner);
+    }
+    return {
+      event: toEventResponse(event!),
+      lots: lots.map((lot) => ({
+        id: lot.id,
+        code: lot.code,
+        kind: lot.kind,
+        productId: lot.productId,
+        productNameVi: lot.productNameVi,
+        quantity: canonicalQuantity(lot.quantity),
+        unit: lot.unit,
+      })),
+      partners: [...partners.values()],
+      downstreamOrganizations: result.downstream.sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** Marks the root, then level by level every active descendant, across received shipments. */
+  private async markDownstream(rootId: string, recalledAt: Date, reason: string, tx: Db): Promise<MarkedLot[]> {
+    const mark = `status = 'recalled', recalled_at = $2, recall_reason = $3`;
+    const returning = `RETURNING id, organization_id AS "organizationId", quantity, unit`;
+    const marked: MarkedLot[] = await tx.query(`UPDATE lot SET ${mark} WHERE id = $1 AND status = 'active' ${returning}`, [rootId, recalledAt.toISOString(), reason]);
+    if (!marked.length) throw new NotFoundException('Lot', rootId);
+    let level = marked.map((lot) => lot.id);
+    while (level.length) {
+      const next: MarkedLot[] = await tx.query(
+        `UPDATE lot SET ${mark}
+         WHERE status = 'active' AND id IN (
+           SELECT child_lot_id FROM lot_link WHERE parent_lot_id = ANY($1::uuid[])
+           UNION
+           SELECT received_lot_id FROM shipment WHERE lot_id = ANY($1::uuid[]) AND status = 'received' AND received_lot_id IS NOT NULL)
+         ${returning}`,
+        [level, recalledAt.toISOString(), reason],
+      );
+      marked.push(...next);
+      level = next.map((lot) => lot.id);
+    }
+    return marked;
+  }
+
+  private async organizationNames(ids: string[], tx: Db): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { GeoJsonPoint } from '../../common/geojson.js';
+
+export const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/** Status of a facility's official code, e.g. a packing house's mã số cơ sở đóng gói. */
+export const FACILITY_CODE_STATUSES = ['active', 'suspended', 'revoked'] as const;
+export type FacilityCodeStatus = (typeof FACILITY_CODE_STATUSES)[number];
+
+@Entity('facility')
+export class Facility {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') organizationId: string;
+  @Column('text') kind: FacilityKind;
+  @Column('text') name: string;
+  @Column('text') nameSearch: string;
+  @Column('text', { nullable: true }) code: string | null;
+  @Column('text', { nullable: true }) codeIssuer: string | null;
+  @Column('text', { nullable: true }) codeStatus: FacilityCodeStatus | null;
+  @Column('text', { nullable: true }) address: string | null;
+  @Column('text', { nullable: true }) commune: string | null;
+  @Column('text', { nullable: true }) province: string | null;
+  @Column('char', { length: 13, nullable: true }) gln: string | null;
+  @Column('jsonb', { nullable: true }) location: GeoJsonPoint | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,14 @@
+import type { PartnerKind } from './partner.entity.js';
+
+/** What anyone outside the partner's organization may see (the public lot page): DESIGN rule 9. */
+export interface PublicPartner {
+  name: string;
+  kind: PartnerKind;
+  commune: string | null;
+  province: string | null;
+}
+
+/** Strips everything private (phone, citizen id, tax code, notes, address, ids) from a partner. */
+export function toPublicPartner(partner: { name: string; kind: PartnerKind; commune: string | null; province: string | null }): PublicPartner {
+  return { name: partner.name, kind: partner.kind, commune: partner.commune ?? null, province: partner.province ?? null };
+}

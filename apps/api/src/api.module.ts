@@ -13,8 +13,10 @@ import { NfcPipe } from './common/nfc.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { HealthController } from './health/health.controller.js';
 import { LOTS_CONTROLLERS } from './lots/index.js';
+import { RegistryApiModule } from './registry/registry-api.module.js';
 
 @Module({
+  imports: [RegistryApiModule],
   controllers: [HealthController, AuthController, AccountController, ...LOTS_CONTROLLERS],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

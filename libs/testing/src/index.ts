@@ -1,3 +1,4 @@
 export * from './test-app.js';
 export * from './factories.js';
+export * from './registry-factories.js';
 export * from './lot-fixtures.js';

@@ -1,5 +1,6 @@
 export * from './common/domain.exception.js';
 export * from './accounts/index.js';
+export * from './registry/index.js';
 export * from './idempotency/idempotency.repository.js';
 export * from './lots/index.js';
 export * from './common/lot-uri.js';

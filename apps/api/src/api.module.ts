@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './common/auth.guard.js';
@@ -14,10 +14,11 @@ import { createValidationPipe } from './common/validation.js';
 import { HealthController } from './health/health.controller.js';
 import { LOTS_CONTROLLERS } from './lots/index.js';
 import { RegistryApiModule } from './registry/registry-api.module.js';
+import { LabelJobsController } from './labels/label-jobs.controller.js';
 
 @Module({
   imports: [RegistryApiModule],
-  controllers: [HealthController, AuthController, AccountController, ...LOTS_CONTROLLERS],
+  controllers: [HealthController, AuthController, AccountController, ...LOTS_CONTROLLERS, LabelJobsController],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -30,7 +31,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule],
     };
   }
 }

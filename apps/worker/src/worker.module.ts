@@ -2,18 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+import { LabelRenderProcessor } from './processors/label-render.processor.js';
+import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, RequeueStuckJobsScheduler],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './test-app.js';
 export * from './factories.js';
 export * from './registry-factories.js';
 export * from './lot-fixtures.js';
+export * from './label-fixtures.js';

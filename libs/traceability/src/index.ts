@@ -17,3 +17,4 @@ export * from './common/units.js';
 export * from './exports/epcis.js';
 export * from './exports/epcis-validator.js';
 export * from './exports/fsma.js';
+export * from './labels/index.js';

@@ -1,0 +1,55 @@
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { LabelException } from '@app/labels';
+import { JobName, QueueName, type RenderLabelsPayload } from '@app/queue';
+import { DomainException, LabelJobRenderer } from '@app/traceability';
+
+/**
+ * A killed worker's job is noticed when its lock expires: a short lock (renewed every half of it
+ * while rendering, which yields between pages) brings a crashed render back within ~15 s.
+ */
+export const LABEL_WORKER_OPTIONS = {
+  // Rendering is CPU-bound on one thread: more than one job at a time only slows each down.
+  concurrency: 1,
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  // Beyond this the queue job fails; the re-enqueue sweep still brings it back from PostgreSQL.
+  maxStalledCount: 2,
+};
+
+/** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`). */
+@Processor(QueueName.Labels, LABEL_WORKER_OPTIONS)
+export class LabelRenderProcessor extends WorkerHost {
+  private readonly logger = new Logger(LabelRenderProcessor.name);
+
+  constructor(private readonly renderer: LabelJobRenderer) {
+    super();
+  }
+
+  async process(job: Job<RenderLabelsPayload>): Promise<unknown> {
+    if (job.name !== JobName.RenderLabels) {
+      this.logger.warn(`Unknown labels job ${job.name}`);
+      return undefined;
+    }
+    try {
+      return await this.renderer.render(job.data, async (progress) => {
+        // The row is the record of progress; the queue's copy is a courtesy that may be gone with Redis.
+        await job.updateProgress({ ...progress }).catch(() => undefined);
+      });
+    } catch (error) {
+      // A broken rule never succeeds on retry: fail the job with its code at once.
+      if (error instanceof DomainException || error instanceof LabelException) {
+        await this.renderer.fail(job.data, error.code, error.message).catch((e) => this.logger.error(`Could not mark label job failed: ${e}`));
+        throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      }
+      const message = (error as Error)?.message ?? String(error);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.error(`Label job ${job.data.labelJobId} attempt ${job.attemptsMade + 1} failed: ${(error as Error)?.stack ?? message}`);
+      await (lastAttempt ? this.renderer.fail(job.data, 'LABEL_RENDER_FAILED', message) : this.renderer.retrying(job.data, message)).catch((e) =>
+        this.logger.error(`Could not record the label job's failure: ${e}`),
+      );
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LabelJob } from './label-job.entity.js';
+import type { LabelJobSnapshot, LabelSource } from './label-snapshot.js';
+
+export interface LabelSourceRow extends LabelSource {
+  lotStatus: 'active' | 'recalled' | 'voided';
+}
+
+export interface NewLabelJob {
+  lotId: string;
+  templateId: string;
+  count: number;
+  serialized: boolean;
+  startPosition: number;
+  offsetXMm: number;
+  offsetYMm: number;
+  outline: boolean;
+  language: 'vi' | 'en';
+  snapshot: LabelJobSnapshot;
+  serialFirst: string | null;
+  serialLast: string | null;
+  createdBy: string | null;
+  createdByApiKeyId: string | null;
+}
+
+export interface UnfinishedLabelJob {
+  organizationId: string;
+  id: string;
+  status: 'queued' | 'rendering';
+  attempts: number;
+}
+
+/** An OCOP certificate without an expiry date is valid for 36 months from issue (DESIGN §2). */
+const OCOP_VALID_UNTIL = `COALESCE(expires_at, (issued_at + interval '36 months')::date)`;
+
+@Injectable()
+export class LabelJobsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * What a new job prints, read inside the creating transaction. The lot row is share-locked so a
+   * concurrent recall or void either waits for the job to be committed or is seen here.
+   */
+  async findLabelSource(manager: EntityManager, organizationId: string, lotId: string, today: string): Promise<LabelSourceRow | null> {
+    const rows: (Omit<LabelSourceRow, 'growingAreaCodes' | 'ocop'> & { growingAreaCode: string | null; growingAreaId: string | null })[] =
+      await manager.query(
+        `SELECT l.id AS "lotId", l.code AS "lotCode", l.short_code AS "shortCode", l.kind AS "lotKind", l.status AS "lotStatus",
+                l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset",
+                to_char(l.expires_at, 'YYYY-MM-DD') AS "lotExpiresAt", l.growing_area_id AS "growingAreaId",
+                p.id AS "productId", p.name_vi AS "productNameVi", p.name_en AS "productNameEn", p.gtin,
+                p.shelf_life_days AS "shelfLifeDays", g.code AS "growingAreaCode", o.name AS "cooperativeName"
+           FROM lot l
+           JOIN product p ON p.organization_id = l.organization_id AND p.id = l.product_id
+           JOIN organization o ON o.id = l.organization_id
+           LEFT JOIN growing_area g ON g.organization_id = l.organization_id AND g.id = l.growing_area_id
+          WHERE l.organization_id = $1 AND l.id = $2
+            FOR SHARE OF l`,
+        [organizationId, lotId],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    const { growingAreaCode, growingAreaId: _growingAreaId, ...lot } = row;
+    return {
+      ...lot,
+      growingAreaCodes: growingAreaCode ? [growingAreaCode] : await this.ancestorGrowingAreaCodes(manager, organizationId, lotId),
+      ocop: await this.validOcopCertification(manager, organizationId, row.productId, today),
+    };
+  }
+
+  /** A processed or packed lot has no field of its own: its origin is the fields of the lots it came from. */
+  private async ancestorGrowingAreaCodes(manager: EntityManager, organizationId: string, lotId: string): Promise<string[]> {
+    const rows: { code: string }[] = await manager.query(
+      `WITH RECURSIVE ancestor(lot_id) AS (
+         SELECT parent_lot_id FROM lot_link WHERE organization_id = $1 AND child_lot_id = $2
+         UNION
+         SELECT link.parent_lot_id FROM lot_link link JOIN ancestor a ON link.child_lot_id = a.lot_id
+       )
+       SELECT DISTINCT g.code
+         FROM ancestor a
+         JOIN lot l ON l.id = a.lot_id
+         JOIN growing_area g ON g.organization_id = l.organization_id AND g.id = l.growing_area_id
+        ORDER BY g.code
+        LIMIT 3`,
+      [organizationId, lotId],
+    );
+    return rows.map((row) => row.code);
+  }
+
+  private async validOcopCertification(
+    manager: EntityManager,
+    organizationId: string,
+    productId: string,
+    today: string,
+  ): Promise<LabelSource['ocop']> {
+    const rows: { level: number; number: string; validUntil: string }[] = await manager.query(
+      `SELECT level, number, to_char(${OCOP_VALID_UNTIL}, 'YYYY-MM-DD') AS "validUntil"
+         FROM certification
+        WHERE organization_id = $1 AND kind = 'ocop' AND scope_type = 'product' AND scope_id = $2
+          AND issued_at <= $3::date AND ${OCOP_VALID_UNTIL} >= $3::date
+        ORDER BY level DESC, issued_at DESC
+        LIMIT 1`,
+      [organizationId, productId, today],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Takes `count` serials from the one global counter. The UPDATE locks the counter row until the
+   * caller's transaction commits, so concurrent jobs get contiguous ranges that never overlap, and a
+   * job that is refused (rolled back) gives its range back.
+   */
+  async allocateSerials(manager: EntityManager, count: number): Promise<{ first: string; last: string }> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows]: [{ first: string; last: string }[], number] = await manager.query(
+      `UPDATE label_serial_counter SET last_serial = last_serial + $1 WHERE id = 1
+       RETURNING (last_serial - $1 + 1)::text AS first, last_serial::text AS last`,
+      [count],
+    );
+    if (!rows[0]) throw new Error('label_serial_counter has no row: run the migrations');
+    return rows[0];
+  }
+
+  async insert(manager: EntityManager, organizationId: string, job: NewLabelJob): Promise<LabelJob> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO label_job (organization_id, lot_id, template_id, count, serialized, start_position, offset_x_mm, offset_y_mm,
+                              outline, language, snapshot, serial_first, serial_last, created_by, created_by_api_key_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       RETURNING id`,
+      [
+        organizationId,
+        job.lotId,
+        job.templateId,
+        job.count,
+        job.serialized,
+        job.startPosition,
+        job.offsetXMm,
+        job.offsetYMm,
+        job.outline,
+        job.language,
+        JSON.stringify(job.snapshot),
+        job.serialFirst,
+        job.serialLast,
+        job.createdBy,
+        job.createdByApiKeyId,
+      ],
+    );
+    return (await manager.getRepository(LabelJob).findOneBy({ organizationId, id: rows[0].id }))!;
+  }
+
+  find(organizationId: string, id: string): Promise<LabelJob | null> {
+    return this.dataSource.getRepository(LabelJob).findOneBy({ organizationId, id });
+  }
+
+  async lotExists(organizationId: string, lotId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM lot WHERE organization_id = $1 AND id = $2`, [organizationId, lotId]);
+    return rows.length > 0;
+  }
+
+  /** Newest first; `after` is the last job of the previous page. */
+  listForLot(organizationId: string, lotId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<LabelJob[]> {
+    const query = this.dataSource
+      .getRepository(LabelJob)
+      .createQueryBuilder('j')
+      .where('j.organizationId = :organizationId AND j.lotId = :lotId', { organizationId, lotId })
+      // Milliseconds, as the cursor carries them (PostgreSQL keeps microseconds).
+      .orderBy(`date_trunc('milliseconds', j.created_at)`, 'DESC')
+      .addOrderBy('j.id', 'DESC')
+      .limit(limit);
+    if (after) query.andWhere(`(date_trunc('milliseconds', j.created_at), j.id) < (:createdAt, :id)`, { createdAt: after.createdAt, id: after.id });
+    return query.getMany();
+  }
+
+  /** Starts an attempt; false when the job is already done or failed (nothing to render). */
+  async markRendering(organizationId: string, id: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(
+      `UPDATE label_job
+          SET status = 'rendering', attempts = attempts + 1, progress = 0, pages = NULL, error_code = NULL, error_message = NULL,
+              started_at = now(), heartbeat_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'rendering')`,
+      [organizationId, id],
+    );
+    return affected > 0;
+  }
+
+  async recordProgress(organizationId: string, id: string, progress: number, pages: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE label_job SET progress = $3, pages = $4, heartbeat_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'rendering'`,
+      [organizationId, id, progress, pages],
+    );
+  }
+
+  /** False when another attempt finished first: the caller then removes its own file. */
+  async markDone(
+    organizationId: string,
+    id: string,
+    result: { pages: number; fileKey: string; fileSize: number; sha256: string },
+  ): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(
+      `UPDATE label_job
+          SET status = 'done', progress = count, pages = $3, file_key = $4, file_size = $5, file_sha256 = $6,
+              error_code = NULL, error_message = NULL, finished_at = now(), heartbeat_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'rendering')`,
+      [organizationId, id, result.pages, result.fileKey, result.fileSize, result.sha256],
+    );
+    return affected > 0;
+  }
+
+  async markFailed(organizationId: string, id: string, code: string, message: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE label_job SET status = 'failed', error_code = $3, error_message = $4, finished_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'rendering')`,
+      [organizationId, id, code, message.slice(0, 2000)],
+    );
+  }
+
+  /** A retryable error: back to queued until BullMQ's backoff runs the next attempt. */
+  async markRetrying(organizationId: string, id: string, message: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE label_job SET status = 'queued', error_message = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'rendering')`,
+      [organizationId, id, message.slice(0, 2000)],
+    );
+  }
+
+  /**
+   * For the re-enqueue sweep, across every organization (a system task, not a tenant's request):
+   * jobs waiting to render, and jobs whose renderer stopped reporting before `staleBefore`.
+   */
+  findUnfinished(staleBefore: Date, limit: number): Promise<UnfinishedLabelJob[]> {
+    return this.dataSource.query(
+      `SELECT organization_id AS "organizationId", id, status, attempts
+         FROM label_job
+        WHERE status = 'queued' OR (status = 'rendering' AND heartbeat_at < $1)
+        ORDER BY created_at
+        LIMIT $2`,
+      [staleBefore, limit],
+    );
+  }
+}

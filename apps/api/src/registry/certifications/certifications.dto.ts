@@ -17,7 +17,7 @@ export class CreateCertificationDto {
   @IsIn(CERTIFICATION_KINDS)
   kind: CertificationKind;
 
-  @ApiPropertyOptional({ nullable: true, example: 4, description: 'OCOP stars, 3 to 5 (required for OCOP; only OCOP has a level)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 4, description: 'OCOP stars, 3 to 5 (required for OCOP; only OCOP has a level)' })
   @IsOptional()
   @IsInt()
   level?: number | null;
@@ -42,7 +42,7 @@ export class CreateCertificationDto {
   @MaxLength(40)
   issuedAt: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '2028-06-20', description: 'OCOP default: 36 months after issue; others: no expiry' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2028-06-20', description: 'OCOP default: 36 months after issue; others: no expiry' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -56,7 +56,7 @@ export class CreateCertificationDto {
   @IsUUID()
   scopeId: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://ocop.example.vn/qd-1234.pdf' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://ocop.example.vn/qd-1234.pdf' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)

@@ -13,13 +13,13 @@ export class CreateFacilityDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'VNDB-PH-0003', description: 'Official code, e.g. a packing house’s mã số cơ sở đóng gói' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'VNDB-PH-0003', description: 'Official code, e.g. a packing house’s mã số cơ sở đóng gói' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   code?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Điện Biên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Điện Biên' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -30,25 +30,25 @@ export class CreateFacilityDto {
   @IsIn(FACILITY_CODE_STATUSES)
   codeStatus?: FacilityCodeStatus | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Thanh Xương' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh Xương' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   commune?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Điện Biên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Điện Biên' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   province?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'GS1 GLN, 13 digits; the check digit is verified' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'GS1 GLN, 13 digits; the check digit is verified' })
   @IsOptional()
   @IsString()
   @MaxLength(20)

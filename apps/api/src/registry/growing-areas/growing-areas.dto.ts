@@ -21,7 +21,7 @@ export class CreateGrowingAreaDto {
   @MaxLength(100)
   code: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Điện Biên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Điện Biên' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -37,7 +37,7 @@ export class CreateGrowingAreaDto {
   @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'crop must be a crop key such as rice, sticky_rice, tea, coffee' })
   crop: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Séng Cù' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Séng Cù' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -52,7 +52,7 @@ export class CreateGrowingAreaDto {
   @MaxLength(100)
   province: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Thanh Xương' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh Xương' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -76,7 +76,7 @@ export class CreateGrowingAreaDto {
   @IsUUID('all', { each: true })
   ownerPartnerIds?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-05-20', description: 'Date the code was issued' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-05-20', description: 'Date the code was issued' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -90,7 +90,7 @@ export class CreateGrowingAreaDto {
   @MaxLength(100, { each: true })
   targetMarkets?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'VietGAP' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'VietGAP' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -116,7 +116,7 @@ export class CreateGrowingAreaDto {
   @IsIn(INITIAL_GROWING_AREA_STATUSES)
   status?: 'draft' | 'active';
 
-  @ApiPropertyOptional({ nullable: true, example: 'Mã số vùng trồng đã được cấp', description: 'Reason recorded with the registration status' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Mã số vùng trồng đã được cấp', description: 'Reason recorded with the registration status' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -227,7 +227,7 @@ export class CreateInputApplicationDto {
   @MaxLength(200)
   productName: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Hexaconazole' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hexaconazole' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -238,7 +238,7 @@ export class CreateInputApplicationDto {
   @IsDecimalLike()
   dose?: string | number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'l/ha' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'l/ha' })
   @IsOptional()
   @IsString()
   @MaxLength(50)

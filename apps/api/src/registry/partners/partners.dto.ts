@@ -15,51 +15,51 @@ export class CreatePartnerDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '0912 345 678', description: PRIVATE })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912 345 678', description: PRIVATE })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 .()-]{6,22}$/, { message: 'phone must be a phone number (digits, spaces, + . ( ) -)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '011090001234', description: `Citizen id (CCCD, 12 digits; old CMND, 9). ${PRIVATE}` })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '011090001234', description: `Citizen id (CCCD, 12 digits; old CMND, 9). ${PRIVATE}` })
   @IsOptional()
   @Matches(/^(\d{9}|\d{12})$/, { message: 'citizenId must have 9 or 12 digits' })
   citizenId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '5600123456', description: `Tax code (MST: 10 digits, branch -XXX, or 12). ${PRIVATE}` })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '5600123456', description: `Tax code (MST: 10 digits, branch -XXX, or 12). ${PRIVATE}` })
   @IsOptional()
   @Matches(/^(\d{10}(-\d{3})?|\d{12})$/, { message: 'taxCode must be 10 digits (optionally -XXX) or 12 digits' })
   taxCode?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Thanh Xương' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh Xương' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   commune?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Điện Biên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Điện Biên' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   province?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Bản Co Mỵ, xã Thanh Xương, huyện Điện Biên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bản Co Mỵ, xã Thanh Xương, huyện Điện Biên' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '8934567000017', description: 'GS1 GLN, 13 digits; the check digit is verified' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '8934567000017', description: 'GS1 GLN, 13 digits; the check digit is verified' })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   gln?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'The partner’s own organization on this platform, if it has one' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The partner’s own organization on this platform, if it has one' })
   @IsOptional()
   @IsUUID()
   linkedOrganizationId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: PRIVATE })
+  @ApiPropertyOptional({ type: String, nullable: true, description: PRIVATE })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

@@ -12,20 +12,20 @@ export class CreateProductDto {
   @MaxLength(200)
   nameVi: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Dien Bien Seng Cu sticky rice' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Dien Bien Seng Cu sticky rice' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 6, description: OCOP_GROUP_DESCRIPTION })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 6, description: OCOP_GROUP_DESCRIPTION })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(6)
   ocopGroup?: number | null;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ type: String,
     nullable: true,
     example: '8936049120016',
     description: 'GTIN-8, -12, -13 or -14 (spaces allowed); stored as 14 digits; check digit verified; unique across the platform',
@@ -49,26 +49,26 @@ export class CreateProductDto {
   @IsIn(NET_CONTENT_UNITS)
   netContentUnit?: NetContentUnit | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, example: 365 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, example: 365 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(36500)
   shelfLifeDays?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Séng Cù Mường Thanh' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Séng Cù Mường Thanh' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   brand?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://example.vn/seng-cu.jpg' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://example.vn/seng-cu.jpg' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)

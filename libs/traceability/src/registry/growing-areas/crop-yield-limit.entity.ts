@@ -5,5 +5,5 @@ import { Column, Entity } from 'typeorm';
 export class CropYieldLimit {
   @Column('uuid', { primary: true }) organizationId: string;
   @Column('text', { primary: true }) crop: string;
-  @Column('numeric', { precision: 10, scale: 3 }) maxYieldTPerHa: string;
+  @Column('numeric', { name: 'max_yield_t_per_ha', precision: 10, scale: 3 }) maxYieldTPerHa: string;
 }

@@ -28,7 +28,7 @@ export class GrowingArea {
   /** Expected harvest per season, in tonnes. */
   @Column('numeric', { precision: 14, scale: 4, nullable: true }) expectedYieldT: string | null;
   /** This area's own ceiling (t/ha per season); overrides the organization's and the default. */
-  @Column('numeric', { precision: 10, scale: 3, nullable: true }) maxYieldTPerHa: string | null;
+  @Column('numeric', { name: 'max_yield_t_per_ha', precision: 10, scale: 3, nullable: true }) maxYieldTPerHa: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -37,11 +37,15 @@ export class GrowingAreasRepository {
     return this.manager(manager).findOneBy(GrowingArea, { organizationId, id });
   }
 
-  /** The area locked for this transaction: `update` to change it, `share` to keep it from changing. */
+  /**
+   * The area locked for this transaction: `update` (FOR NO KEY UPDATE) to change it or to take turns
+   * with others doing so; `share` (FOR SHARE) to keep it from changing. Neither blocks foreign-key
+   * checks of rows that merely reference the area.
+   */
   findLocked(organizationId: string, id: string, manager: EntityManager, mode: 'update' | 'share' = 'update'): Promise<GrowingArea | null> {
     return manager.findOne(GrowingArea, {
       where: { organizationId, id },
-      lock: { mode: mode === 'update' ? 'pessimistic_write' : 'pessimistic_read' },
+      lock: { mode: mode === 'update' ? 'for_no_key_update' : 'pessimistic_read' },
     });
   }
 

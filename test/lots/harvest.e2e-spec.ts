@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import {
   addTestInputApplication,
@@ -14,6 +14,9 @@ import {
   type TestOrganization,
 } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+
+// The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
+jest.setTimeout(120_000);
 
 describe('harvest (DESIGN rule 3)', () => {
   let t: TestApp;
@@ -194,10 +197,10 @@ describe('harvest (DESIGN rule 3)', () => {
   });
 
   describe('season yield (calendar year, Vietnam time)', () => {
-    // 2 ha with an area ceiling of 5 t/ha: 10 t per calendar year.
+    // 2 ha of coffee (one crop a year) with an area ceiling of 5 t/ha: 10 t per calendar year.
     async function smallArea() {
       const { org, s } = await cooperative();
-      const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { areaHa: '2', maxYieldTPerHa: '5', owners: [s.householdId] });
+      const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { crop: 'coffee', areaHa: '2', maxYieldTPerHa: '5', owners: [s.householdId] });
       return { org, s, areaId };
     }
 
@@ -207,7 +210,7 @@ describe('harvest (DESIGN rule 3)', () => {
       await harvest(org, { ...body, quantity: '6000', harvestedAt: '2025-03-01' }).expect(201);
       await harvest(org, { ...body, quantity: '3.5', unit: 't', harvestedAt: '2025-07-01' }).expect(201);
       const refused = await expectRefused(org, { ...body, quantity: '500.001', harvestedAt: '2025-10-01' }, 422, 'HARVEST_YIELD_IMPLAUSIBLE');
-      expect(refused.details).toMatchObject({ field: 'quantity', season: '2025', areaHa: '2', maxYieldTPerHa: '5', limitT: '10', seasonTotalT: '10.000001' });
+      expect(refused.details).toMatchObject({ field: 'quantity', season: '2025', areaHa: '2', maxYieldTPerHa: '5', seasonsPerYear: 1, limitT: '10', seasonTotalT: '10.000001' });
       // Exactly at the limit passes; the next season starts at zero (1 January 00:00 in Vietnam).
       await harvest(org, { ...body, quantity: '500', harvestedAt: '2025-10-01' }).expect(201);
       await expectRefused(org, { ...body, quantity: '1', harvestedAt: '2025-12-31T23:59:00+07:00' }, 422, 'HARVEST_YIELD_IMPLAUSIBLE');
@@ -223,7 +226,7 @@ describe('harvest (DESIGN rule 3)', () => {
       const province = `Tỉnh Kiểm thử ${Date.now()}`;
       const org = await signupOrganization(t.server, { province });
       const s = await createLotTestSetup(t.dataSource, org.organizationId);
-      const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { areaHa: '2', maxYieldTPerHa: '5', owners: [s.householdId] });
+      const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { crop: 'coffee', areaHa: '2', maxYieldTPerHa: '5', owners: [s.householdId] });
       const office = await signupOrganization(t.server, { organizationKind: 'programme_office', province });
       const body = { growingAreaId: areaId, productId: s.paddyId, unit: 't', quantity: '12', harvestedAt: '2026-10-01' };
 
@@ -236,6 +239,7 @@ describe('harvest (DESIGN rule 3)', () => {
         season: '2026',
         areaHa: '2',
         maxYieldTPerHa: '5',
+        seasonsPerYear: 1,
         limitT: '10',
         seasonTotalT: '12',
         thisHarvestT: '12',
@@ -262,6 +266,17 @@ describe('harvest (DESIGN rule 3)', () => {
       expect((await request(t.server).get('/api/v1/reports/yield-overrides').set(elsewhere.auth).expect(200)).body.items).toEqual([]);
       const neighbour = await signupOrganization(t.server, { province });
       expect((await request(t.server).get('/api/v1/reports/yield-overrides').set(neighbour.auth).expect(200)).body.items).toEqual([]);
+    });
+
+    it('uses the registry’s ceiling for the crop when the area has none: two rice crops a year', async () => {
+      const { org, s } = await cooperative();
+      // Sticky rice: 7 t/ha per season by default, two seasons a year; 1.5 ha → 21 t a year.
+      const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { crop: 'sticky_rice', areaHa: '1.5', owners: [s.householdId] });
+      const body = { growingAreaId: areaId, productId: s.paddyId, unit: 't', harvestedAt: '2025-06-01' };
+      await harvest(org, { ...body, quantity: '10.5' }).expect(201);
+      await harvest(org, { ...body, quantity: '10.5', harvestedAt: '2025-10-15' }).expect(201);
+      const refused = await expectRefused(org, { ...body, quantity: '0.1', harvestedAt: '2025-11-01' }, 422, 'HARVEST_YIELD_IMPLAUSIBLE');
+      expect(refused.details).toMatchObject({ maxYieldTPerHa: '7', seasonsPerYear: 2, limitT: '21', seasonTotalT: '21.1' });
     });
 
     it('serializes concurrent harvests on one area: they cannot both pass the check', async () => {

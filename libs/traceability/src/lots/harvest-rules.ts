@@ -7,76 +7,36 @@ import { convert, type NetContent, type Unit } from '../common/units.js';
  * the SQL that feeds them so they can be unit-tested.
  */
 
-export interface StatusChange {
-  fromStatus: string | null;
-  toStatus: string;
-  changedAt: Date;
-}
-
-/**
- * The status of a growing area at an instant, from its status history (changes in time order). An
- * area with no recorded change has always had its current status; before its first recorded change
- * it had that change's `from` status (draft when the registry did not say).
- */
-export function growingAreaStatusAt(history: StatusChange[], currentStatus: string, at: Date): string {
-  if (!history.length) return currentStatus;
-  let status = history[0].fromStatus ?? 'draft';
-  for (const change of history) {
-    if (change.changedAt.getTime() > at.getTime()) break;
-    status = change.toStatus;
-  }
-  return status;
-}
-
 /** 'YYYY-MM-DD' plus whole days. */
 export function addDays(localDate: string, days: number): string {
   const [year, month, day] = localDate.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-export interface PhiApplication {
+/** An input application whose pre-harvest interval covers the harvest date. */
+export interface PhiBlocker {
   id: string;
   appliedAt: string;
   phiDays: number;
   productName: string;
+  /** appliedAt + phiDays: the first day harvest is allowed after it. */
+  safeFrom: string;
 }
 
-export interface PhiViolation {
-  /** The first date on which this harvest would be allowed by every application. */
-  earliestHarvestDate: string;
-  /** The application that holds the harvest back the longest. */
-  inputApplicationId: string;
-  productName: string;
-  appliedAt: string;
-  phiDays: number;
-}
-
-/**
- * Pre-harvest interval: an application on day D with a PHI of N days allows harvest from day D + N
- * (N = 0: the same day). Applications after the harvest date do not count. Compared on local dates.
- */
-export function phiViolation(applications: PhiApplication[], harvestLocalDate: string): PhiViolation | null {
-  let worst: PhiViolation | null = null;
-  for (const application of applications) {
-    if (application.appliedAt > harvestLocalDate) continue;
-    const earliest = addDays(application.appliedAt, application.phiDays);
-    if (earliest > harvestLocalDate && (!worst || earliest > worst.earliestHarvestDate)) {
-      worst = {
-        earliestHarvestDate: earliest,
-        inputApplicationId: application.id,
-        productName: application.productName,
-        appliedAt: application.appliedAt,
-        phiDays: application.phiDays,
-      };
-    }
-  }
-  return worst;
+/** Of the applications holding a harvest back, the one that holds it back longest (null: none). */
+export function worstPhiBlocker(blockers: PhiBlocker[]): { earliestHarvestDate: string; inputApplicationId: string; productName: string; appliedAt: string; phiDays: number } | null {
+  const worst = blockers.reduce<PhiBlocker | null>((latest, blocker) => (!latest || blocker.safeFrom > latest.safeFrom ? blocker : latest), null);
+  return worst
+    ? { earliestHarvestDate: worst.safeFrom, inputApplicationId: worst.id, productName: worst.productName, appliedAt: worst.appliedAt, phiDays: worst.phiDays }
+    : null;
 }
 
 /**
- * A season is the calendar year of the harvest in Vietnam time (1 January 00:00 to 1 January
- * 00:00 +07:00). A calendar year, not a rolling window, so that a late-entered harvest counts
- * against the same total as every other harvest of its year, and the report reads as "season 2026".
+ * The yield check's season is the calendar year of the harvest in Vietnam time (1 January 00:00 to
+ * 1 January 00:00 +07:00), and its ceiling is the crop's per-season maximum times the crop seasons a
+ * field brings in per year (two for Mường Thanh rice). A calendar year, not a rolling window, so that
+ * a late-entered harvest counts against the same total as every other harvest of its year, and the
+ * report reads as "season 2026".
  */
 export function seasonOf(harvestedAt: Date): { season: string; from: Date; to: Date } {
   const year = Number(toLocalDate(harvestedAt, VIETNAM_OFFSET).slice(0, 4));
@@ -96,10 +56,16 @@ export function inTonnes(quantity: string, unit: Unit, product: NetContent): str
   }
 }
 
+/** Ceiling for a crop nobody has given one (the registry refuses to register such an area). */
+export const FALLBACK_MAX_YIELD_T_PER_HA = '60';
+
 export interface YieldCheck {
   season: string;
   areaHa: string;
+  /** Ceiling per crop season (t/ha), and crop seasons a field brings in per calendar year. */
   maxYieldTPerHa: string;
+  seasonsPerYear: number;
+  /** areaHa × maxYieldTPerHa × seasonsPerYear: the most a calendar year may plausibly yield. */
   limitT: string;
   /** Earlier harvests of the season plus this one, in tonnes (6 decimals). */
   seasonTotalT: string;
@@ -107,13 +73,21 @@ export interface YieldCheck {
   exceeded: boolean;
 }
 
-export function checkSeasonYield(areaHa: string, maxYieldTPerHa: string, earlierT: string[], thisHarvestT: string, season: string): YieldCheck {
-  const limit = new Decimal(areaHa).times(maxYieldTPerHa);
+export function checkSeasonYield(
+  areaHa: string,
+  maxYieldTPerHa: string,
+  seasonsPerYear: number,
+  earlierT: string[],
+  thisHarvestT: string,
+  season: string,
+): YieldCheck {
+  const limit = new Decimal(areaHa).times(maxYieldTPerHa).times(seasonsPerYear);
   const total = earlierT.reduce((sum, t) => sum.plus(t), new Decimal(thisHarvestT));
   return {
     season,
     areaHa: new Decimal(areaHa).toFixed(),
     maxYieldTPerHa: new Decimal(maxYieldTPerHa).toFixed(),
+    seasonsPerYear,
     limitT: limit.toFixed(),
     seasonTotalT: total.toDecimalPlaces(6).toFixed(),
     thisHarvestT: new Decimal(thisHarvestT).toDecimalPlaces(6).toFixed(),

@@ -18,7 +18,6 @@ export * from './event.entity.js';
 export * from './event-hash.js';
 export * from './quantity.js';
 export * from './harvest-rules.js';
-export * from './yield-limits.js';
 export * from './lot-views.js';
 export * from './events.repository.js';
 export * from './lots.repository.js';

@@ -5,9 +5,9 @@ import type { Unit } from '../common/units.js';
 import type { Db } from './db.js';
 
 /**
- * The registry records lot operations read (products, partners, facilities, growing areas with their
- * status history and input log). Read with SQL straight from the registry tables, which the migration
- * fixes, so lots do not depend on the registry module's internals.
+ * The registry records lot operations read by id (products, partners, facilities): plain SQL on the
+ * tables the registry migration fixes, one query each. Growing-area rules come from the registry's
+ * GrowingAreasService.harvestRules().
  */
 export interface ProductRecord {
   id: string;
@@ -38,31 +38,6 @@ export interface FacilityRecord {
   address: string | null;
   commune: string | null;
   province: string | null;
-}
-
-export interface GrowingAreaRecord {
-  id: string;
-  code: string;
-  name: string;
-  crop: string;
-  areaHa: string;
-  status: string;
-  maxYieldTPerHa: string | null;
-  commune: string | null;
-  province: string;
-}
-
-export interface AreaStatusChangeRecord {
-  fromStatus: string | null;
-  toStatus: string;
-  changedAt: Date;
-}
-
-export interface InputApplicationRecord {
-  id: string;
-  appliedAt: string;
-  phiDays: number;
-  productName: string;
 }
 
 const PRODUCT_COLUMNS = `id, name_vi AS "nameVi", name_en AS "nameEn", gtin, unit, net_content AS "netContent",
@@ -120,55 +95,6 @@ export class LotRegistryRepository {
       [organizationId, id],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Locks the growing area for the rest of the transaction, so concurrent harvests on one area take
-   * turns and cannot both pass the season-yield check. NO KEY UPDATE: foreign-key checks of other
-   * tables (input log, lots of other operations) are not blocked.
-   */
-  async lockGrowingArea(organizationId: string, id: string, db: Db): Promise<GrowingAreaRecord | null> {
-    const rows: GrowingAreaRecord[] = await db.query(
-      `SELECT id, code, name, crop, area_ha AS "areaHa", status, max_yield_t_per_ha AS "maxYieldTPerHa", commune, province
-       FROM growing_area WHERE organization_id = $1 AND id = $2 FOR NO KEY UPDATE`,
-      [organizationId, id],
-    );
-    return rows[0] ?? null;
-  }
-
-  statusHistory(organizationId: string, growingAreaId: string, db: Db = this.dataSource): Promise<AreaStatusChangeRecord[]> {
-    return db.query(
-      `SELECT from_status AS "fromStatus", to_status AS "toStatus", changed_at AS "changedAt"
-       FROM growing_area_status_change WHERE organization_id = $1 AND growing_area_id = $2 ORDER BY changed_at, id`,
-      [organizationId, growingAreaId],
-    );
-  }
-
-  async ownerPartnerIds(organizationId: string, growingAreaId: string, db: Db = this.dataSource): Promise<string[]> {
-    const rows: { partnerId: string }[] = await db.query(
-      `SELECT partner_id AS "partnerId" FROM growing_area_owner WHERE organization_id = $1 AND growing_area_id = $2`,
-      [organizationId, growingAreaId],
-    );
-    return rows.map((row) => row.partnerId);
-  }
-
-  /** Non-voided input applications up to a local date (YYYY-MM-DD). */
-  inputApplicationsUntil(organizationId: string, growingAreaId: string, localDate: string, db: Db = this.dataSource): Promise<InputApplicationRecord[]> {
-    return db.query(
-      `SELECT id, applied_at::text AS "appliedAt", phi_days AS "phiDays", product_name AS "productName"
-       FROM input_application
-       WHERE organization_id = $1 AND growing_area_id = $2 AND voided_at IS NULL AND applied_at <= $3::date
-       ORDER BY applied_at, id`,
-      [organizationId, growingAreaId, localDate],
-    );
-  }
-
-  async cropYieldLimit(organizationId: string, crop: string, db: Db = this.dataSource): Promise<string | null> {
-    const rows: { limit: string }[] = await db.query(
-      `SELECT max_yield_t_per_ha AS "limit" FROM crop_yield_limit WHERE organization_id = $1 AND lower(crop) = lower($2)`,
-      [organizationId, crop],
-    );
-    return rows[0]?.limit ?? null;
   }
 
   async organizationName(organizationId: string, db: Db = this.dataSource): Promise<string | null> {

@@ -16,13 +16,13 @@ import { pgError, type Db } from './db.js';
 import type { EventDocument } from './event.entity.js';
 import type { EventHashLine } from './event-hash.js';
 import { EventsRepository, type AppendedEvent, type EventDraft, type EventEffects, type LotChange, type NewLink, type NewLot } from './events.repository.js';
-import { addDays, checkSeasonYield, growingAreaStatusAt, inTonnes, phiViolation, seasonOf } from './harvest-rules.js';
+import { GrowingAreasService, type HarvestRules } from '../registry/growing-areas/growing-areas.service.js';
+import { addDays, checkSeasonYield, FALLBACK_MAX_YIELD_T_PER_HA, inTonnes, seasonOf, worstPhiBlocker } from './harvest-rules.js';
 import { LotRegistryRepository, type ProductRecord } from './lot-registry.repository.js';
 import { toEventResponse, toLotResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from './lot-views.js';
 import type { LotKind } from './lot.entity.js';
 import { LotsRepository, type LockedLot } from './lots.repository.js';
 import { canonicalQuantity, fitsInLot, inLotUnit, storedQuantity, availability } from './quantity.js';
-import { defaultMaxYieldTPerHa } from './yield-limits.js';
 
 /** Who records an operation. */
 export type Actor = Pick<Caller, 'organizationId' | 'userId' | 'apiKeyId'>;
@@ -97,6 +97,7 @@ export class LotsService {
     private readonly lots: LotsRepository,
     private readonly events: EventsRepository,
     private readonly registry: LotRegistryRepository,
+    private readonly growingAreas: GrowingAreasService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -111,24 +112,31 @@ export class LotsService {
     const organizationId = actor.organizationId;
 
     const lotId = await this.transaction(db, async (tx) => {
-      const area = await this.registry.lockGrowingArea(organizationId, input.growingAreaId, tx);
-      if (!area) throw notFound('GROWING_AREA_NOT_FOUND', 'growingAreaId', 'growing area', input.growingAreaId);
+      // The area is locked (FOR UPDATE) until commit: concurrent harvests from it take turns, so they
+      // cannot both pass the season-yield check, and its status cannot change under us.
+      const rules = await this.growingAreas.harvestRules(organizationId, input.growingAreaId, { manager: tx, lock: 'update' }).catch((error) => {
+        if (error instanceof DomainException && error.code === 'GROWING_AREA_NOT_FOUND') {
+          throw notFound('GROWING_AREA_NOT_FOUND', 'growingAreaId', 'growing area', input.growingAreaId);
+        }
+        throw error;
+      });
+      const area = rules.area;
       const product = await this.registry.findProduct(organizationId, input.productId, tx);
       if (!product) throw notFound('PRODUCT_NOT_FOUND', 'productId', 'product', input.productId);
-      if (input.partnerId) await this.checkHousehold(organizationId, input.partnerId, area.id, tx);
+      if (input.partnerId) await this.checkHousehold(organizationId, input.partnerId, area.ownerPartnerIds, tx);
 
-      const status = growingAreaStatusAt(await this.registry.statusHistory(organizationId, area.id, tx), area.status, harvested.instant);
+      const status = rules.statusAt(harvested.instant);
       const localDate = toLocalDate(harvested.instant, harvested.offset);
       if (status !== 'active') {
         throw new DomainException(
           'GROWING_AREA_NOT_ACTIVE',
-          `growingAreaId: growing area ${area.code} was ${status} on ${localDate}; harvests are accepted only from an active area`,
+          `growingAreaId: growing area ${area.code} was ${status ?? 'not yet registered'} on ${localDate}; harvests are accepted only from an active area`,
           'validation',
           { field: 'growingAreaId', growingAreaId: area.id, status, date: localDate },
         );
       }
 
-      const phi = phiViolation(await this.registry.inputApplicationsUntil(organizationId, area.id, localDate, tx), localDate);
+      const phi = worstPhiBlocker(rules.phiBlockers(localDate));
       if (phi) {
         throw new DomainException(
           'HARVEST_INSIDE_PHI',
@@ -180,13 +188,12 @@ export class LotsService {
     return this.lotResponse(organizationId, lotId, db);
   }
 
-  private async checkHousehold(organizationId: string, partnerId: string, growingAreaId: string, tx: Db): Promise<void> {
+  private async checkHousehold(organizationId: string, partnerId: string, owners: string[], tx: Db): Promise<void> {
     const partner = await this.registry.findPartner(organizationId, partnerId, tx);
     if (!partner) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', partnerId);
     if (partner.kind !== 'member_household') {
       throw new InvalidFieldException('PARTNER_NOT_HOUSEHOLD', 'partnerId', `a harvest is by a member household; ${partner.name} is a ${partner.kind}`);
     }
-    const owners = await this.registry.ownerPartnerIds(organizationId, growingAreaId, tx);
     if (owners.length && !owners.includes(partnerId)) {
       throw new InvalidFieldException('PARTNER_NOT_AREA_OWNER', 'partnerId', `${partner.name} is not among the households of this growing area`);
     }
@@ -199,7 +206,7 @@ export class LotsService {
    */
   private async checkYield(
     organizationId: string,
-    area: { id: string; crop: string; areaHa: string; maxYieldTPerHa: string | null },
+    area: HarvestRules['area'],
     product: ProductRecord,
     quantity: string,
     unit: Unit,
@@ -212,14 +219,15 @@ export class LotsService {
     const season = seasonOf(harvestedAt);
     const earlier = await this.lots.seasonHarvests(organizationId, area.id, season.from, season.to, tx);
     const earlierT = earlier.map((lot) => inTonnes(lot.quantity, lot.unit, lot)).filter((t): t is string => t !== null);
-    const maxYield = area.maxYieldTPerHa ?? (await this.registry.cropYieldLimit(organizationId, area.crop, tx)) ?? String(defaultMaxYieldTPerHa(area.crop));
-    const check = checkSeasonYield(area.areaHa, maxYield, earlierT, thisHarvestT, season.season);
+    const maxYield = area.maxYieldTPerHa ?? FALLBACK_MAX_YIELD_T_PER_HA;
+    const check = checkSeasonYield(area.areaHa, maxYield, area.seasonsPerYear, earlierT, thisHarvestT, season.season);
     const { exceeded, ...figures } = check;
-    if (!exceeded) return { check: { ...figures, exceeded } };
+    const source = area.maxYieldTPerHa ? area.maxYieldSource : 'fallback';
+    if (!exceeded) return { check: { ...figures, maxYieldSource: source, exceeded } };
     if (input.acknowledgeYieldWarning !== true) {
       throw new DomainException(
         'HARVEST_YIELD_IMPLAUSIBLE',
-        `quantity: the ${check.season} season total from this growing area would be ${check.seasonTotalT} t, above ${check.areaHa} ha × ${check.maxYieldTPerHa} t/ha = ${check.limitT} t; send acknowledgeYieldWarning with a yieldWarningReason if it is right`,
+        `quantity: the ${check.season} total from this growing area would be ${check.seasonTotalT} t, above ${check.areaHa} ha × ${check.maxYieldTPerHa} t/ha × ${check.seasonsPerYear} season(s) = ${check.limitT} t; send acknowledgeYieldWarning with a yieldWarningReason if it is right`,
         'validation',
         { field: 'quantity', growingAreaId: area.id, ...figures },
       );
@@ -228,7 +236,7 @@ export class LotsService {
     if (!reason) {
       throw new InvalidFieldException('YIELD_WARNING_REASON_REQUIRED', 'yieldWarningReason', 'a reason is required to acknowledge a yield above the plausible maximum');
     }
-    return { check: { ...figures, exceeded }, override: { ...figures, reason } };
+    return { check: { ...figures, maxYieldSource: source, exceeded }, override: { ...figures, reason } };
   }
 
   // ---------------------------------------------------------------- transform

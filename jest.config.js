@@ -16,6 +16,8 @@ const common = {
 };
 
 export default {
+  // Jest reads testTimeout from the global config only; inside a project it is silently ignored.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

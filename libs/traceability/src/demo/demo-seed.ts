@@ -1,5 +1,8 @@
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
+import { seedRegistryDemo } from './registry-demo.js';
+
+export { REGISTRY_DEMO } from './registry-demo.js';
 
 export const DEMO_LOGIN = { email: 'demo@nguon.vn', password: 'nguon-demo-2026' } as const;
 export const DEMO_ORGANIZATION_NAME = 'HTX Nông nghiệp Séng Cù Mường Thanh';
@@ -35,4 +38,4 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: b
 type Seeder = (manager: import('typeorm').EntityManager, organizationId: string) => Promise<void>;
 
 /** Each capability adds the demo records it owns here (registry, lots, labels…). */
-export const DEMO_SEEDERS: Seeder[] = [];
+export const DEMO_SEEDERS: Seeder[] = [seedRegistryDemo];

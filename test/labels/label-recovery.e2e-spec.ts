@@ -132,6 +132,41 @@ describe('label jobs survive a worker crash and a Redis loss', () => {
     });
   });
 
+  it('accepts a job while Redis is unreachable and renders it once the sweep finds the queued row', async () => {
+    // An API replica whose Redis is down (nothing listens on port 1): the row is committed all the same.
+    const log = console.error;
+    const quiet = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      if (!/ECONNREFUSED/.test(String(args[0]))) log(...args);
+    });
+    const cut = await startTestApp(createApiApp, testConfig({ STORAGE_DIR: storageDir, REDIS_URL: 'redis://127.0.0.1:1' }));
+    const org = await signupOrganization(cut.server);
+    const lot = await createLabelLot(cut.dataSource, org.organizationId);
+    let id: string;
+    try {
+      const started = Date.now();
+      const response = await request(cut.server)
+        .post('/api/v1/label-jobs')
+        .set(org.auth)
+        .send({ lotId: lot.lotId, templateId: 'roll-50x30', count: 5, serialized: true })
+        .expect(202);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(response.body.status).toBe('queued');
+      id = response.body.id;
+    } finally {
+      await cut.close();
+      quiet.mockRestore();
+    }
+    expect(await t.app.get(QueueProducer).getJob(JobName.RenderLabels, id)).toBeUndefined();
+
+    const worker = await createWorkerApp(t.config);
+    try {
+      const finished = await waitFor(id, (r) => r.status === 'done' || r.status === 'failed', 60_000);
+      expect(finished).toMatchObject({ status: 'done', progress: 5, pages: 5 });
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('finishes a job whose worker process was killed mid-render, with the serials allocated before the crash', async () => {
     const org = await signupOrganization(t.server);
     const lot = await createLabelLot(t.dataSource, org.organizationId);

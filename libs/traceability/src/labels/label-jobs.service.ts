@@ -42,6 +42,8 @@ export interface LabelJobPdf {
 }
 
 const MAX_PAGE_SIZE = 200;
+/** Past this the job is accepted anyway: its row is committed and the re-enqueue sweep will queue it. */
+const ENQUEUE_TIMEOUT_MS = 3_000;
 
 /** Label jobs as operators see them: create (snapshot + serials + enqueue), read, list, download. */
 @Injectable()
@@ -133,10 +135,19 @@ export class LabelJobsService {
       });
     });
 
+    // The queue client waits for Redis rather than failing: do not hold the request for it.
+    const enqueued = this.producer.add(JobName.RenderLabels, job.id, { organizationId: job.organizationId, labelJobId: job.id });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.producer.add(JobName.RenderLabels, job.id, { organizationId: job.organizationId, labelJobId: job.id });
+      await Promise.race([
+        enqueued,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the queue in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS))),
+      ]);
     } catch (error) {
+      enqueued.catch(() => undefined);
       this.logger.warn(`Label job ${job.id} stays queued for the re-enqueue sweep: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
     return job;
   }

@@ -1,0 +1,110 @@
+// Label rendering benchmark (issue 5): project renderer vs a naive pdfkit baseline, then a
+// 100,000-label job streamed to a file while sampling RSS.
+// Run: node --import @swc-node/register/esm-register bench/labels.bench.ts
+import { spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  findTemplate,
+  renderLabels,
+  renderLabelsBaseline,
+  type LabelItem,
+  type LabelJobView,
+  type RenderLabelsOptions,
+  type RenderResult,
+} from '../libs/labels/src/index.js';
+
+const template = findTemplate('a4-3x8-70x37')!;
+const view: LabelJobView = {
+  productName: 'Gạo nếp Séng Cù Điện Biên',
+  lotCode: 'DB-2026-000123',
+  dateKind: 'harvest',
+  date: '2026-03-12',
+  expiry: '2027-03-12',
+  growingAreaCode: 'VN-DB-MA-0012',
+  cooperativeName: 'Hợp tác xã Nông nghiệp Thanh Xương, Điện Biên',
+  ocopStars: 4,
+  shortUrlText: 'nguon.example/l/7HKQ2MXR',
+  language: 'vi',
+};
+
+function* serializedLabels(count: number): Generator<LabelItem> {
+  for (let index = 0; index < count; index++) {
+    const serial = String(100000001 + index);
+    yield { payload: `https://nguon.example/l/7HKQ2MXR/${serial}`, serial };
+  }
+}
+
+type Renderer = typeof renderLabels;
+
+async function timedRun(renderer: Renderer, count: number, file: string) {
+  const started = process.hrtime.bigint();
+  const result = await renderer({ template, view, labels: serializedLabels(count), count, outline: true }, createWriteStream(file));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const bytes = (await stat(file)).size;
+  return { ...result, seconds, labelsPerSecond: count / seconds, bytesPerLabel: bytes / count, bytes };
+}
+
+const directory = await mkdtemp(join(tmpdir(), 'nguon-labels-bench-'));
+try {
+  if (process.argv.includes('--big-job')) await bigJob();
+  else await comparison();
+} finally {
+  await rm(directory, { recursive: true, force: true });
+}
+
+async function comparison() {
+  const count = 10_000;
+  // Warm both code paths up so neither run pays the JIT for the other.
+  await timedRun(renderLabels, 500, join(directory, 'warm-project.pdf'));
+  await timedRun(renderLabelsBaseline, 500, join(directory, 'warm-baseline.pdf'));
+
+  const project = await timedRun(renderLabels, count, join(directory, 'project.pdf'));
+  const baseline = await timedRun(renderLabelsBaseline, count, join(directory, 'baseline.pdf'));
+  const row = (name: string, run: typeof project) =>
+    `${name.padEnd(9)} ${run.labelsPerSecond.toFixed(0).padStart(6)} labels/s  ${run.seconds.toFixed(2).padStart(6)} s  ` +
+    `${run.pages} pages  ${(run.bytes / 1e6).toFixed(1)} MB  ${run.bytesPerLabel.toFixed(0)} B/label`;
+  // Other processes skew the figures: say how busy the machine was.
+  const load = loadavg()[0].toFixed(1);
+  console.log(`${count} serialized ${template.id} labels (Node ${process.version}, ${cpus().length} cores, load ${load})`);
+  console.log(row('project', project));
+  console.log(row('baseline', baseline));
+  console.log(`ratio     ${(project.labelsPerSecond / baseline.labelsPerSecond).toFixed(2)}× (goal ≥ 3×)`);
+
+  // A fresh process, so the baseline's garbage does not count against the big job's memory.
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--big-job'], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`big job failed with status ${child.status}`);
+}
+
+async function bigJob() {
+  const count = 100_000;
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
+  const every10k: number[] = [];
+  const file = join(directory, 'big.pdf');
+  const started = process.hrtime.bigint();
+  const result = await renderLabels(
+    { template, view, labels: serializedLabels(count), count, outline: true },
+    createWriteStream(file),
+    ({ labels }) => {
+      if (labels % 10_000 < 24) every10k.push(process.memoryUsage().rss);
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const bytes = (await stat(file)).size;
+  console.log(
+    `${count} labels to a file: ${result.pages} pages, ${(bytes / 1e6).toFixed(1)} MB, ` +
+      `${(count / seconds).toFixed(0)} labels/s, ${(bytes / count).toFixed(0)} B/label`,
+  );
+  console.log(`RSS before ${mb(rssBefore)} MB, peak ${mb(peakRss)} MB, growth ${mb(peakRss - rssBefore)} MB (goal ≤ 300 MB, flat)`);
+  console.log(`RSS every 10,000 labels: ${every10k.map(mb).join(' ')} MB`);
+}

@@ -218,6 +218,7 @@ export class GrowingAreasService {
 
   async update(caller: Caller, id: string, patch: Partial<Omit<GrowingAreaInput, 'status' | 'statusReason'>>): Promise<GrowingAreaDetail> {
     const values = this.prepare(caller, patch);
+    let claimed = { code: values.code ?? '', issuer: values.issuer ?? '' };
     try {
       const area = await inTransaction(this.dataSource, async (manager) => {
         const existing = await this.repository.findLocked(caller.organizationId, id, manager);
@@ -232,6 +233,7 @@ export class GrowingAreasService {
         }
         const code = values.code ?? existing.code;
         const issuer = values.issuer ?? existing.issuer;
+        claimed = { code, issuer };
         if ((code !== existing.code || issuer !== existing.issuer) && (await this.repository.codeTaken(caller.organizationId, issuer, code, id, manager))) {
           throw codeTaken(code, issuer);
         }
@@ -239,7 +241,7 @@ export class GrowingAreasService {
       });
       return this.detail(caller.organizationId, area);
     } catch (error) {
-      if (isUniqueViolation(error, 'growing_area_code_key')) throw codeTaken(values.code ?? '', values.issuer ?? '');
+      if (isUniqueViolation(error, 'growing_area_code_key')) throw codeTaken(claimed.code, claimed.issuer);
       throw error;
     }
   }

@@ -12,6 +12,9 @@ import { ApiModule } from './api.module.js';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
+/** The public resolver and lot pages (issue 6): their own per-IP bucket. */
+const PUBLIC_PATH = /^\/(?:01|l)(?:[/?]|$)|^\/public\/lots\/|^\/\.well-known\/gs1resolver/;
+const rateBucket = (url: string) => (url.startsWith(AUTH_PATH) ? 'auth' : PUBLIC_PATH.test(url) ? 'public' : 'all');
 
 /** Builds the configured HTTP app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -47,9 +50,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   await app.register(rateLimit as never, {
     global: true,
-    max: (request: { url: string }) => (request.url.startsWith(AUTH_PATH) ? config.authRateLimitPerMinute : GENERAL_RATE_LIMIT_PER_MINUTE),
+    max: (request: { url: string }) =>
+      ({ auth: config.authRateLimitPerMinute, public: config.publicRateLimitPerMinute, all: GENERAL_RATE_LIMIT_PER_MINUTE })[rateBucket(request.url)],
     timeWindow: 60_000,
-    keyGenerator: (request: { ip: string; url: string }) => `${request.url.startsWith(AUTH_PATH) ? 'auth' : 'all'}:${request.ip}`,
+    keyGenerator: (request: { ip: string; url: string }) => `${rateBucket(request.url)}:${request.ip}`,
     errorResponseBuilder: (_request: unknown, context: { after: string }) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',

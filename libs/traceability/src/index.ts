@@ -18,3 +18,4 @@ export * from './exports/epcis.js';
 export * from './exports/epcis-validator.js';
 export * from './exports/fsma.js';
 export * from './labels/index.js';
+export * from './public/index.js';

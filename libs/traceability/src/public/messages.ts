@@ -1,0 +1,307 @@
+import type { DisplayLanguage } from '../common/dates.js';
+import type { Stage } from './public-lot.types.js';
+
+/** Every word of the public pages, Vietnamese first (DESIGN §1). */
+export interface Messages {
+  lang: DisplayLanguage;
+  otherLang: DisplayLanguage;
+  switchLabel: string;
+  siteTitle: string;
+  tagline: string;
+  lot: string;
+  traceCode: string;
+  harvestDate: string;
+  productionDate: string;
+  expiry: string;
+  shelfLife: (days: number) => string;
+  growingArea: string;
+  cropVariety: string;
+  location: string;
+  map: string;
+  producer: string;
+  brand: string;
+  netContent: string;
+  serial: string;
+  recallTitle: string;
+  recallBody: string;
+  recallReason: string;
+  recalledOn: string;
+  verified: (events: number) => string;
+  notVerified: string;
+  journeyTitle: string;
+  stage: Record<Stage, string>;
+  household: string;
+  facility: string;
+  shippedTo: string;
+  lotsIn: string;
+  lotsOut: string;
+  inspectionResult: (result: string) => string;
+  inputsTitle: string;
+  inputsNone: string;
+  phiOk: (days: number, phi: number) => string;
+  phiNotOk: (days: number, phi: number) => string;
+  inputKind: Record<string, string>;
+  activeIngredient: string;
+  certificationsTitle: string;
+  certificationsNone: string;
+  certificationKind: Record<string, string>;
+  ocopStars: (stars: number) => string;
+  certificateNumber: string;
+  validUntil: string;
+  issuedBy: string;
+  scope: Record<string, string>;
+  circularTitle: string;
+  circularItems: [string, string, string, string, string, string, string, string, string, string];
+  standards: string;
+  none: string;
+  firstScan: string;
+  firstScannedAt: string;
+  scanWarning: (scans: number, days: number) => string;
+  serialNotIssued: string;
+  machineReadable: string;
+  poweredBy: string;
+  productLots: string;
+  productNoLots: string;
+  statusRecalled: string;
+  errorTitle: Record<number, string>;
+  errorBody: Record<number, string>;
+  backHint: string;
+  processNames: Record<string, string>;
+  lotStatus: string;
+  active: string;
+}
+
+const vi: Messages = {
+  lang: 'vi',
+  otherLang: 'en',
+  switchLabel: 'English',
+  siteTitle: 'Nguồn',
+  tagline: 'Truy xuất nguồn gốc',
+  lot: 'Mã lô',
+  traceCode: 'Mã truy xuất',
+  harvestDate: 'Ngày thu hoạch',
+  productionDate: 'Ngày sản xuất',
+  expiry: 'Hạn sử dụng',
+  shelfLife: (days) => `${days} ngày kể từ ngày sản xuất`,
+  growingArea: 'Mã số vùng trồng',
+  cropVariety: 'Cây trồng / giống',
+  location: 'Địa điểm',
+  map: 'Xem bản đồ',
+  producer: 'Cơ sở sản xuất',
+  brand: 'Nhãn hiệu',
+  netContent: 'Khối lượng tịnh',
+  serial: 'Số sê-ri',
+  recallTitle: 'SẢN PHẨM ĐANG BỊ THU HỒI',
+  recallBody: 'Không sử dụng sản phẩm thuộc lô này. Vui lòng liên hệ nơi bán hoặc cơ sở sản xuất.',
+  recallReason: 'Lý do',
+  recalledOn: 'Thu hồi ngày',
+  verified: (events) => `Nhật ký sản xuất toàn vẹn: đã kiểm chứng chuỗi ${events} sự kiện`,
+  notVerified: 'Cảnh báo: không kiểm chứng được tính toàn vẹn của nhật ký sản xuất',
+  journeyTitle: 'Hành trình sản phẩm',
+  stage: {
+    harvest: 'Thu hoạch',
+    processing: 'Chế biến',
+    packing: 'Đóng gói',
+    split: 'Chia lô',
+    shipping: 'Vận chuyển',
+    receiving: 'Tiếp nhận',
+    inspection: 'Kiểm nghiệm',
+    recall: 'Thu hồi',
+  },
+  household: 'Hộ sản xuất',
+  facility: 'Cơ sở',
+  shippedTo: 'Giao đến',
+  lotsIn: 'Từ lô',
+  lotsOut: 'Mã lô',
+  inspectionResult: (result) => (result === 'conformant' ? 'Kết quả: đạt' : result === 'non_conformant' ? 'Kết quả: không đạt' : `Kết quả: ${result}`),
+  inputsTitle: 'Nhật ký canh tác',
+  inputsNone: 'Không ghi nhận phân bón hay thuốc bảo vệ thực vật trong 12 tháng trước thu hoạch.',
+  phiOk: (days, phi) => `cách thu hoạch ${days} ngày (thời gian cách ly ${phi} ngày) ✓`,
+  phiNotOk: (days, phi) => `cách thu hoạch ${days} ngày — chưa đủ thời gian cách ly ${phi} ngày`,
+  inputKind: { fertiliser: 'Phân bón', pesticide: 'Thuốc BVTV', other: 'Vật tư khác' },
+  activeIngredient: 'hoạt chất',
+  certificationsTitle: 'Chứng nhận còn hiệu lực',
+  certificationsNone: 'Chưa có chứng nhận còn hiệu lực.',
+  certificationKind: { ocop: 'OCOP', vietgap: 'VietGAP', globalgap: 'GlobalG.A.P.', organic: 'Hữu cơ', haccp: 'HACCP', other: 'Chứng nhận khác' },
+  ocopStars: (stars) => `OCOP ${stars} sao`,
+  certificateNumber: 'Số',
+  validUntil: 'hiệu lực đến',
+  issuedBy: 'cấp bởi',
+  scope: { product: 'Sản phẩm', growing_area: 'Vùng trồng', facility: 'Cơ sở', organization: 'Tổ chức' },
+  circularTitle: 'Thông tin truy xuất theo Thông tư 02/2024/TT-BKHCN',
+  circularItems: [
+    'Tên sản phẩm',
+    'Hình ảnh sản phẩm',
+    'Tên cơ sở sản xuất, kinh doanh',
+    'Địa chỉ',
+    'Các công đoạn sản xuất, kinh doanh',
+    'Thời gian sản xuất',
+    'Mã truy vết sản phẩm',
+    'Nhãn hiệu / số sê-ri',
+    'Hạn sử dụng',
+    'Tiêu chuẩn, quy chuẩn áp dụng',
+  ],
+  standards: 'Tiêu chuẩn áp dụng',
+  none: 'Không có',
+  firstScan: 'Đây là lần quét đầu tiên của tem này.',
+  firstScannedAt: 'Tem được quét lần đầu lúc',
+  scanWarning: (scans, days) =>
+    `Tem này đã được quét ${scans} lần trong ${days} ngày khác nhau — nhiều bất thường. Nếu nghi tem bị sao chép, hãy báo cho cơ sở sản xuất.`,
+  serialNotIssued: 'Cảnh báo: số sê-ri này không được cấp cho lô hàng này. Tem có thể là giả.',
+  machineReadable: 'Dữ liệu cho máy đọc',
+  poweredBy: 'Trang truy xuất do Nguồn cung cấp',
+  productLots: 'Các lô hàng',
+  productNoLots: 'Chưa có lô hàng nào.',
+  statusRecalled: 'Đã thu hồi',
+  errorTitle: { 400: 'Mã không hợp lệ', 404: 'Không tìm thấy', 410: 'Lô hàng đã bị hủy', 429: 'Quá nhiều yêu cầu', 500: 'Lỗi hệ thống' },
+  errorBody: {
+    400: 'Đường dẫn hoặc mã sản phẩm không hợp lệ. Hãy quét lại mã QR trên bao bì.',
+    404: 'Không tìm thấy sản phẩm hoặc lô hàng với mã này. Sản phẩm có thể không chính hãng.',
+    410: 'Bản ghi lô hàng này đã bị cơ sở sản xuất hủy.',
+    429: 'Vui lòng thử lại sau ít phút.',
+    500: 'Đã xảy ra lỗi. Vui lòng thử lại sau.',
+  },
+  backHint: 'Mã tham chiếu',
+  processNames: {
+    merge: 'Gộp lô',
+    mill: 'Xay xát',
+    milling: 'Xay xát',
+    pack: 'Đóng gói',
+    packing: 'Đóng gói',
+    dry: 'Sấy khô',
+    drying: 'Sấy khô',
+    roast: 'Rang',
+    roasting: 'Rang',
+    sort: 'Phân loại',
+    sorting: 'Phân loại',
+    clean: 'Làm sạch',
+    cleaning: 'Làm sạch',
+    ferment: 'Lên men',
+    fermentation: 'Lên men',
+    polish: 'Đánh bóng',
+    hull: 'Xay bóc vỏ',
+    grind: 'Xay',
+  },
+  lotStatus: 'Tình trạng',
+  active: 'Đang lưu hành',
+};
+
+const en: Messages = {
+  lang: 'en',
+  otherLang: 'vi',
+  switchLabel: 'Tiếng Việt',
+  siteTitle: 'Nguồn',
+  tagline: 'Product traceability',
+  lot: 'Lot',
+  traceCode: 'Trace code',
+  harvestDate: 'Harvest date',
+  productionDate: 'Production date',
+  expiry: 'Best before',
+  shelfLife: (days) => `${days} days from production`,
+  growingArea: 'Growing-area code',
+  cropVariety: 'Crop / variety',
+  location: 'Location',
+  map: 'View map',
+  producer: 'Producer',
+  brand: 'Brand',
+  netContent: 'Net content',
+  serial: 'Serial',
+  recallTitle: 'THIS PRODUCT IS BEING RECALLED',
+  recallBody: 'Do not use products from this lot. Please contact the seller or the producer.',
+  recallReason: 'Reason',
+  recalledOn: 'Recalled on',
+  verified: (events) => `Production journal intact: hash chain of ${events} events verified`,
+  notVerified: 'Warning: the integrity of the production journal could not be verified',
+  journeyTitle: 'Journey of this product',
+  stage: {
+    harvest: 'Harvest',
+    processing: 'Processing',
+    packing: 'Packing',
+    split: 'Lot split',
+    shipping: 'Shipping',
+    receiving: 'Receiving',
+    inspection: 'Inspection',
+    recall: 'Recall',
+  },
+  household: 'Grown by',
+  facility: 'Facility',
+  shippedTo: 'Shipped to',
+  lotsIn: 'From lots',
+  lotsOut: 'Lot',
+  inspectionResult: (result) => (result === 'conformant' ? 'Result: pass' : result === 'non_conformant' ? 'Result: fail' : `Result: ${result}`),
+  inputsTitle: 'Farming inputs',
+  inputsNone: 'No fertiliser or pesticide recorded in the 12 months before harvest.',
+  phiOk: (days, phi) => `${days} days before harvest (pre-harvest interval ${phi} days) ✓`,
+  phiNotOk: (days, phi) => `${days} days before harvest — short of the ${phi}-day pre-harvest interval`,
+  inputKind: { fertiliser: 'Fertiliser', pesticide: 'Pesticide', other: 'Other input' },
+  activeIngredient: 'active ingredient',
+  certificationsTitle: 'Valid certifications',
+  certificationsNone: 'No valid certification.',
+  certificationKind: { ocop: 'OCOP', vietgap: 'VietGAP', globalgap: 'GlobalG.A.P.', organic: 'Organic', haccp: 'HACCP', other: 'Other certification' },
+  ocopStars: (stars) => `OCOP ${stars} stars`,
+  certificateNumber: 'No.',
+  validUntil: 'valid until',
+  issuedBy: 'issued by',
+  scope: { product: 'Product', growing_area: 'Growing area', facility: 'Facility', organization: 'Organization' },
+  circularTitle: 'Traceability data under Circular 02/2024/TT-BKHCN',
+  circularItems: [
+    'Product name',
+    'Product image',
+    'Producer or trader',
+    'Address',
+    'Production and business stages',
+    'Production time',
+    'Traceability code',
+    'Brand / serial number',
+    'Shelf life',
+    'Standards and regulations applied',
+  ],
+  standards: 'Standards applied',
+  none: 'None',
+  firstScan: 'This is the first scan of this label.',
+  firstScannedAt: 'This label was first scanned on',
+  scanWarning: (scans, days) =>
+    `This label has been scanned ${scans} times on ${days} different days — unusually often. If the label looks copied, please tell the producer.`,
+  serialNotIssued: 'Warning: this serial number was not issued for this lot. The label may be counterfeit.',
+  machineReadable: 'Machine-readable data',
+  poweredBy: 'Traceability page by Nguồn',
+  productLots: 'Lots',
+  productNoLots: 'No lots yet.',
+  statusRecalled: 'Recalled',
+  errorTitle: { 400: 'Invalid code', 404: 'Not found', 410: 'Lot cancelled', 429: 'Too many requests', 500: 'Server error' },
+  errorBody: {
+    400: 'The link or product code is not valid. Please scan the QR code on the pack again.',
+    404: 'No product or lot has this code. The product may not be genuine.',
+    410: 'The producer has cancelled the record of this lot.',
+    429: 'Please try again in a few minutes.',
+    500: 'Something went wrong. Please try again later.',
+  },
+  backHint: 'Reference',
+  processNames: {
+    merge: 'Merging',
+    'gộp lô': 'Merging',
+    mill: 'Milling',
+    'xay xát': 'Milling',
+    pack: 'Packing',
+    'đóng gói': 'Packing',
+    dry: 'Drying',
+    'sấy': 'Drying',
+    roast: 'Roasting',
+    rang: 'Roasting',
+    sort: 'Sorting',
+    'phân loại': 'Sorting',
+    clean: 'Cleaning',
+    ferment: 'Fermentation',
+    polish: 'Polishing',
+  },
+  lotStatus: 'Status',
+  active: 'On sale',
+};
+
+export const MESSAGES: Record<DisplayLanguage, Messages> = { vi, en };
+
+/** The operator's process name in the page language when we know it (merge → Gộp lô), else as typed. */
+export function processLabel(process: string, messages: Messages): string {
+  const key = process.trim().toLowerCase().normalize('NFC');
+  return messages.processNames[key] ?? process.trim();
+}

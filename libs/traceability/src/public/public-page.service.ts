@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { toLocalDate, type DisplayLanguage } from '../common/dates.js';
+import { toEpcisDocument } from '../exports/epcis.js';
+import type { ClientClass } from './client-class.js';
+import { lotJsonLd, productJsonLd } from './json-ld.js';
+import { lotLinkContexts, productLinkContexts, toLinkset, type LinkContext } from './links.js';
+import { LruCache } from './lru-cache.js';
+import { assembleLotPage, renderLotPage, renderProductPage, type LotPageParts, type SerialInfo } from './page.render.js';
+import { PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
+import { PublicLotService } from './public-lot.service.js';
+import type { LotPublicView, ProductPublicView } from './public-lot.types.js';
+import type { ResolverKey } from './resolver-path.js';
+import { ScanRecorder, type ScanRepresentation } from './scan-recorder.js';
+import { isSuspiciousSerial } from './scan-stats.repository.js';
+import { VersionProbe } from './version-probe.js';
+
+/** Lot pages kept in memory (each ≈ 2 × 15 KB of HTML plus its view). */
+const MAX_CACHED_LOTS = 2000;
+/**
+ * Registry data (product name, image, certificates, addresses) changes without an event; a cached
+ * page is rebuilt at least this often to pick such edits up.
+ */
+const REGISTRY_REFRESH_MS = 5 * 60_000;
+/** How long a serial's scan figures and a "not issued" answer are trusted before asking again. */
+const SERIAL_REFRESH_MS = 60_000;
+const PRODUCT_PAGE_TTL_MS = 30_000;
+
+/** A lot's page data at one version, with its representations rendered lazily, once. */
+export class CachedLot {
+  private readonly parts = new Map<DisplayLanguage, { parts: LotPageParts; etag: string }>();
+  private jsonLdText?: { body: string; etag: string };
+  private contexts?: LinkContext[];
+
+  constructor(
+    readonly key: LotKey,
+    readonly organizationIds: string[],
+    readonly version: string,
+    readonly view: LotPublicView,
+    readonly loadedAt: number,
+    private readonly baseUrl: string,
+  ) {}
+
+  html(lang: DisplayLanguage): { parts: LotPageParts; etag: string } {
+    let rendered = this.parts.get(lang);
+    if (!rendered) {
+      const parts = renderLotPage(this.view, lang, this.jsonLd().body);
+      rendered = { parts, etag: digest(parts.join('')) };
+      this.parts.set(lang, rendered);
+    }
+    return rendered;
+  }
+
+  jsonLd(): { body: string; etag: string } {
+    if (!this.jsonLdText) {
+      const body = JSON.stringify(lotJsonLd(this.view));
+      this.jsonLdText = { body, etag: digest(body) };
+    }
+    return this.jsonLdText;
+  }
+
+  /** The lot's link contexts; `anchor` is the URI asked for (it may carry a serial). */
+  links(anchor?: string): LinkContext[] {
+    this.contexts ??= lotLinkContexts(this.view, this.baseUrl);
+    if (!anchor || anchor === this.contexts[0].anchor) return this.contexts;
+    return [{ ...this.contexts[0], anchor }, ...this.contexts.slice(1)];
+  }
+}
+
+interface SerialState {
+  issued: boolean;
+  issuedCheckedAt: number;
+  stats: SerialStats;
+  statsLoadedAt: number;
+}
+
+export interface LotResolution {
+  lot: LotKey;
+  serial: string | null;
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The public pages' cache (DESIGN §5, issue 6). A lot's page is kept per lot at a version — its
+ * status and the latest event seq of each journal its genealogy draws on — and every request checks
+ * that version through the VersionProbe (one shared query at a time), so a recall or any new event on
+ * the genealogy shows on the very next request, on every replica, with no invalidation messages.
+ */
+@Injectable()
+export class PublicPageService {
+  /** Off only for benchmarks that measure the uncached page. */
+  cacheEnabled = true;
+  private readonly lots = new LruCache<string, CachedLot>(MAX_CACHED_LOTS);
+  private readonly keys = new LruCache<string, LotKey>(MAX_CACHED_LOTS * 4);
+  private readonly loading = new Map<string, Promise<CachedLot | null>>();
+  private readonly serials = new LruCache<string, SerialState>(20_000);
+  private readonly products = new LruCache<string, { view: ProductPublicView; loadedAt: number; html: Map<DisplayLanguage, string> }>(500);
+  private readonly probe: VersionProbe;
+
+  constructor(
+    private readonly repository: PublicLotRepository,
+    private readonly views: PublicLotService,
+    private readonly scans: ScanRecorder,
+  ) {
+    this.probe = new VersionProbe(repository);
+  }
+
+  get baseUrl(): string {
+    return this.views.baseUrl;
+  }
+
+  /** The lot a resolver key names (and the serial, for a label), or null when there is none. */
+  async resolve(key: Exclude<ResolverKey, { kind: 'product' }>): Promise<LotResolution | null> {
+    if (key.kind === 'item') {
+      // Serials are unique across the deployment: GTIN + serial names one label, hence one lot.
+      const found = await this.repository.findLotBySerial(key.serial);
+      return found && found.gtin === key.gtin ? { lot: { id: found.id, organizationId: found.organizationId }, serial: key.serial } : null;
+    }
+    // A lot's code, short code and product GTIN never change, so the mapping is cached for good.
+    const cacheKey = key.kind === 'lot' ? `g|${key.gtin}|${key.lotCode}` : `s|${key.shortCode}`;
+    let lot = this.cacheEnabled ? this.keys.get(cacheKey) : undefined;
+    if (!lot) {
+      const found = key.kind === 'lot' ? await this.repository.findLotByGtin(key.gtin, key.lotCode) : await this.repository.findLotByShortCode(key.shortCode);
+      if (!found) return null;
+      lot = found;
+      if (this.cacheEnabled) this.keys.set(cacheKey, lot);
+    }
+    return { lot, serial: key.serial };
+  }
+
+  /** The lot's page data, fresh as of this request (see the class comment). */
+  async lot(key: LotKey): Promise<CachedLot | null> {
+    if (!this.cacheEnabled) return this.load(key);
+    const cached = this.lots.get(key.id);
+    if (cached && Date.now() - cached.loadedAt < REGISTRY_REFRESH_MS && cached.view.builtForDate === toLocalDate(new Date())) {
+      const version = await this.probe.versionOf(key.id, cached.organizationIds);
+      if (version === cached.version) return cached;
+    }
+    let loading = this.loading.get(key.id);
+    if (!loading) {
+      loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
+      this.loading.set(key.id, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * Reads the version first, then the data: data read after the version is at least as new, so a
+   * page is never stored under a version newer than what it shows. When the genealogy turns out to
+   * reach journals the version did not cover, the version is read again with them.
+   */
+  private async load(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
+    let organizationIds = previous?.organizationIds ?? [key.organizationId];
+    for (let attempt = 0; ; attempt++) {
+      const version = await this.probe.versionOf(key.id, organizationIds);
+      const loadedAt = Date.now();
+      const view = await this.views.lotView(key.id);
+      if (!view) return null;
+      const covered = view.organizationIds.every((id) => organizationIds.includes(id));
+      if (covered || attempt === 2) {
+        // Not covered after three reads (journals growing fast): an unmatchable version, rebuilt next time.
+        const entry = new CachedLot(key, organizationIds, covered ? version : `unversioned:${loadedAt}`, view, loadedAt, this.baseUrl);
+        if (this.cacheEnabled) this.lots.set(key.id, entry);
+        return entry;
+      }
+      organizationIds = [...new Set([...organizationIds, ...view.organizationIds])].sort();
+    }
+  }
+
+  /** The full HTML of a lot page, with the per-label block when the URI carries a serial. */
+  lotHtml(entry: CachedLot, lang: DisplayLanguage, serial: SerialInfo | null): { body: string; etag: string } {
+    const { parts, etag } = entry.html(lang);
+    const serialTag = serial ? `.${digest(`${serial.serial}|${serial.issued}|${serial.firstScannedAt?.getTime() ?? ''}|${serial.suspicious}`)}` : '';
+    return { body: assembleLotPage(parts, serial, lang), etag: `"h${lang}.${etag}${serialTag}"` };
+  }
+
+  lotJsonLd(entry: CachedLot, serial: string | null): { body: string; etag: string } {
+    const { body, etag } = entry.jsonLd();
+    if (!serial) return { body, etag: `"j.${etag}"` };
+    return { body: JSON.stringify({ ...JSON.parse(body), serialNumber: serial }), etag: `"j.${etag}.${digest(serial)}"` };
+  }
+
+  lotLinkset(entry: CachedLot, anchor: string): { body: string; etag: string } {
+    const body = JSON.stringify(toLinkset(entry.links(anchor)));
+    return { body, etag: `"l.${digest(body)}"` };
+  }
+
+  lotEpcis(entry: CachedLot): string {
+    return JSON.stringify(toEpcisDocument(entry.view.epcisEvents, { creationDate: new Date(entry.loadedAt), namespace: `${this.baseUrl}/ns/epcis#` }));
+  }
+
+  /** What the page says about one label: issued for this lot? first scanned when? scanned too often? */
+  async serialInfo(lot: LotKey, serial: string): Promise<SerialInfo> {
+    const key = `${lot.id}|${serial}`;
+    const now = Date.now();
+    let state = this.serials.get(key);
+    if (!state || now - state.statsLoadedAt > SERIAL_REFRESH_MS || (!state.issued && now - state.issuedCheckedAt > SERIAL_REFRESH_MS)) {
+      const [issued, stats] = await Promise.all([
+        state?.issued ? true : this.repository.serialIssued(lot, serial),
+        this.repository.serialStats(lot.id, serial),
+      ]);
+      state = { issued, issuedCheckedAt: now, stats, statsLoadedAt: now };
+      this.serials.set(key, state);
+    }
+    const { stats } = state;
+    return {
+      serial,
+      issued: state.issued,
+      firstScannedAt: stats.firstScannedAt ? new Date(stats.firstScannedAt) : null,
+      scans: stats.scans,
+      distinctDays: stats.distinctDays,
+      suspicious: isSuspiciousSerial(stats),
+    };
+  }
+
+  /** Records a resolution (off the request path) and keeps this replica's serial figures current. */
+  recordScan(lot: LotKey, serial: string | null, clientClass: ClientClass, representation: ScanRepresentation): void {
+    const scannedAt = new Date();
+    this.scans.record({ organizationId: lot.organizationId, lotId: lot.id, serial, scannedAt, clientClass, representation });
+    if (!serial || clientClass === 'bot') return;
+    const state = this.serials.get(`${lot.id}|${serial}`);
+    if (!state) return;
+    const day = toLocalDate(scannedAt);
+    const { stats } = state;
+    state.stats = {
+      firstScannedAt: stats.firstScannedAt ?? scannedAt,
+      scans: stats.scans + 1,
+      distinctDays: stats.lastScannedOn === day ? stats.distinctDays : stats.distinctDays + 1,
+      lastScannedOn: day,
+    };
+  }
+
+  async product(gtin: string): Promise<ProductPublicView | null> {
+    const cached = this.cacheEnabled ? this.products.get(gtin) : undefined;
+    if (cached && Date.now() - cached.loadedAt < PRODUCT_PAGE_TTL_MS) return cached.view;
+    const view = await this.views.productView(gtin);
+    if (view && this.cacheEnabled) this.products.set(gtin, { view, loadedAt: Date.now(), html: new Map() });
+    return view;
+  }
+
+  productHtml(view: ProductPublicView, lang: DisplayLanguage): { body: string; etag: string } {
+    const cached = this.products.get(view.product.gtin!);
+    let body = cached?.view === view ? cached.html.get(lang) : undefined;
+    if (!body) {
+      body = renderProductPage(view, lang, JSON.stringify(productJsonLd(view)));
+      if (cached?.view === view) cached.html.set(lang, body);
+    }
+    return { body, etag: `"p${lang}.${digest(body)}"` };
+  }
+
+  productJsonLd(view: ProductPublicView): { body: string; etag: string } {
+    const body = JSON.stringify(productJsonLd(view));
+    return { body, etag: `"pj.${digest(body)}"` };
+  }
+
+  productLinkset(view: ProductPublicView): { body: string; etag: string } {
+    const body = JSON.stringify(toLinkset(productLinkContexts(view, this.baseUrl)));
+    return { body, etag: `"pl.${digest(body)}"` };
+  }
+
+  productLinks(view: ProductPublicView): LinkContext[] {
+    return productLinkContexts(view, this.baseUrl);
+  }
+
+  /** Scans buffered in this replica, written now (before counts are read back). */
+  flushScans(): Promise<void> {
+    return this.scans.flush();
+  }
+}

@@ -12,12 +12,13 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { NfcPipe } from './common/nfc.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { HealthController } from './health/health.controller.js';
+import { PublicApiModule } from './public/public-api.module.js';
 import { LOTS_CONTROLLERS } from './lots/index.js';
 import { RegistryApiModule } from './registry/registry-api.module.js';
 import { LabelJobsController } from './labels/label-jobs.controller.js';
 
 @Module({
-  imports: [RegistryApiModule],
+  imports: [RegistryApiModule, PublicApiModule],
   controllers: [HealthController, AuthController, AccountController, ...LOTS_CONTROLLERS, LabelJobsController],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

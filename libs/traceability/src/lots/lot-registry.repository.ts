@@ -97,8 +97,9 @@ export class LotRegistryRepository {
     return rows[0] ?? null;
   }
 
-  async organizationName(organizationId: string, db: Db = this.dataSource): Promise<string | null> {
-    const rows: { name: string }[] = await db.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
-    return rows[0]?.name ?? null;
+  /** Names of organizations (the parties of a recall). */
+  async organizationNames(organizationIds: string[], db: Db = this.dataSource): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await db.query(`SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`, [organizationIds]);
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

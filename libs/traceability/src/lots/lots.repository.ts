@@ -54,6 +54,17 @@ export interface LotListFilter {
   after?: { createdAt: string; id: string };
 }
 
+/** A lot a recall has just marked. */
+export interface MarkedLot {
+  id: string;
+  organizationId: string;
+  quantity: string;
+  unit: Unit;
+}
+
+const MARK_RECALLED = `status = 'recalled', recalled_at = $2, recall_reason = $3`;
+const MARKED_COLUMNS = `id, organization_id AS "organizationId", quantity, unit`;
+
 export interface ShipmentRow {
   id: string;
   organizationId: string;
@@ -324,6 +335,35 @@ export class LotsRepository {
       organizationId,
       lotIds,
     ]);
+  }
+
+  /** Marks an active lot recalled (locking it); empty when it was not active. */
+  markRecalled(organizationId: string, lotId: string, recalledAt: Date, reason: string, db: Db): Promise<MarkedLot[]> {
+    // UPDATE inside a CTE: TypeORM returns [rows, count] for a bare UPDATE.
+    return db.query(
+      `WITH marked AS (UPDATE lot SET ${MARK_RECALLED} WHERE organization_id = $4 AND id = $1 AND status = 'active' RETURNING ${MARKED_COLUMNS})
+       SELECT * FROM marked`,
+      [lotId, recalledAt.toISOString(), reason, organizationId],
+    );
+  }
+
+  /**
+   * Marks recalled every active child of these lots: in their organization through the link table,
+   * and in receiving organizations through received shipments. The one lot query that is not scoped
+   * by organization, by design: a recall follows the goods to whoever accepted them (rule 6).
+   */
+  markChildrenRecalled(parentLotIds: string[], recalledAt: Date, reason: string, db: Db): Promise<MarkedLot[]> {
+    return db.query(
+      `WITH marked AS (
+         UPDATE lot SET ${MARK_RECALLED}
+         WHERE status = 'active' AND id IN (
+           SELECT child_lot_id FROM lot_link WHERE parent_lot_id = ANY($1::uuid[])
+           UNION
+           SELECT received_lot_id FROM shipment WHERE lot_id = ANY($1::uuid[]) AND status = 'received' AND received_lot_id IS NOT NULL)
+         RETURNING ${MARKED_COLUMNS})
+       SELECT * FROM marked`,
+      [parentLotIds, recalledAt.toISOString(), reason],
+    );
   }
 
   async deleteLinksOfEvent(organizationId: string, eventId: string, parentLotIds: string[], db: Db): Promise<void> {

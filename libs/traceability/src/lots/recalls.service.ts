@@ -8,7 +8,8 @@ import { CLOCK, type Clock } from './clock.js';
 import type { Db } from './db.js';
 import { EventsRepository } from './events.repository.js';
 import { toEventResponse, type EventResponse } from './lot-views.js';
-import { LotsRepository } from './lots.repository.js';
+import { LotRegistryRepository } from './lot-registry.repository.js';
+import { LotsRepository, type MarkedLot } from './lots.repository.js';
 import { canonicalQuantity } from './quantity.js';
 import type { Actor } from './lots.service.js';
 
@@ -36,12 +37,6 @@ export interface RecallResponse {
   downstreamOrganizations: { organizationId: string; name: string; lotsRecalled: number }[];
 }
 
-interface MarkedLot {
-  id: string;
-  organizationId: string;
-  quantity: string;
-  unit: string;
-}
 
 /**
  * Recall (DESIGN rule 6): the lot and every lot downstream of it are marked recalled in one
@@ -62,6 +57,7 @@ export class RecallsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lots: LotsRepository,
     private readonly events: EventsRepository,
+    private readonly registry: LotRegistryRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -79,13 +75,13 @@ export class RecallsService {
         throw new DomainException('LOT_VOIDED', `lotId: lot ${root.code} is voided`, 'validation', { field: 'lotId', lotId: root.id });
       }
       const recalledAt = this.clock.now();
-      const marked = await this.markDownstream(root.id, recalledAt, reason, tx);
+      const marked = await this.markDownstream(organizationId, root.id, recalledAt, reason, tx);
 
       const byOrganization = new Map<string, MarkedLot[]>();
       for (const lot of marked) byOrganization.set(lot.organizationId, [...(byOrganization.get(lot.organizationId) ?? []), lot]);
       // One recall event per chain; chain heads are locked in organization-id order.
       const recallId = randomUUID();
-      const names = await this.organizationNames([...byOrganization.keys()], tx);
+      const names = await this.registry.organizationNames([...byOrganization.keys()], tx);
       let own: Awaited<ReturnType<EventsRepository['append']>> | undefined;
       for (const orgId of [...byOrganization.keys()].sort()) {
         const lots = byOrganization.get(orgId)!;
@@ -177,30 +173,15 @@ export class RecallsService {
   }
 
   /** Marks the root, then level by level every active descendant, across received shipments. */
-  private async markDownstream(rootId: string, recalledAt: Date, reason: string, tx: Db): Promise<MarkedLot[]> {
-    const mark = `status = 'recalled', recalled_at = $2, recall_reason = $3`;
-    const returning = `RETURNING id, organization_id AS "organizationId", quantity, unit`;
-    const marked: MarkedLot[] = await tx.query(`UPDATE lot SET ${mark} WHERE id = $1 AND status = 'active' ${returning}`, [rootId, recalledAt.toISOString(), reason]);
+  private async markDownstream(organizationId: string, rootId: string, recalledAt: Date, reason: string, tx: Db): Promise<MarkedLot[]> {
+    const marked = await this.lots.markRecalled(organizationId, rootId, recalledAt, reason, tx);
     if (!marked.length) throw new NotFoundException('Lot', rootId);
     let level = marked.map((lot) => lot.id);
     while (level.length) {
-      const next: MarkedLot[] = await tx.query(
-        `UPDATE lot SET ${mark}
-         WHERE status = 'active' AND id IN (
-           SELECT child_lot_id FROM lot_link WHERE parent_lot_id = ANY($1::uuid[])
-           UNION
-           SELECT received_lot_id FROM shipment WHERE lot_id = ANY($1::uuid[]) AND status = 'received' AND received_lot_id IS NOT NULL)
-         ${returning}`,
-        [level, recalledAt.toISOString(), reason],
-      );
+      const next = await this.lots.markChildrenRecalled(level, recalledAt, reason, tx);
       marked.push(...next);
       level = next.map((lot) => lot.id);
     }
     return marked;
-  }
-
-  private async organizationNames(ids: string[], tx: Db): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

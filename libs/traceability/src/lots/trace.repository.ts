@@ -132,7 +132,7 @@ export class TraceRepository {
           FROM nodes n JOIN product p ON p.id = n.product_id) AS nodes,
          (SELECT coalesce(json_agg(json_build_object('parentLotId', k.parent_lot_id, 'childLotId', k.child_lot_id, 'eventId', k.event_id,
             'eventType', e.type, 'quantity', k.quantity::text, 'unit', k.unit) ORDER BY e.seq, k.parent_lot_id, k.child_lot_id), '[]')
-          FROM lot_link k JOIN event e ON e.id = k.event_id
+          FROM lot_link k LEFT JOIN event e ON e.id = k.event_id
           WHERE k.organization_id = $1 AND k.${edgeSide} IN (SELECT id FROM nodes)) AS edges,
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'kind', f.kind, 'code', f.code, 'province', f.province) ORDER BY f.name), '[]')
           FROM facility f WHERE f.organization_id = $1 AND f.id IN (SELECT facility_id FROM nodes)) AS facilities,

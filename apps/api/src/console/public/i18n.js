@@ -33,7 +33,7 @@ const vi = {
   audit: { title: 'Kiểm tra tính toàn vẹn chuỗi sự kiện', valid: 'Chuỗi sự kiện toàn vẹn', broken: 'Phát hiện sự kiện bị sửa', checked: 'Số sự kiện đã kiểm tra', run: 'Kiểm tra ngay' },
   growingArea: { changeStatus: 'Đổi trạng thái', inputs: 'Nhật ký canh tác', addInput: 'Thêm nhật ký', void: 'Hủy dòng này', earliestHarvest: 'Ngày thu hoạch sớm nhất', statusHistory: 'Lịch sử trạng thái' },
   rules: {
-    isNotEmpty: 'Không được để trống', isDefined: 'Bắt buộc', isString: 'Phải là chữ', isEmail: 'Email không hợp lệ', minLength: 'Quá ngắn', maxLength: 'Quá dài', isIn: 'Giá trị không hợp lệ', isEnum: 'Giá trị không hợp lệ',
+    isNotEmpty: 'Không được để trống', isUuid: 'Chưa chọn', isDefined: 'Bắt buộc', isString: 'Phải là chữ', isEmail: 'Email không hợp lệ', minLength: 'Quá ngắn', maxLength: 'Quá dài', isIn: 'Giá trị không hợp lệ', isEnum: 'Giá trị không hợp lệ',
     isInt: 'Phải là số nguyên', isNumber: 'Phải là số', min: 'Quá nhỏ', max: 'Quá lớn', isPositive: 'Phải lớn hơn 0', isUUID: 'Chưa chọn', isDateString: 'Ngày không hợp lệ', isISO8601: 'Ngày không hợp lệ', isBoolean: 'Có hoặc không', isArray: 'Phải là danh sách', arrayMinSize: 'Cần ít nhất một dòng', whitelistValidation: 'Trường không được phép', matches: 'Sai định dạng', isNumberString: 'Phải là số', isObject: 'Sai định dạng',
   },
   codes: {
@@ -41,7 +41,7 @@ const vi = {
     GTIN_CHECK_DIGIT: 'Số kiểm tra của GTIN không đúng', GTIN_LENGTH: 'GTIN phải có 8, 12, 13 hoặc 14 chữ số', GTIN_FORMAT: 'GTIN chỉ gồm chữ số', GTIN_TAKEN: 'GTIN này đã được dùng', GLN_CHECK_DIGIT: 'Số kiểm tra của GLN không đúng', GLN_LENGTH: 'GLN phải có 13 chữ số', GLN_FORMAT: 'GLN chỉ gồm chữ số',
     GEOJSON_INVALID: 'Vị trí (GeoJSON) không hợp lệ', GROWING_AREA_CODE_TAKEN: 'Mã vùng trồng này đã được đăng ký', GROWING_AREA_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này', GROWING_AREA_CODE_PATTERN: 'Mã vùng trồng sai định dạng',
     GROWING_AREA_NOT_ACTIVE: 'Vùng trồng không ở trạng thái hoạt động vào ngày thu hoạch.', HARVEST_INSIDE_PHI: 'Chưa hết thời gian cách ly sau khi phun thuốc / bón phân.', HARVEST_YIELD_IMPLAUSIBLE: 'Sản lượng vượt mức hợp lý của vùng trồng.', HARVEST_DATE_IN_FUTURE: 'Ngày thu hoạch không được ở tương lai.',
-    LOT_OVERCONSUMED: 'Lô không còn đủ khối lượng.', LOT_RECALLED: 'Lô đã bị thu hồi.', LOT_VOIDED: 'Lô đã bị hủy.', LOT_CODE_TAKEN: 'Mã lô đã tồn tại', LOT_CODE_INVALID: 'Mã lô chỉ gồm chữ không dấu, số và ký hiệu, tối đa 20 ký tự', UNIT_INCOMPATIBLE: 'Đơn vị không quy đổi được', UNIT_UNKNOWN: 'Đơn vị không hợp lệ', QUANTITY_INVALID: 'Khối lượng phải lớn hơn 0',
+    LOT_OVERCONSUMED: 'Lô không còn đủ khối lượng.', AREA_HA_NOT_POSITIVE: 'Diện tích phải lớn hơn 0', CROP_UNKNOWN: 'Cây trồng không có trong danh mục', OCOP_LEVEL_INVALID: 'Hạng OCOP phải từ 3 đến 5 sao', OCOP_LEVEL_REQUIRED: 'Cần chọn hạng sao OCOP', CERTIFICATION_EXPIRY_BEFORE_ISSUE: 'Ngày hết hạn trước ngày cấp', CERTIFICATION_SCOPE_NOT_FOUND: 'Không tìm thấy đối tượng được chứng nhận', OWNER_PARTNER_NOT_FOUND: 'Không tìm thấy hộ sở hữu', GROWING_AREA_CODE_PATTERN_MISMATCH: 'Mã vùng trồng sai định dạng', INPUT_APPLIED_IN_FUTURE: 'Ngày sử dụng không được ở tương lai', DOSE_UNIT_REQUIRED: 'Cần đơn vị liều lượng', FIELD_REQUIRED: 'Trường bắt buộc', LOT_RECALLED: 'Lô đã bị thu hồi.', LOT_VOIDED: 'Lô đã bị hủy.', LOT_CODE_TAKEN: 'Mã lô đã tồn tại', LOT_CODE_INVALID: 'Mã lô chỉ gồm chữ không dấu, số và ký hiệu, tối đa 20 ký tự', UNIT_INCOMPATIBLE: 'Đơn vị không quy đổi được', UNIT_UNKNOWN: 'Đơn vị không hợp lệ', QUANTITY_INVALID: 'Khối lượng phải lớn hơn 0',
     LABEL_TEMPLATE_UNKNOWN: 'Mẫu tem không tồn tại', LABEL_PAYLOAD_TOO_LONG: 'Đường dẫn quá dài cho khổ tem này', LABEL_COUNT_INVALID: 'Số tem không hợp lệ', LABEL_START_POSITION_INVALID: 'Vị trí bắt đầu nằm ngoài tờ tem', LABEL_OFFSET_INVALID: 'Căn lề tối đa ±5 mm',
     RATE_LIMITED: 'Thao tác quá nhanh, vui lòng thử lại sau ít phút.', INTERNAL_ERROR: 'Lỗi hệ thống, vui lòng thử lại.',
   },
@@ -81,7 +81,7 @@ const en = {
   audit: { title: 'Event chain integrity', valid: 'The event chain is intact', broken: 'An edited event was found', checked: 'Events checked', run: 'Check now' },
   growingArea: { changeStatus: 'Change status', inputs: 'Input log', addInput: 'Add input', void: 'Void this line', earliestHarvest: 'Earliest allowed harvest', statusHistory: 'Status history' },
   rules: {
-    isNotEmpty: 'Required', isDefined: 'Required', isString: 'Must be text', isEmail: 'Not a valid email', minLength: 'Too short', maxLength: 'Too long', isIn: 'Not an allowed value', isEnum: 'Not an allowed value',
+    isNotEmpty: 'Required', isUuid: 'Choose one', isDefined: 'Required', isString: 'Must be text', isEmail: 'Not a valid email', minLength: 'Too short', maxLength: 'Too long', isIn: 'Not an allowed value', isEnum: 'Not an allowed value',
     isInt: 'Must be a whole number', isNumber: 'Must be a number', min: 'Too small', max: 'Too large', isPositive: 'Must be above 0', isUUID: 'Choose one', isDateString: 'Not a valid date', isISO8601: 'Not a valid date', isBoolean: 'Yes or no', isArray: 'Must be a list', arrayMinSize: 'Add at least one line', whitelistValidation: 'Field not allowed', matches: 'Wrong format', isNumberString: 'Must be a number', isObject: 'Wrong format',
   },
   codes: {},

@@ -126,7 +126,8 @@ export async function lotView(id) {
     h('tr', {}, h('th', {}, t('fields.kind')), h('td', {}, t(`kinds.${lot.kind}`))),
     lot.growingArea ? h('tr', {}, h('th', {}, t('fields.growingAreaId')), h('td', {}, `${lot.growingArea.code} — ${lot.growingArea.name ?? ''}`)) : null,
     h('tr', {}, h('th', {}, t('fields.harvestedAt')), h('td', {}, formatDate(lot.producedAt ?? lot.harvestedAt))),
-    lot.publicUrl ? h('tr', {}, h('th', {}, t('lot.publicPage')), h('td', {}, h('a', { href: lot.publicUrl, target: '_blank', rel: 'noopener', 'data-testid': 'public-url' }, lot.publicUrl))) : null,
+    lot.uri ? h('tr', {}, h('th', {}, t('lot.publicPage')), h('td', {}, h('a', { href: lot.uri, target: '_blank', rel: 'noopener', 'data-testid': 'public-url' }, lot.uri))) : null,
+    lot.expiresAt ? h('tr', {}, h('th', {}, t('fields.expiresAt')), h('td', {}, formatDate(lot.expiresAt))) : null,
   ))));
 
   const actions = h('div', { class: 'toolbar' });
@@ -143,7 +144,7 @@ export async function lotView(id) {
   actions.append(
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.csv`, `${lot.code}-fsma204.csv`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA CSV'),
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.xlsx`, `${lot.code}-fsma204.xlsx`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA XLSX'),
-    lot.epcClass || lot.publicUrl ? h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/epcis/events?MATCH_anyEPCClass=${encodeURIComponent(lot.epcClass ?? lot.publicUrl)}`, `${lot.code}-epcis.jsonld`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'EPCIS') : null,
+    lot.uri ? h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/epcis/events?MATCH_anyEPCClass=${encodeURIComponent(lot.uri)}`, `${lot.code}-epcis.jsonld`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'EPCIS') : null,
   );
   parts.push(actions, note);
 
@@ -187,13 +188,13 @@ function genealogy(trace, rootId, direction) {
       if (depth.has(near) && (!depth.has(far) || depth.get(far) < depth.get(near) + 1)) { depth.set(far, depth.get(near) + 1); changed = true; }
     }
   }
-  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: n.productName ?? n.product?.nameVi ?? '', status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
+  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: `${n.product?.nameVi ?? n.productName ?? ''} · ${qty(n.quantity, n.unit)}`, status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
   const extra = direction === 'back' ? (trace.growingAreas ?? []).map((a) => ({ id: `ga-${a.id}`, label: a.code, sub: a.name ?? a.commune ?? '', level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'area' }))
     : (trace.partners ?? []).map((p) => ({ id: `p-${p.id}`, label: p.name, sub: t(`kinds.${p.kind}`), level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'partner' }));
   const all = [...items, ...extra];
   const columns = new Map();
   for (const item of all) { if (!columns.has(item.level)) columns.set(item.level, []); columns.get(item.level).push(item); }
-  const W = 180, H = 52, GX = 50, GY = 14;
+  const W = 220, H = 52, GX = 50, GY = 14;
   const pos = new Map();
   for (const [level, column] of columns) column.forEach((item, i) => pos.set(item.id, { x: 10 + level * (W + GX), y: 10 + i * (H + GY) }));
   const width = 20 + columns.size * (W + GX);
@@ -209,13 +210,14 @@ function genealogy(trace, rootId, direction) {
     if (label) el('text', { x: (p.x + W + q.x) / 2 - 14, y: (p.y + q.y + H) / 2 - 4, fill: '#5d6657' }, label);
   };
   for (const e of edges) direction === 'back' ? link(to(e), from(e), e.quantity ? qty(e.quantity, e.unit) : '') : link(from(e), to(e), e.quantity ? qty(e.quantity, e.unit) : '');
-  const deepest = items.filter((i) => !edges.some((e) => (direction === 'back' ? to(e) : from(e)) === i.id));
-  for (const x of extra) for (const i of deepest.length ? deepest : items) if ((x.kind === 'area' && (trace.growingAreas ?? []).some((a) => `ga-${a.id}` === x.id && (!a.lotIds || a.lotIds.includes(i.id)))) || (x.kind === 'partner' && (trace.partners ?? []).some((p) => `p-${p.id}` === x.id && (!p.lotIds || p.lotIds.includes(i.id))))) link(i.id, x.id, '');
+  // Fields at the roots (trace back), customers at the leaves (trace forward).
+  if (direction === 'back') for (const n of nodes) if (n.growingAreaId) link(n.id, `ga-${n.growingAreaId}`, '');
+  if (direction === 'forward') for (const s of trace.shipments ?? []) link(s.lotId, `p-${s.partnerId}`, s.quantity ? qty(s.quantity, s.unit) : '');
   for (const item of all) {
     const p = pos.get(item.id);
     el('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
-    el('text', { x: p.x + 8, y: p.y + 20, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, item.label.slice(0, 24));
-    el('text', { x: p.x + 8, y: p.y + 38, fill: item.id === rootId ? '#fff' : '#5d6657' }, String(item.sub).slice(0, 28));
+    el('text', { x: p.x + 8, y: p.y + 20, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, item.label.slice(0, 28));
+    el('text', { x: p.x + 8, y: p.y + 38, fill: item.id === rootId ? '#fff' : '#5d6657' }, String(item.sub).slice(0, 32));
   }
   return h('div', { class: 'genealogy', 'data-direction': direction }, svg);
 }

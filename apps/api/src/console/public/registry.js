@@ -1,5 +1,5 @@
 import { alertBox, api, badge, form, h, options, session, stars, table, formatDate } from './core.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'];
 const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'];
@@ -38,8 +38,10 @@ export const RESOURCES = {
     path: '/api/v1/growing-areas', title: () => t('nav.growingAreas'), detail: true,
     columns: () => [{ label: t('fields.code'), key: 'code' }, { label: t('fields.name'), key: 'name' }, { label: t('fields.crop'), key: 'crop' }, { label: t('fields.commune'), key: 'commune' }, { label: t('fields.status'), render: (r) => badge(r.status) }],
     fields: async () => {
-      const households = (await list('/api/v1/partners?limit=200')).map((p) => ({ value: p.id, label: p.name }));
-      return [f('code', { required: true }), f('name', { required: true }), f('crop', { required: true }), f('variety'), f('areaHa', { type: 'number', required: true }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'json', help: '{"type":"Point","coordinates":[103.02,21.38]}' }), f('ownerPartnerIds', { type: 'multiselect', options: households })];
+      const [partners, crops] = await Promise.all([list('/api/v1/partners?limit=200'), list('/api/v1/crop-yield-limits')]);
+      const households = partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name }));
+      const cropOptions = crops.map((c) => ({ value: c.crop, label: (lang() === 'en' ? c.nameEn : c.nameVi) ?? c.crop }));
+      return [f('code', { required: true }), f('name', { required: true }), f('crop', { type: 'select', required: true, options: cropOptions }), f('variety'), f('areaHa', { type: 'number', required: true }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'json', help: '{"type":"Point","coordinates":[103.02,21.38]}' }), f('ownerPartnerIds', { type: 'multiselect', options: households })];
     },
   },
 };

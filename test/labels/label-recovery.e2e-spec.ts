@@ -216,7 +216,7 @@ describe('label jobs survive a worker crash and a Redis loss', () => {
       throw new Error(`${(error as Error).message}\nworker output:\n${[...first.output, ...second.output].join('')}`);
     } finally {
       second.child.kill('SIGTERM');
-      await Promise.race([second.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await Promise.race([second.exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
       if (second.child.exitCode === null && second.child.signalCode === null) second.child.kill('SIGKILL');
     }
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { findTemplate } from '@app/labels';
+import { JobName, QueueProducer } from '@app/queue';
 import { LabelJobRequeuer } from '@app/traceability';
 import { createLabelLot, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
@@ -199,6 +200,34 @@ describe('label jobs', () => {
       .send({ lotId: lot.lotId, templateId: 'a4-2x7-99x38', count: 1, serialized: false })
       .expect(202);
     expect(renamed.body.snapshot.productNameVi).toBe('Chè xanh đổi tên');
+  });
+
+  it('fails a job that breaks a rule at once, with its code, and refuses its PDF', async () => {
+    const org = await signupOrganization(t.server);
+    const lot = await createLabelLot(t.dataSource, org.organizationId);
+    const created = await request(t.server)
+      .post('/api/v1/label-jobs')
+      .set(org.auth)
+      .send({ lotId: lot.lotId, templateId: 'roll-40x30', count: 2, serialized: true })
+      .expect(202);
+    await waitForJob(t.server, org, created.body.id);
+    // A template retired after the job was created: no retry can render it.
+    await t.dataSource.query(`UPDATE label_job SET status = 'queued', template_id = 'retired-template', file_key = NULL, file_size = NULL, file_sha256 = NULL WHERE id = $1`, [
+      created.body.id,
+    ]);
+    await t.worker!.get(LabelJobRequeuer).requeueStuck();
+    const failed = await waitForJob(t.server, org, created.body.id);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'LABEL_TEMPLATE_UNKNOWN', message: expect.stringContaining('templateId') } });
+    const queued = await t.app.get(QueueProducer).getJob(JobName.RenderLabels, created.body.id);
+    expect(await queued!.getState()).toBe('failed');
+    expect(queued!.attemptsMade).toBe(1);
+    const pdf = await request(t.server).get(`/api/v1/label-jobs/${created.body.id}/pdf`).set(org.auth).expect(409);
+    expect(pdf.body).toMatchObject({ code: 'LABEL_JOB_FAILED', details: { errorCode: 'LABEL_TEMPLATE_UNKNOWN' } });
+  });
+
+  it('schedules the re-enqueue sweep in the queue when a worker starts', async () => {
+    const scheduler = await t.app.get(QueueProducer).queue(JobName.RequeueStuckJobs).getJobScheduler(JobName.RequeueStuckJobs);
+    expect(scheduler).toMatchObject({ name: JobName.RequeueStuckJobs, every: 60_000 });
   });
 
   it('prints OCOP stars only while the certification is valid', async () => {

@@ -3,7 +3,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '@app/config';
 import { createDataSource, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
-import { DEMO_LOGIN, seedDemoData } from '@app/traceability';
+import { DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceability';
 
 /**
  * `start`: the zero-config launcher behind `npm start`. Without DATABASE_URL it starts an embedded
@@ -27,7 +27,8 @@ function readConfig(): AppConfig {
 }
 
 async function seed(databaseUrl: string): Promise<void> {
-  const dataSource = createDataSource(databaseUrl);
+  // With the entities: seeders run domain services (harvests check the registry's rules through TypeORM).
+  const dataSource = createDataSource(databaseUrl, TRACEABILITY_ENTITIES);
   await dataSource.initialize();
   try {
     const { created } = await seedDemoData(dataSource);

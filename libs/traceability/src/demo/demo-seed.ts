@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { seedRegistryDemo } from './registry-demo.js';
+import { seedLotsDemo } from './lots-demo.js';
 
 export { REGISTRY_DEMO } from './registry-demo.js';
 
@@ -38,4 +39,4 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: b
 type Seeder = (manager: import('typeorm').EntityManager, organizationId: string) => Promise<void>;
 
 /** Each capability adds the demo records it owns here (registry, lots, labels…). */
-export const DEMO_SEEDERS: Seeder[] = [seedRegistryDemo];
+export const DEMO_SEEDERS: Seeder[] = [seedRegistryDemo, seedLotsDemo];

@@ -3,3 +3,4 @@ export * from './factories.js';
 export * from './registry-factories.js';
 export * from './lot-fixtures.js';
 export * from './label-fixtures.js';
+export * from './public-fixtures.js';

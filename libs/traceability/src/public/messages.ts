@@ -59,6 +59,7 @@ export interface Messages {
   scanWarning: (scans: number, days: number) => string;
   serialNotIssued: string;
   machineReadable: string;
+  recallStatusLink: string;
   poweredBy: string;
   productLots: string;
   productNoLots: string;
@@ -149,6 +150,7 @@ const vi: Messages = {
     `Tem này đã được quét ${scans} lần trong ${days} ngày khác nhau — nhiều bất thường. Nếu nghi tem bị sao chép, hãy báo cho cơ sở sản xuất.`,
   serialNotIssued: 'Cảnh báo: số sê-ri này không được cấp cho lô hàng này. Tem có thể là giả.',
   machineReadable: 'Dữ liệu cho máy đọc',
+  recallStatusLink: 'Tình trạng thu hồi',
   poweredBy: 'Trang truy xuất do Nguồn cung cấp',
   productLots: 'Các lô hàng',
   productNoLots: 'Chưa có lô hàng nào.',
@@ -264,6 +266,7 @@ const en: Messages = {
     `This label has been scanned ${scans} times on ${days} different days — unusually often. If the label looks copied, please tell the producer.`,
   serialNotIssued: 'Warning: this serial number was not issued for this lot. The label may be counterfeit.',
   machineReadable: 'Machine-readable data',
+  recallStatusLink: 'Recall status',
   poweredBy: 'Traceability page by Nguồn',
   productLots: 'Lots',
   productNoLots: 'No lots yet.',

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, type DisplayLanguage } from '../common/dates.js';
+import { CROPS, isKnownCrop } from '../registry/growing-areas/crop-yields.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { MESSAGES, processLabel, type Messages } from './messages.js';
 import type {
@@ -30,16 +31,17 @@ a{color:#0b5d8f}
 .top a{color:#fff;font-weight:600}
 .top b{font-size:1.1rem}
 main{max-width:680px;margin:0 auto;padding-bottom:16px}
+main>section:first-child{margin-top:0}
 section{background:#fff;margin:10px 0;padding:14px 16px;border-top:1px solid var(--b);border-bottom:1px solid var(--b)}
 @media(min-width:700px){section{border:1px solid var(--b);border-radius:12px}}
 h1{font-size:1.45rem;line-height:1.25;margin:.6rem 0 .2rem}
 h2{font-size:1.1rem;margin:0 0 .6rem}
 .recall{background:var(--r);color:#fff;border:0}
 .recall h2{font-size:1.25rem;margin:0 0 .3rem}
-.hero img,.noimg{display:block;width:100%;aspect-ratio:4/3;object-fit:cover;border-radius:10px;background:#e8eee9}
+.hero img,.noimg{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:10px;background:#e8eee9}
 .noimg{display:flex;align-items:center;justify-content:center;color:var(--m);font-size:3rem}
 .sub{color:var(--m);margin:0}
-.ocop{display:inline-block;margin:.5rem 0 0;padding:3px 12px;border-radius:99px;background:var(--w);color:#6b4a00;font-weight:600}
+.ocop{display:inline-block;margin:.5rem 0 0;padding:4px 10px;border-radius:8px;background:var(--w);color:#6b4a00;font-weight:600}
 .stars{color:#d79a00;letter-spacing:1px}
 .ok{color:var(--g);font-weight:600;margin:.6rem 0 0}
 .note{padding:10px 12px;border-radius:8px;margin:0}
@@ -70,6 +72,11 @@ export function formatLocalDate(ymd: string, lang: DisplayLanguage): string {
 
 function productName(product: Pick<PublicProduct, 'nameVi' | 'nameEn'>, lang: DisplayLanguage): string {
   return lang === 'en' ? (product.nameEn ?? product.nameVi) : product.nameVi;
+}
+
+/** A crop key as people say it (sticky_rice → Lúa nếp / Sticky rice (paddy)). */
+export function cropLabel(crop: string, lang: DisplayLanguage): string {
+  return isKnownCrop(crop) ? CROPS[crop][lang] : crop.replace(/_/g, ' ');
 }
 
 function place(commune: string | null | undefined, province: string | null | undefined): string {
@@ -181,7 +188,7 @@ export function renderLotPage(view: LotPublicView, lang: DisplayLanguage, jsonLd
   const name = productName(product, lang);
   const harvestDates = [...new Set(view.origins.map((o) => formatDate(o.harvestedAt, lang, o.harvestedAtOffset)))];
   const areas = [...new Map(view.origins.filter((o) => o.growingArea).map((o) => [o.growingArea!.id, o.growingArea!])).values()];
-  const crops = [...new Set(areas.map((a) => [a.crop, a.variety].filter(Boolean).join(' / ')))];
+  const crops = [...new Set(areas.map((a) => [cropLabel(a.crop, lang), a.variety].filter(Boolean).join(' / ')))];
   const expiry = lot.expiresAt ? formatLocalDate(lot.expiresAt, lang) : null;
   const producer = producerLine(view.producer);
   const brand = product.brand;
@@ -249,7 +256,7 @@ ${timeline}
 ${inputs}
 ${certifications}
 ${circular}
-<section class="muted"><p style="margin:0">${m.machineReadable}: <a href="?linkType=linkset">Linkset</a> · <a href="${view.epcisUrl}">EPCIS</a> · <a href="${view.recallStatusUrl}">Recall status</a></p></section>
+<section class="muted"><p style="margin:0">${m.machineReadable}: <a href="?linkType=linkset">Linkset</a> · <a href="${view.epcisUrl}">EPCIS</a> · <a href="${view.recallStatusUrl}">${m.recallStatusLink}</a></p></section>
 </main>`;
 
   const full = page(lang, `${name} — ${m.lot} ${lot.code}`, head, body).value;

@@ -257,6 +257,7 @@ export class PublicLotService {
       recordTime: new Date(event.recordTime),
       inputs: lines.filter((l) => l.direction === 'input').map(line),
       outputs: lines.filter((l) => l.direction !== 'input').map(line),
+      ...(event.bizStep ? { bizStep: event.bizStep } : {}),
       ...(event.type === 'inspect' && event.result ? { disposition: event.result } : {}),
       ...(event.type === 'recall' && event.reason ? { reason: event.reason } : {}),
     };

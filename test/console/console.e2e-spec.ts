@@ -94,7 +94,7 @@ describe('operator console in a real browser', () => {
     // Two harvests, then merge-and-pack them.
     const harvest = async (quantity: string, code: string) => {
       await page.goto(`${base}/console/#/harvest`);
-      await page.waitForSelector('[name=growingAreaId] option:nth-child(2)');
+      await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
       await page.selectOption('[name=growingAreaId]', { index: 1 });
       await page.selectOption('[name=partnerId]', household.id as string);
       await page.selectOption('[name=productId]', { index: 1 });
@@ -106,7 +106,7 @@ describe('operator console in a real browser', () => {
     await harvest('400', 'SC-H1');
     await harvest('350', 'SC-H2');
     await page.goto(`${base}/console/#/transform`);
-    await page.waitForSelector('[data-lines=inputs] [name=lotId] option:nth-child(3)');
+    await page.waitForSelector('[data-lines=inputs] [name=lotId] option:nth-child(3)', { state: 'attached' });
     await page.fill('[name=process]', 'Xay xát và đóng gói');
     const lotOption = async (line: number, code: string) => {
       const select = page.locator(`[data-lines=inputs] .line:nth-child(${line}) [name=lotId]`);
@@ -130,7 +130,7 @@ describe('operator console in a real browser', () => {
 
     // Print 24 labels and watch the progress bar reach 100%.
     await page.click('button:has-text("In tem cho lô này")');
-    await page.waitForSelector('[name=templateId] option:nth-child(2)');
+    await page.waitForSelector('[name=templateId] option:nth-child(2)', { state: 'attached' });
     await page.selectOption('[name=templateId]', 'a4-3x8-70x37');
     await page.fill('[name=count]', '24');
     await page.click('form button[type=submit]');

@@ -164,14 +164,21 @@ describe('public lot page and GS1 resolver', () => {
     expect(epcis.text).not.toContain('HD-');
   });
 
-  it('answers 304 to a matching If-None-Match', async () => {
+  it('answers 304 to a matching If-None-Match, and gzips for clients that take it', async () => {
     const path = `/01/${g.gtin}/10/${g.packed.code}`;
-    const first = await get(path).expect(200);
+    const first = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' }).expect(200);
     expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=60');
-    expect(first.headers.etag).toMatch(/^"h.+"$/);
-    const again = await get(path, { 'If-None-Match': first.headers.etag }).expect(304);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.headers.vary).toBe('Accept, Accept-Language, Accept-Encoding');
+    expect(first.headers.etag).toMatch(/^"h.+\.gz"$/);
+    const again = await get(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag }).expect(304);
     expect(again.text).toBe('');
     expect(again.headers.etag).toBe(first.headers.etag);
+    const plain = await get(path, { 'Accept-Encoding': 'identity' }).expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toBe(first.headers.etag.replace(/\.gz"$/, '"'));
+    expect(Number(plain.headers['content-length'])).toBeGreaterThan(3 * Number(first.headers['content-length']));
+    expect(plain.text).toBe(first.text);
   });
 
   it('answers HEAD and OPTIONS with CORS', async () => {

@@ -19,12 +19,13 @@ import {
   type CachedLot,
   type LinkContext,
   type LotResolution,
+  type PageBody,
   type ProductPublicView,
   type ResolverKey,
 } from '@app/traceability';
 import { Public } from '../common/auth.decorators.js';
 import { PublicExceptionFilter } from './public-exception.filter.js';
-import { CORS_HEADERS, PAGE_CACHE_CONTROL, PREFLIGHT_HEADERS, SERIAL_PAGE_CACHE_CONTROL, etagMatches } from './public-http.js';
+import { CORS_HEADERS, PAGE_CACHE_CONTROL, PREFLIGHT_HEADERS, SERIAL_PAGE_CACHE_CONTROL, VARY, acceptsGzip, etagMatches } from './public-http.js';
 
 type Request = FastifyRequest;
 type Reply = FastifyReply;
@@ -55,6 +56,8 @@ function linksetHeader(anchor: string): string {
 @UseFilters(PublicExceptionFilter)
 @Controller()
 export class ResolverController {
+  private descriptionBody?: string;
+
   constructor(
     private readonly pages: PublicPageService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
@@ -63,20 +66,18 @@ export class ResolverController {
   @Get('.well-known/gs1resolver')
   @ApiOperation({ summary: 'Resolver description (GS1 resolver conformance)' })
   description(@Res() reply: Reply): void {
-    void reply
-      .headers({ ...CORS_HEADERS, 'cache-control': 'public, max-age=3600' })
-      .type(MEDIA.json)
-      .send({
-        name: 'Nguồn — truy xuất nguồn gốc / product traceability',
-        resolverRoot: this.config.publicBaseUrl,
-        supportedPrimaryKeys: ['gtin'],
-        supportedQualifiers: { gtin: ['10', '21'] },
-        supportedLinkType: [{ namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' }],
-        supportedLinkTypes: SUPPORTED_LINK_TYPES.map((type) => `gs1:${type}`),
-        linkTypeDefaultCanBeLinkset: true,
-        supportedLanguages: ['vi', 'en'],
-        shortUrlPattern: `${this.config.publicBaseUrl}/l/{shortCode}[/{serial}]`,
-      });
+    this.descriptionBody ??= JSON.stringify({
+      name: 'Nguồn — truy xuất nguồn gốc / product traceability',
+      resolverRoot: this.config.publicBaseUrl,
+      supportedPrimaryKeys: ['gtin'],
+      supportedQualifiers: { gtin: ['10', '21'] },
+      supportedLinkType: [{ namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' }],
+      supportedLinkTypes: SUPPORTED_LINK_TYPES.map((type) => `gs1:${type}`),
+      linkTypeDefaultCanBeLinkset: true,
+      supportedLanguages: ['vi', 'en'],
+      shortUrlPattern: `${this.config.publicBaseUrl}/l/{shortCode}[/{serial}]`,
+    });
+    void reply.headers({ ...CORS_HEADERS, 'cache-control': 'public, max-age=3600' }).type(MEDIA.json).send(this.descriptionBody);
   }
 
   @Get(['01/*', 'l/*'])
@@ -160,7 +161,7 @@ export class ResolverController {
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
     const counted = request.method === 'GET';
     const clientClass = clientClassOf(request.headers['user-agent']);
-    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(anchor), vary: 'Accept, Accept-Language' });
+    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(anchor), vary: VARY });
 
     const linkType = query.get('linkType');
     if (linkType && linkType !== 'linkset' && linkType !== 'all') {
@@ -170,7 +171,7 @@ export class ResolverController {
     }
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
     const cacheControl = serial ? SERIAL_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
-    let response: { body: string; etag: string };
+    let response: PageBody;
     if (representation === 'html') {
       // The label's block reflects the scans before this one; this one is recorded after.
       const serialInfo = serial ? await this.pages.serialInfo(resolution.lot, serial) : null;
@@ -189,7 +190,7 @@ export class ResolverController {
     const view = await this.pages.product(gtin);
     if (!view) throw new NotFoundException('Product');
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
-    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(view.uri), vary: 'Accept, Accept-Language' });
+    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(view.uri), vary: VARY });
     const linkType = query.get('linkType');
     if (linkType && linkType !== 'linkset' && linkType !== 'all') return this.redirect(this.pages.productLinks(view), linkType, lang, query, reply);
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
@@ -212,12 +213,16 @@ export class ResolverController {
     void reply.status(307).header('location', withQueryAttributes(target.href, query)).header('cache-control', PAGE_CACHE_CONTROL).send();
   }
 
-  private send(reply: Reply, request: Request, representation: 'html' | 'jsonld' | 'linkset', response: { body: string; etag: string }, cacheControl: string): void {
-    void reply.header('etag', response.etag).header('cache-control', cacheControl);
-    if (etagMatches(request.headers['if-none-match'], response.etag)) {
+  /** The body in the best encoding the client takes, or 304 when it already has it. */
+  private send(reply: Reply, request: Request, representation: 'html' | 'jsonld' | 'linkset', body: PageBody, cacheControl: string): void {
+    const gzip = body.compressible && acceptsGzip(request.headers['accept-encoding']);
+    const etag = gzip ? body.gzipEtag : body.etag;
+    void reply.header('etag', etag).header('cache-control', cacheControl);
+    if (etagMatches(request.headers['if-none-match'], etag)) {
       void reply.status(304).send();
       return;
     }
-    void reply.type(MEDIA[representation]).send(response.body);
+    if (gzip) void reply.header('content-encoding', 'gzip');
+    void reply.type(MEDIA[representation]).send(gzip ? body.gzip() : body.identity);
   }
 }

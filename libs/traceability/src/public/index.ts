@@ -5,7 +5,7 @@ export { renderErrorPage, type SerialInfo } from './page.render.js';
 export { PublicLotRepository, type LotKey } from './public-lot.repository.js';
 export { PublicLotService } from './public-lot.service.js';
 export type { LotPublicView, ProductPublicView } from './public-lot.types.js';
-export { CachedLot, PublicPageService, type LotResolution } from './public-page.service.js';
+export { CachedLot, PageBody, PublicPageService, type LotResolution } from './public-page.service.js';
 export { PublicLotModule } from './public.module.js';
 export { parseResolverPath, type ResolverKey } from './resolver-path.js';
 export { ScanRecorder, type ScanRepresentation } from './scan-recorder.js';

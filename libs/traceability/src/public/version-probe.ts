@@ -9,51 +9,56 @@ interface Waiter {
 
 /** Most lookups one query answers; more wait for the next one. */
 const MAX_BATCH = 500;
+/** Queries running at once: a request that arrives while one runs starts the second at once. */
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Answers "what is the version of this lot's page now?" for many requests with few queries. A request
- * never uses a query that started before it arrived (that one might predate a recall it must see):
- * it waits for the next, which starts as soon as the running one returns, and is shared by everyone
- * who arrived meanwhile. So at most one query runs at a time, whatever the load, and every answer
- * reflects every commit made before the request came in.
+ * never uses a query that started before it arrived (that one might predate a recall it must see): it
+ * joins the queue, and the next query (started at once if fewer than two are running, else as soon as
+ * one returns) answers everyone queued. So at most two queries run at a time, whatever the load, and
+ * every answer reflects every commit made before the request came in.
  *
  * The version of a lot: its status and recall time, and the latest event seq of every organization
  * whose journal feeds its page. Any new event on its genealogy (a recall included) changes it.
  */
 export class VersionProbe {
   private waiting: Waiter[] = [];
-  private running = false;
+  private inFlight = 0;
 
   constructor(private readonly repository: PublicLotRepository) {}
 
   versionOf(lotId: string, organizationIds: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ lotId, organizationIds, resolve, reject });
-      if (!this.running) void this.run();
+      this.pump();
     });
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
+  private pump(): void {
+    while (this.waiting.length && this.inFlight < MAX_IN_FLIGHT) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.answer(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async answer(batch: Waiter[]): Promise<void> {
     try {
-      while (this.waiting.length) {
-        const batch = this.waiting.splice(0, MAX_BATCH);
-        try {
-          const lotIds = [...new Set(batch.map((w) => w.lotId))];
-          const organizationIds = [...new Set(batch.flatMap((w) => w.organizationIds))];
-          const { lots, heads } = await this.repository.versions(lotIds, organizationIds);
-          const lotState = new Map(lots.map(([id, status, recalledAt]) => [id, `${status}|${recalledAt ?? ''}`]));
-          const head = new Map(heads);
-          for (const waiter of batch) {
-            const journals = [...waiter.organizationIds].sort().map((id) => `${id}:${head.get(id) ?? '0'}`);
-            waiter.resolve(`${lotState.get(waiter.lotId) ?? 'missing'}|${journals.join(',')}`);
-          }
-        } catch (error) {
-          for (const waiter of batch) waiter.reject(error);
-        }
+      const lotIds = [...new Set(batch.map((w) => w.lotId))];
+      const organizationIds = [...new Set(batch.flatMap((w) => w.organizationIds))];
+      const { lots, heads } = await this.repository.versions(lotIds, organizationIds);
+      const lotState = new Map(lots.map(([id, status, recalledAt]) => [id, `${status}|${recalledAt ?? ''}`]));
+      const head = new Map(heads);
+      for (const waiter of batch) {
+        const journals = [...waiter.organizationIds].sort().map((id) => `${id}:${head.get(id) ?? '0'}`);
+        waiter.resolve(`${lotState.get(waiter.lotId) ?? 'missing'}|${journals.join(',')}`);
       }
-    } finally {
-      this.running = false;
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
     }
   }
 }

@@ -1,0 +1,172 @@
+// Public lot page benchmark (issue 6): in one run, with the same load tool and settings (autocannon,
+// 50 connections, keep-alive, in its own process), a trivial NestJS/Fastify endpoint versus the public
+// lot page with a warm cache, versus the page with the cache off (every request reads the genealogy
+// from PostgreSQL and renders). Also the page of one label (serial), which adds the per-label block.
+// The API runs in this process against a scratch database on real PostgreSQL and Redis; the lot is
+// the issue's genealogy (two harvests → merged → milled → packed → shipped), built through the API.
+// Every request carries a phone browser's headers (Accept, Accept-Language, Accept-Encoding: gzip,
+// an Android User-Agent), trivial endpoint included. The cases run in interleaved rounds and the
+// medians are reported, so a machine shared with other work skews them all alike.
+// Goal: warm page ≥ 0.5× the trivial endpoint's requests/s, p99 ≤ 10 ms.
+// Run: node --import @swc-node/register/esm-register bench/public-page.bench.ts [seconds] [rounds]
+//   (default 10 s per measurement, 3 rounds; TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import os from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { loadConfig } from '../libs/config/src/index.js';
+import { runMigrations } from '../libs/database/src/index.js';
+import { PublicPageService } from '../libs/traceability/src/index.js';
+import { buildGenealogy, decodeQr, printLabels } from '../libs/testing/src/index.js';
+import { createApiApp } from '../apps/api/src/app.factory.js';
+import { createWorkerApp } from '../apps/worker/src/worker.factory.js';
+
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const seconds = Number(process.argv[2] ?? 10);
+const rounds = Number(process.argv[3] ?? 3);
+const CONNECTIONS = 50;
+const PHONE_HEADERS = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'user-agent': 'Mozilla/5.0 (Linux; Android 11; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+};
+const BASE = 'https://nguon.example';
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  kbPerRequest: number;
+}
+
+/** autocannon in its own process, so the load generator does not share the server's event loop. */
+async function load(url: string, duration: number, headers: Record<string, string> = PHONE_HEADERS): Promise<Figures> {
+  const args = ['node_modules/autocannon/autocannon.js', '-c', String(CONNECTIONS), '-d', String(duration), '-j', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), url];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const result = JSON.parse(stdout);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    kbPerRequest: result.throughput.average / result.requests.average / 1024,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const loadAverage = () => (os.loadavg()[0]).toFixed(1);
+
+const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+const databaseName = `nguon_bench_${runId}`;
+const prefix = `bench${runId}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${databaseName}"`);
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
+const storageDir = await mkdtemp(join(tmpdir(), 'nguon-public-bench-'));
+
+try {
+  await runMigrations(databaseUrl);
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    STORAGE_DIR: storageDir,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // One client (the load generator) sends it all: the per-IP limit must not be what is measured.
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+    PUBLIC_BASE_URL: BASE,
+  });
+  const api = await createApiApp(config);
+  const worker = await createWorkerApp(config);
+  await api.listen(0, '127.0.0.1');
+  const origin = await api.getUrl();
+  try {
+    const g = await buildGenealogy(api.getHttpServer(), runId.toUpperCase().slice(0, 10));
+    const { pdf } = await printLabels(api.getHttpServer(), g.org, g.packed.id, 1);
+    const labelPath = (await decodeQr(pdf, 1)).slice(BASE.length);
+    await worker.close();
+    const lotPath = `/01/${g.gtin}/10/${g.packed.code}`;
+    const pages = api.get(PublicPageService);
+
+    const cases: [string, string, () => void][] = [
+      ['trivial endpoint (GET /.well-known/gs1resolver, constant JSON)', '/.well-known/gs1resolver', () => undefined],
+      ['lot page, warm cache (GET /01/{gtin}/10/{lot}, HTML)', lotPath, () => (pages.cacheEnabled = true)],
+      ['label page, warm cache (… /21/{serial}, HTML)', labelPath, () => (pages.cacheEnabled = true)],
+      ['lot page, cache off (every request from PostgreSQL)', lotPath, () => (pages.cacheEnabled = false)],
+    ];
+    const loadBefore = loadAverage();
+    const runs: Figures[][] = cases.map(() => []);
+    for (let round = 1; round <= rounds; round++) {
+      for (const [i, [name, path, setup]] of cases.entries()) {
+        setup();
+        await load(origin + path, 2); // warm-up: JIT, connection pool, cache
+        const figures = await load(origin + path, seconds);
+        runs[i].push(figures);
+        console.log(`round ${round}: ${name}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms`);
+      }
+    }
+    pages.cacheEnabled = true;
+
+    const summary = runs.map((list) => ({
+      requestsPerSecond: median(list.map((f) => f.requestsPerSecond)),
+      p50: median(list.map((f) => f.p50)),
+      p99: median(list.map((f) => f.p99)),
+      max: Math.max(...list.map((f) => f.max)),
+      kbPerRequest: median(list.map((f) => f.kbPerRequest)),
+      non2xx: list.reduce((sum, f) => sum + f.non2xx, 0),
+      errors: list.reduce((sum, f) => sum + f.errors, 0),
+    }));
+    const trivial = summary[0].requestsPerSecond;
+    console.log(
+      `\nPublic lot page benchmark — autocannon, ${CONNECTIONS} connections, keep-alive, ${seconds} s × ${rounds} interleaved rounds (medians), ` +
+        `Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore} → ${loadAverage()}`,
+    );
+    console.log('| endpoint | req/s | × trivial | p50 ms | p99 ms | max ms | KB/response (gzip) | non-2xx | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [i, [name]] of cases.entries()) {
+      const f = summary[i];
+      console.log(
+        `| ${name} | ${Math.round(f.requestsPerSecond)} | ${(f.requestsPerSecond / trivial).toFixed(2)} | ${f.p50} | ${f.p99} | ${f.max} | ${f.kbPerRequest.toFixed(1)} | ${f.non2xx} | ${f.errors} |`,
+      );
+    }
+    const ratios = runs[1].map((f, round) => (f.requestsPerSecond / runs[0][round].requestsPerSecond).toFixed(2));
+    console.log(`\nwarm lot page ÷ trivial, per round: ${ratios.join(', ')}`);
+    const warm = summary[1];
+    console.log(`Goal (warm ≥ 0.5× trivial: ${warm.requestsPerSecond >= 0.5 * trivial ? 'met' : 'NOT met'}; p99 ≤ 10 ms: ${warm.p99 <= 10 ? 'met' : 'NOT met'})`);
+  } finally {
+    await api.close();
+  }
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await admin.end();
+  await rm(storageDir, { recursive: true, force: true });
+  const redis = new Redis(redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}

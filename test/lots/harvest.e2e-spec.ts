@@ -140,6 +140,18 @@ describe('harvest (DESIGN rule 3)', () => {
     await expectRefused(org, { ...body, harvestedAt: '2019-06-01' }, 422, 'GROWING_AREA_NOT_ACTIVE');
   });
 
+  it('accepts a date-only harvest on the day the area became active, and judges that day by its end', async () => {
+    const { org, s } = await cooperative();
+    await changeTestGrowingAreaStatus(t.dataSource, org.organizationId, s.areaId, 'suspended', '2026-06-01T00:00:00+07:00');
+    await changeTestGrowingAreaStatus(t.dataSource, org.organizationId, s.areaId, 'active', '2026-06-10T09:30:00+07:00');
+    await changeTestGrowingAreaStatus(t.dataSource, org.organizationId, s.areaId, 'suspended', '2026-06-20T15:00:00+07:00');
+    const body = { growingAreaId: s.areaId, productId: s.paddyId, quantity: '10', unit: 'kg' };
+    await harvest(org, { ...body, harvestedAt: '2026-06-10' }).expect(201);
+    await expectRefused(org, { ...body, harvestedAt: '2026-06-10T08:00:00+07:00' }, 422, 'GROWING_AREA_NOT_ACTIVE');
+    await expectRefused(org, { ...body, harvestedAt: '2026-06-20' }, 422, 'GROWING_AREA_NOT_ACTIVE');
+    await harvest(org, { ...body, harvestedAt: '2026-06-20T10:00:00+07:00' }).expect(201);
+  });
+
   it('refuses a harvest inside the pre-harvest interval and names the earliest allowed date; voided applications do not count', async () => {
     const { org, s } = await cooperative();
     await addTestInputApplication(t.dataSource, org.organizationId, s.areaId, { appliedAt: '2026-09-20', phiDays: 7, productName: 'Regent 800WG' });

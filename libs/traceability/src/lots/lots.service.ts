@@ -125,7 +125,13 @@ export class LotsService {
       if (!product) throw notFound('PRODUCT_NOT_FOUND', 'productId', 'product', input.productId);
       if (input.partnerId) await this.checkHousehold(organizationId, input.partnerId, area.ownerPartnerIds, tx);
 
-      const status = rules.statusAt(harvested.instant);
+      // A date without a time means "that day": an area activated during the day (a clerk registering
+      // it in the morning) accepts that day's harvest. Judge it at the end of the day, or now if today.
+      const dateOnly = !String(input.harvestedAt).includes('T');
+      const statusInstant = dateOnly
+        ? new Date(Math.min(harvested.instant.getTime() + 86_400_000 - 1, this.clock.now().getTime()))
+        : harvested.instant;
+      const status = rules.statusAt(statusInstant);
       const localDate = toLocalDate(harvested.instant, harvested.offset);
       if (status !== 'active') {
         throw new DomainException(

@@ -92,6 +92,9 @@ const PRODUCT_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name_vi 
 /** OCOP certificates are valid 36 months from issue when no expiry was recorded (DESIGN §2). */
 const VALID_UNTIL = `coalesce(c.expires_at, CASE WHEN c.kind = 'ocop' THEN (c.issued_at + interval '36 months' - interval '1 day')::date END)`;
 
+/** Scans of one label read back for its page (see serialStats). */
+const SERIAL_STATS_CAP = 10_000;
+
 /** Genealogy deeper than this is not shown (a real chain is a handful of steps). */
 const MAX_DEPTH = 64;
 
@@ -308,11 +311,15 @@ export class PublicLotRepository {
     return row;
   }
 
+  /**
+   * A label's scans by people. Read over its first SERIAL_STATS_CAP scans (in day order, from the
+   * index): enough to tell a copied label, and bounded however often one is scanned.
+   */
   async serialStats(lotId: string, serial: string): Promise<SerialStats> {
     const [row] = await this.dataSource.query(
       `SELECT min(scanned_at) AS "firstScannedAt", count(*)::int AS scans, count(DISTINCT scanned_on)::int AS "distinctDays",
          max(scanned_on)::text AS "lastScannedOn"
-       FROM scan WHERE lot_id = $1 AND serial = $2 AND client_class <> 'bot'`,
+       FROM (SELECT scanned_at, scanned_on FROM scan WHERE lot_id = $1 AND serial = $2 AND client_class <> 'bot' ORDER BY scanned_on LIMIT ${SERIAL_STATS_CAP}) s`,
       [lotId, serial],
     );
     return row;

@@ -144,6 +144,7 @@ export class PublicPageService {
   private readonly loading = new Map<string, Promise<CachedLot | null>>();
   private readonly serials = new LruCache<string, SerialState>(20_000);
   private readonly serialPages = new LruCache<string, PageBody>(1000);
+  private readonly serialLoads = new Map<string, Promise<SerialState>>();
   private readonly products = new LruCache<string, { view: ProductPublicView; loadedAt: number; html: Map<DisplayLanguage, PageBody> }>(500);
   private readonly probe: VersionProbe;
 
@@ -253,12 +254,20 @@ export class PublicPageService {
     const now = Date.now();
     let state = this.serials.get(key);
     if (!state || now - state.statsLoadedAt > SERIAL_REFRESH_MS || (!state.issued && now - state.issuedCheckedAt > SERIAL_REFRESH_MS)) {
-      const [issued, stats] = await Promise.all([
-        state?.issued ? true : this.repository.serialIssued(lot, serial),
-        this.repository.serialStats(lot.id, serial),
-      ]);
-      state = { issued, issuedCheckedAt: now, stats, statsLoadedAt: now };
-      this.serials.set(key, state);
+      // One reload per label at a time, however many phones scan it meanwhile.
+      let loading = this.serialLoads.get(key);
+      if (!loading) {
+        const issuedBefore = state?.issued ?? false;
+        loading = Promise.all([issuedBefore || this.repository.serialIssued(lot, serial), this.repository.serialStats(lot.id, serial)])
+          .then(([issued, stats]) => {
+            const loaded = { issued, issuedCheckedAt: now, stats, statsLoadedAt: now };
+            this.serials.set(key, loaded);
+            return loaded;
+          })
+          .finally(() => this.serialLoads.delete(key));
+        this.serialLoads.set(key, loading);
+      }
+      state = await loading;
     }
     const { stats } = state;
     return {

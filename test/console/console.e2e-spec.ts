@@ -146,16 +146,18 @@ describe('operator console in a real browser', () => {
     expect(url.startsWith(`${base}/l/`)).toBe(true);
 
     // The consumer's view, then a recall that shows on it at once.
-    const consumer = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const consumer = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' })).newPage();
     await consumer.goto(url);
     expect(await consumer.textContent('body')).toContain('Gạo nếp Séng Cù');
     expect(await consumer.textContent('body')).not.toContain('0912345678');
-    page.once('dialog', (dialog) => void dialog.accept());
-    page.once('dialog', (dialog) => void dialog.accept('Phát hiện nấm mốc trong kho'));
     await page.goto(`${base}/console/#/lots`);
     await page.click('tr:has-text("SC-PACK-1")');
     await page.waitForSelector('button:has-text("Thu hồi lô này")');
     await page.click('button:has-text("Thu hồi lô này")');
+    await page.click('button:has-text("Xác nhận thu hồi")');
+    expect(await page.textContent('[data-testid=recall-form]')).toContain('Lý do: Không được để trống');
+    await page.fill('#recall-reason', 'Phát hiện nấm mốc trong kho');
+    await page.click('button:has-text("Xác nhận thu hồi")');
     await page.waitForSelector('.banner-recall');
     await shot(page, '3-recalled-lot');
     await consumer.goto(url);

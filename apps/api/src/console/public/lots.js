@@ -137,7 +137,7 @@ export async function lotView(id) {
       h('a', { href: `#/transform?lotId=${lot.id}` }, h('button', { type: 'button', class: 'secondary' }, t('nav.transform'))),
       h('button', { type: 'button', class: 'secondary', onclick: () => (location.hash = `#/lots/${lot.id}/split`) }, t('lot.split')),
       h('button', { type: 'button', class: 'secondary', onclick: () => (location.hash = `#/lots/${lot.id}/ship`) }, t('lot.ship')),
-      h('button', { type: 'button', class: 'danger', onclick: () => recall(lot) }, t('lot.recall')),
+      h('button', { type: 'button', class: 'danger', onclick: () => recall(lot, note) }, t('lot.recall')),
     );
   }
   const note = h('div');
@@ -164,13 +164,26 @@ export async function lotView(id) {
   return parts;
 }
 
-async function recall(lot) {
-  if (!confirm(t('lot.recallConfirm'))) return;
-  const reason = prompt(t('fields.reason'));
-  if (!reason) return;
-  const result = await api('POST', '/api/v1/recalls', { lotId: lot.id, reason });
-  if (!result.ok) alert(errorMessage(result.body));
-  location.reload();
+/** Recall with confirmation: the reason is required and the consequences are spelled out first. */
+function recall(lot, target) {
+  const reason = h('input', { id: 'recall-reason', name: 'reason', required: true });
+  const error = h('div');
+  const confirmButton = h('button', { type: 'submit', class: 'danger' }, t('lot.recallConfirmButton'));
+  target.replaceChildren(h('form', {
+    class: 'card', 'data-testid': 'recall-form', novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
+      confirmButton.disabled = true;
+      const result = await api('POST', '/api/v1/recalls', { lotId: lot.id, reason: reason.value.trim() });
+      confirmButton.disabled = false;
+      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
+      location.reload();
+    },
+  }, h('p', { class: 'alert warn' }, t('lot.recallConfirm')), error,
+    h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, t('fields.reason')), reason),
+    h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
+  reason.focus();
 }
 
 /** A layered picture of the trace graph: one column per generation, edges with quantities. */

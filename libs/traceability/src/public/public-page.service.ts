@@ -187,12 +187,17 @@ export class PublicPageService {
       const version = await this.probe.versionOf(key.id, cached.organizationIds);
       if (version === cached.version) return cached;
     }
-    let loading = this.loading.get(key.id);
-    if (!loading) {
-      loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
+    const running = this.loading.get(key.id);
+    if (!running) {
+      const loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
       this.loading.set(key.id, loading);
+      return loading;
     }
-    return loading;
+    // A rebuild that was already running when this request came in may have read the version just
+    // before a recall: use it only if it is still current.
+    const entry = await running;
+    if (!entry || (await this.probe.versionOf(key.id, entry.organizationIds)) === entry.version) return entry;
+    return this.load(key, entry);
   }
 
   /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, type AppConfig } from '@app/config';
+import { loadConfigOrExit, type AppConfig } from '@app/config';
 import { createDataSource, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceability';
 
@@ -13,18 +13,6 @@ import { DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceabili
  */
 const DIST = resolve(import.meta.dirname, '../..');
 const log = (message: string) => console.log(`[nguon] ${message}`);
-
-function readConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
-}
 
 async function seed(databaseUrl: string): Promise<void> {
   // With the entities: seeders run domain services (harvests check the registry's rules through TypeORM).
@@ -116,7 +104,7 @@ async function waitForReady(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 const command = process.argv[2] ?? 'start';
-const config = readConfig();
+const config = loadConfigOrExit();
 if (command === 'start') {
   await start(config);
 } else if (command === 'migrate' || command === 'seed') {

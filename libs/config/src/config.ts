@@ -138,3 +138,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     growingAreaCodePattern: regex(env, 'GROWING_AREA_CODE_PATTERN'),
   };
 }
+
+/** For entry points: the config, or one line naming the bad variable and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

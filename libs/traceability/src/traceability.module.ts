@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -16,7 +17,9 @@ const providers = [AccountsRepository, AccountsService, PasswordHasher, Idempote
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: jsonwebtoken otherwise tries createPublicKey() on the secret at
+        // every verify and falls back after the exception, ≈ 0.5 ms of CPU per authenticated request.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string,
         signOptions: { expiresIn: config.jwtExpiresIn as never, issuer: 'nguon' },
         verifyOptions: { issuer: 'nguon' },
       }),

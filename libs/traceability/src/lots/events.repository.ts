@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GENESIS_HASH } from '../common/hash-chain.js';
 import type { Unit } from '../common/units.js';
-import type { Db } from './db.js';
+import { commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
 import type { EventDocument, EventType, LineDirection } from './event.entity.js';
-import { eventHash, type EventHashLine, type EventHashRow } from './event-hash.js';
+import { eventHash, eventHashText, type EventHashLine, type EventHashRow } from './event-hash.js';
 import type { LotKind, LotStatus } from './lot.entity.js';
 
 /** An event about to be appended: everything but its place in the chain. */
@@ -46,11 +48,34 @@ export interface NewLink {
   unit: string;
 }
 
+export interface NewShipment {
+  id: string;
+  lotId: string;
+  partnerId: string;
+  receiverOrganizationId: string | null;
+  quantity: string;
+  unit: Unit;
+  shippedAt: Date;
+  documents: EventDocument[];
+}
+
 /** What an event does to lots, written in the same statement as the event itself. */
 export interface EventEffects {
   lots?: NewLot[];
   lotChanges?: LotChange[];
   links?: NewLink[];
+  shipment?: NewShipment;
+}
+
+export interface AppendOptions {
+  /** Nothing else follows in the operation's transaction (see CommitWithLastStatement). */
+  last?: boolean;
+  /**
+   * Mass balance checked by the statement itself: these lots are locked (id order) and the event is
+   * written only if each is active and can give out its consumedDelta. Otherwise nothing is written
+   * and append() answers null. Lets an operation run as one atomic statement, without a transaction.
+   */
+  guardLotIds?: string[];
 }
 
 export interface AppendedEvent extends EventHashRow {
@@ -64,6 +89,79 @@ export interface StoredEvent extends AppendedEvent {
   voidedBy: { eventId: string; reason: string | null; recordTime: Date } | null;
 }
 
+/**
+ * Appends one event (see EventsRepository.append). Every placeholder carries its type, so the
+ * statement can also travel with inlined literals over the simple protocol. `ok` is false when a
+ * guarded lot was missing, not active or short: then nothing at all is written.
+ */
+const APPEND_STATEMENT = `WITH locked AS (
+    SELECT l.id, l.quantity, l.consumed, l.status FROM lot l
+    WHERE l.organization_id = $2::uuid AND l.id = ANY($27::uuid[]) ORDER BY l.id FOR UPDATE
+  ), ok AS (
+    SELECT count(*) = cardinality($27::uuid[]) AND coalesce(bool_and(l.status = 'active' AND l.consumed + c.delta <= l.quantity), true) AS ok
+    FROM locked l JOIN jsonb_to_recordset($25::jsonb) AS c(lot_id uuid, delta numeric) ON c.lot_id = l.id
+  ), head AS (
+    INSERT INTO event_chain_head AS h (organization_id, last_seq, last_hash, prev_hash)
+    SELECT $2::uuid, 1, encode(sha256(convert_to($21::text || $22::text || '1' || $23::text, 'UTF8')), 'hex'), NULL
+    WHERE (SELECT ok FROM ok)
+    ON CONFLICT (organization_id) DO UPDATE SET
+      last_seq = h.last_seq + 1,
+      prev_hash = h.last_hash,
+      last_hash = encode(sha256(convert_to(coalesce(h.last_hash, $21::text) || $22::text || (h.last_seq + 1)::text || $23::text, 'UTF8')), 'hex')
+    RETURNING last_seq, last_hash, prev_hash
+  ), ev AS (
+    INSERT INTO event (id, organization_id, seq, type, epcis_event_type, action, biz_step, disposition, event_time,
+      event_time_offset, record_time, recorded_by, growing_area_id, facility_id, source_partner_id, destination_partner_id,
+      documents, details, voids_event_id, reason, prev_hash, hash)
+    SELECT $1::uuid, $2::uuid, head.last_seq, $3::text, $4::text, $5::text, $6::text, $7::text, $8::timestamptz, $9::text,
+      $10::timestamptz, $11::uuid, $12::uuid, $13::uuid, $14::uuid, $15::uuid, $16::jsonb, $17::jsonb, $18::uuid, $19::text,
+      head.prev_hash, head.last_hash
+    FROM head
+    RETURNING seq, prev_hash, hash
+  ), new_lots AS (
+    INSERT INTO lot (id, organization_id, code, display_name, product_id, kind, quantity, unit, status, growing_area_id,
+      household_partner_id, facility_id, produced_at, produced_at_offset, expires_at, short_code, created_event_id,
+      recalled_at, recall_reason, created_at)
+    SELECT x.id, $2::uuid, x.code, x.display_name, x.product_id, x.kind, x.quantity, x.unit, x.status, x.growing_area_id,
+      x.household_partner_id, x.facility_id, x.produced_at, x.produced_at_offset, x.expires_at, x.short_code, $1::uuid,
+      x.recalled_at, x.recall_reason, $29::timestamptz
+    FROM jsonb_to_recordset($24::jsonb) AS x(id uuid, code text, display_name text, product_id uuid, kind text,
+      quantity numeric, unit text, status text, growing_area_id uuid, household_partner_id uuid, facility_id uuid,
+      produced_at timestamptz, produced_at_offset text, expires_at date, short_code text, recalled_at timestamptz,
+      recall_reason text)
+    WHERE (SELECT ok FROM ok)
+    RETURNING id
+  ), changed AS (
+    UPDATE lot SET consumed = lot.consumed + c.delta,
+      status = coalesce(c.status, lot.status),
+      recalled_at = coalesce(c.recalled_at, lot.recalled_at),
+      recall_reason = coalesce(c.recall_reason, lot.recall_reason)
+    FROM jsonb_to_recordset($25::jsonb) AS c(lot_id uuid, delta numeric, status text, recalled_at timestamptz, recall_reason text)
+    WHERE lot.organization_id = $2::uuid AND lot.id = c.lot_id AND (SELECT ok FROM ok)
+    RETURNING lot.id
+  ), new_lines AS (
+    INSERT INTO event_line (organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit)
+    SELECT $2::uuid, $1::uuid, x.lot_id, x.direction, x.quantity, x.unit, x.quantity_in_lot_unit
+    FROM jsonb_to_recordset($20::jsonb) AS x(lot_id uuid, direction text, quantity numeric, unit text, quantity_in_lot_unit numeric)
+    WHERE (SELECT ok FROM ok)
+    RETURNING id
+  ), new_links AS (
+    INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit)
+    SELECT $2::uuid, x.parent_lot_id, x.child_lot_id, $1::uuid, x.quantity, x.unit
+    FROM jsonb_to_recordset($26::jsonb) AS x(parent_lot_id uuid, child_lot_id uuid, quantity numeric, unit text)
+    WHERE (SELECT ok FROM ok)
+    RETURNING parent_lot_id
+  ), new_shipment AS (
+    INSERT INTO shipment (id, organization_id, lot_id, event_id, partner_id, receiver_organization_id, quantity, unit, shipped_at, documents, created_at)
+    SELECT x.id, $2::uuid, x.lot_id, $1::uuid, x.partner_id, x.receiver_organization_id, x.quantity, x.unit, x.shipped_at, x.documents, $29::timestamptz
+    FROM jsonb_to_recordset($28::jsonb) AS x(id uuid, lot_id uuid, partner_id uuid, receiver_organization_id uuid, quantity numeric, unit text,
+      shipped_at timestamptz, documents jsonb)
+    WHERE (SELECT ok FROM ok)
+    RETURNING id
+  )
+  SELECT (SELECT ok FROM ok) AS ok, ev.seq::text AS seq, ev.prev_hash AS "prevHash", ev.hash
+  FROM (SELECT 1) AS one LEFT JOIN ev ON true`;
+
 export const EVENT_COLUMNS = `e.id, e.organization_id AS "organizationId", e.seq, e.type, e.epcis_event_type AS "epcisEventType", e.action,
   e.biz_step AS "bizStep", e.disposition, e.event_time AS "eventTime", e.event_time_offset AS "eventTimeOffset",
   e.record_time AS "recordTime", e.recorded_by AS "recordedBy", e.growing_area_id AS "growingAreaId",
@@ -75,26 +173,28 @@ const JOINED_LINE_COLUMNS = `el.event_id AS "eventId", el.lot_id AS "lotId", el.
   el.quantity_in_lot_unit AS "quantityInLotUnit", l.code AS "lotCode"`;
 
 /**
- * Append-only, hash-chained event log (DESIGN rules 1 and 2). Appending locks the organization's
- * chain head row, takes seq + 1, hashes the canonical body (lines included) onto the previous hash,
- * and writes the event, its lines and its effects on lots in one statement, so the head is held only
- * for that statement and the commit. Callers lock the lots they touch *before* appending: lot rows
- * (sorted by id) first, then the chain head, everywhere — one lock order, no deadlock between them.
+ * Append-only, hash-chained event log (DESIGN rules 1 and 2). Appending is one statement: it moves
+ * the organization's chain head (locking its row until commit) to seq + 1, hashes the canonical body
+ * (lines included) onto the previous hash with sha256, and writes the event, its lines and its
+ * effects on lots. The head is held for that statement and the commit only, never across round
+ * trips to the application, so appends of one organization queue for as short a time as possible.
+ * Callers lock the lots they touch *before* appending: lot rows (sorted by id) first, then the chain
+ * head, everywhere — one lock order, no deadlock between them.
  */
 @Injectable()
 export class EventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async append(organizationId: string, draft: EventDraft, lines: EventHashLine[], effects: EventEffects, db: Db): Promise<AppendedEvent> {
-    const [head]: { lastSeq: string; lastHash: string | null }[] = await db.query(
-      `INSERT INTO event_chain_head (organization_id) VALUES ($1)
-       ON CONFLICT (organization_id) DO UPDATE SET last_seq = event_chain_head.last_seq
-       RETURNING last_seq AS "lastSeq", last_hash AS "lastHash"`,
-      [organizationId],
-    );
-    const seq = String(BigInt(head.lastSeq) + 1n);
-    const row: EventHashRow = { ...draft, organizationId, seq };
-    const hash = eventHash(head.lastHash, row, lines);
+  async append(organizationId: string, draft: EventDraft, lines: EventHashLine[], effects: EventEffects, db: Db, options: AppendOptions = {}): Promise<AppendedEvent | null> {
+    // The canonical text of the event with its seq left open: the database fills the seq in when it
+    // moves the chain head, and hashes prev_hash || text with sha256 in the same statement.
+    const placeholder = `seq-${randomUUID()}`;
+    const text = eventHashText({ ...draft, organizationId, seq: placeholder }, lines);
+    const marker = `"seq":"${placeholder}"`;
+    const at = text.indexOf(marker);
+    if (at < 0 || text.indexOf(marker, at + 1) >= 0) throw new Error('event hash: the seq placeholder must occur exactly once');
+    const row = { ...draft, organizationId };
+    const createdAt = row.recordTime.toISOString();
 
     const lots = (effects.lots ?? []).map((lot) => ({
       id: lot.id,
@@ -135,80 +235,65 @@ export class EventsRepository {
       quantity: link.quantity,
       unit: link.unit,
     }));
-
-    // One statement: data-modifying CTEs all run, and foreign keys (line → lot → event) are checked
-    // at its end, when every row is in place.
-    await db.query(
-      `WITH ev AS (
-         INSERT INTO event (id, organization_id, seq, type, epcis_event_type, action, biz_step, disposition, event_time,
-           event_time_offset, record_time, recorded_by, growing_area_id, facility_id, source_partner_id, destination_partner_id,
-           documents, details, voids_event_id, reason, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-         RETURNING id
-       ), new_lots AS (
-         INSERT INTO lot (id, organization_id, code, display_name, product_id, kind, quantity, unit, status, growing_area_id,
-           household_partner_id, facility_id, produced_at, produced_at_offset, expires_at, short_code, created_event_id,
-           recalled_at, recall_reason)
-         SELECT x.id, $2, x.code, x.display_name, x.product_id, x.kind, x.quantity, x.unit, x.status, x.growing_area_id,
-           x.household_partner_id, x.facility_id, x.produced_at, x.produced_at_offset, x.expires_at, x.short_code, $1,
-           x.recalled_at, x.recall_reason
-         FROM jsonb_to_recordset($23::jsonb) AS x(id uuid, code text, display_name text, product_id uuid, kind text,
-           quantity numeric, unit text, status text, growing_area_id uuid, household_partner_id uuid, facility_id uuid,
-           produced_at timestamptz, produced_at_offset text, expires_at date, short_code text, recalled_at timestamptz,
-           recall_reason text)
-         RETURNING id
-       ), changed AS (
-         UPDATE lot SET consumed = lot.consumed + c.delta,
-           status = coalesce(c.status, lot.status),
-           recalled_at = coalesce(c.recalled_at, lot.recalled_at),
-           recall_reason = coalesce(c.recall_reason, lot.recall_reason)
-         FROM jsonb_to_recordset($24::jsonb) AS c(lot_id uuid, delta numeric, status text, recalled_at timestamptz, recall_reason text)
-         WHERE lot.organization_id = $2 AND lot.id = c.lot_id
-         RETURNING lot.id
-       ), new_lines AS (
-         INSERT INTO event_line (organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit)
-         SELECT $2, $1, x.lot_id, x.direction, x.quantity, x.unit, x.quantity_in_lot_unit
-         FROM jsonb_to_recordset($25::jsonb) AS x(lot_id uuid, direction text, quantity numeric, unit text, quantity_in_lot_unit numeric)
-         RETURNING id
-       ), new_links AS (
-         INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit)
-         SELECT $2, x.parent_lot_id, x.child_lot_id, $1, x.quantity, x.unit
-         FROM jsonb_to_recordset($26::jsonb) AS x(parent_lot_id uuid, child_lot_id uuid, quantity numeric, unit text)
-         RETURNING parent_lot_id
-       ), head AS (
-         UPDATE event_chain_head SET last_seq = $3, last_hash = $22 WHERE organization_id = $2 RETURNING last_seq
-       )
-       SELECT (SELECT count(*) FROM ev) AS events, (SELECT count(*) FROM changed) AS changed, (SELECT count(*) FROM head) AS heads`,
-      [
-        row.id,
-        organizationId,
-        seq,
-        row.type,
-        row.epcisEventType,
-        row.action,
-        row.bizStep,
-        row.disposition,
-        row.eventTime.toISOString(),
-        row.eventTimeOffset,
-        row.recordTime.toISOString(),
-        row.recordedBy,
-        row.growingAreaId,
-        row.facilityId,
-        row.sourcePartnerId,
-        row.destinationPartnerId,
-        JSON.stringify(row.documents),
-        JSON.stringify(row.details),
-        row.voidsEventId,
-        row.reason,
-        head.lastHash,
-        hash,
-        JSON.stringify(lots),
-        JSON.stringify(changes),
-        JSON.stringify(lineRows),
-        JSON.stringify(links),
-      ],
-    );
-    return { ...row, prevHash: head.lastHash, hash, lines };
+    const shipments = effects.shipment
+      ? [
+          {
+            id: effects.shipment.id,
+            lot_id: effects.shipment.lotId,
+            partner_id: effects.shipment.partnerId,
+            receiver_organization_id: effects.shipment.receiverOrganizationId,
+            quantity: effects.shipment.quantity,
+            unit: effects.shipment.unit,
+            shipped_at: effects.shipment.shippedAt.toISOString(),
+            documents: effects.shipment.documents,
+          },
+        ]
+      : [];
+    const parameters = [
+      row.id,
+      organizationId,
+      row.type,
+      row.epcisEventType,
+      row.action,
+      row.bizStep,
+      row.disposition,
+      row.eventTime.toISOString(),
+      row.eventTimeOffset,
+      row.recordTime.toISOString(),
+      row.recordedBy,
+      row.growingAreaId,
+      row.facilityId,
+      row.sourcePartnerId,
+      row.destinationPartnerId,
+      JSON.stringify(row.documents),
+      JSON.stringify(row.details),
+      row.voidsEventId,
+      row.reason,
+      JSON.stringify(lineRows),
+      GENESIS_HASH,
+      `${text.slice(0, at)}"seq":"`,
+      `"${text.slice(at + marker.length)}`,
+      JSON.stringify(lots),
+      JSON.stringify(changes),
+      JSON.stringify(links),
+      `{${(options.guardLotIds ?? []).join(',')}}`,
+      JSON.stringify(shipments),
+      createdAt,
+    ];
+    const commitWith = options.last ? commitWithLastStatement(db) : undefined;
+    let written: { ok: boolean; seq: string | null; prevHash: string | null; hash: string | null };
+    if (commitWith && !commitWith.committed) {
+      const results = (await commitWith.client.query(`${inlineParameters(APPEND_STATEMENT, parameters)};\nCOMMIT`)) as { rows: (typeof written)[] }[];
+      commitWith.committed = true;
+      written = results[0].rows[0];
+    } else {
+      [written] = await queryRows<typeof written>(db, APPEND_STATEMENT, parameters, 'nguon_append_event');
+    }
+    if (!written.ok) return null;
+    const appended = { ...row, seq: written.seq!, prevHash: written.prevHash, hash: written.hash!, lines };
+    // The database hashed what we meant it to: the same bytes hash the same here.
+    if (eventHash(written.prevHash, appended, lines) !== written.hash) throw new Error(`event ${row.id}: the chain hash computed by the database differs`);
+    return appended;
   }
 
   async findEvent(organizationId: string, id: string, db: Db = this.dataSource, lock = false): Promise<StoredEvent | null> {

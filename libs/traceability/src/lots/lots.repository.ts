@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Unit } from '../common/units.js';
-import type { Db } from './db.js';
+import { queryRows, type Db } from './db.js';
+import type { ProductRecord } from './lot-registry.repository.js';
 import type { LotKind, LotStatus, ShipmentStatus } from './lot.entity.js';
 
 /** A lot with what operations on it need from its product (net content for unit conversions). */
@@ -159,11 +160,60 @@ export class LotsRepository {
     return rows[0] ?? null;
   }
 
-  async findLotsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
-    return db.query(`SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [
-      organizationId,
-      ids,
-    ]);
+  findLotsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
+    return queryRows<LotView>(db, `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [organizationId, ids], 'nguon_lots_by_ids');
+  }
+
+  /** What a transformation reads, in one round trip: its input lots, its output products and its facility. */
+  async findTransformContext(
+    organizationId: string,
+    lotIds: string[],
+    productIds: string[],
+    facilityId: string | null,
+    db: Db = this.dataSource,
+  ): Promise<{ lots: LotView[]; products: ProductRecord[]; facility: { id: string; name: string } | null }> {
+    const [row] = await queryRows<{ lots: (LotView & { producedAt: string; recalledAt: string | null; createdAt: string })[]; products: ProductRecord[]; facility: { id: string; name: string } | null }>(
+      db,
+      `SELECT
+         (SELECT coalesce(json_agg(v), '[]') FROM (SELECT ${LOT_VIEW_COLUMNS.replace(/l\.quantity,/, 'l.quantity::text AS quantity,').replace(/l\.consumed,/, 'l.consumed::text AS consumed,').replace('p.net_content AS', 'p.net_content::text AS')}
+            FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[])) v) AS lots,
+         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'nameVi', p.name_vi, 'nameEn', p.name_en, 'gtin', p.gtin, 'unit', p.unit,
+            'netContent', p.net_content::text, 'netContentUnit', p.net_content_unit, 'shelfLifeDays', p.shelf_life_days)), '[]')
+            FROM product p WHERE p.organization_id = $1 AND p.id = ANY($3::uuid[])) AS products,
+         (SELECT json_build_object('id', f.id, 'name', f.name) FROM facility f WHERE f.organization_id = $1 AND f.id = $4::uuid) AS facility`,
+      [organizationId, lotIds, [...new Set(productIds)], facilityId],
+      'nguon_transform_context',
+    );
+    // json_agg gives times as text: back to Dates, as the pg driver gives them elsewhere.
+    const lots = row.lots.map((lot) => ({
+      ...lot,
+      producedAt: new Date(lot.producedAt),
+      recalledAt: lot.recalledAt ? new Date(lot.recalledAt) : null,
+      createdAt: new Date(lot.createdAt),
+    }));
+    return { lots, products: row.products, facility: row.facility };
+  }
+
+  /** What a shipment reads, in one round trip: the lot, the partner and the sender's name. */
+  async findShipContext(
+    organizationId: string,
+    lotId: string,
+    partnerId: string,
+    db: Db = this.dataSource,
+  ): Promise<{ lot: LotView | null; partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string }> {
+    const [row] = await queryRows<LotView & { partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string; lotFound: boolean }>(
+      db,
+      `SELECT v.*, v.id IS NOT NULL AS "lotFound",
+         (SELECT json_build_object('id', pa.id, 'kind', pa.kind, 'name', pa.name, 'linkedOrganizationId', pa.linked_organization_id)
+            FROM partner pa WHERE pa.organization_id = $1 AND pa.id = $3) AS partner,
+         (SELECT name FROM organization WHERE id = $1) AS "organizationName"
+       FROM (SELECT 1) AS one
+       LEFT JOIN (SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = $2) AS v ON true`,
+      [organizationId, lotId, partnerId],
+      'nguon_ship_context',
+    );
+    const { partner, organizationName, lotFound, ...lot } = row;
+    return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
   async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotView[]; total: number }> {

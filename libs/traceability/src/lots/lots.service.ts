@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { inTransaction } from '@app/database';
 import type { Caller } from '../accounts/caller.js';
 import { parseDateTime, toLocalDate, type DateTimeWithOffset } from '../common/dates.js';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
@@ -12,16 +11,16 @@ import { generateShortCode } from '../common/short-code.js';
 import { searchKey } from '../common/text.js';
 import { addQuantities, parseQuantity, parseUnit, type Unit } from '../common/units.js';
 import { CLOCK, type Clock } from './clock.js';
-import { pgError, type Db } from './db.js';
+import { allowCommitWithLastStatement, pgError, type CommitWithLastStatement, type Db } from './db.js';
 import type { EventDocument } from './event.entity.js';
 import type { EventHashLine } from './event-hash.js';
-import { EventsRepository, type AppendedEvent, type EventDraft, type EventEffects, type LotChange, type NewLink, type NewLot } from './events.repository.js';
+import { EventsRepository, type AppendedEvent, type AppendOptions, type EventDraft, type EventEffects, type LotChange, type NewLink, type NewLot } from './events.repository.js';
 import { GrowingAreasService, type HarvestRules } from '../registry/growing-areas/growing-areas.service.js';
 import { addDays, checkSeasonYield, FALLBACK_MAX_YIELD_T_PER_HA, inTonnes, seasonOf, worstPhiBlocker } from './harvest-rules.js';
 import { LotRegistryRepository, type ProductRecord } from './lot-registry.repository.js';
 import { toEventResponse, toLotResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from './lot-views.js';
 import type { LotKind } from './lot.entity.js';
-import { LotsRepository, type LockedLot } from './lots.repository.js';
+import { LotsRepository, type LockedLot, type LotView, type ShipmentView } from './lots.repository.js';
 import { canonicalQuantity, fitsInLot, inLotUnit, storedQuantity, availability } from './quantity.js';
 
 /** Who records an operation. */
@@ -78,11 +77,30 @@ export interface InspectInput {
   parameters?: { name: string; value: string; unit?: string }[];
 }
 
+/** An event as an operation describes it; append() adds who, when recorded, and its chain position. */
+interface AppendInput {
+  id?: string;
+  type: EventDraft['type'];
+  epcisEventType: string;
+  action: string | null;
+  bizStep: string | null;
+  disposition: string | null;
+  time: DateTimeWithOffset;
+  growingAreaId?: string | null;
+  facilityId?: string | null;
+  sourcePartnerId?: string | null;
+  destinationPartnerId?: string | null;
+  documents?: EventDocument[];
+  details?: Record<string, unknown>;
+  voidsEventId?: string | null;
+  reason?: string | null;
+}
+
 /** Phones' clocks drift; a time this far ahead of ours still counts as "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-/** Up to this many tries when a freshly drawn short code is already taken (40 random bits: rare). */
-const SHORT_CODE_ATTEMPTS = 3;
+/** Up to this many tries of an operation (deadlocks, a random short code or a generated lot code already taken). */
+const MAX_ATTEMPTS = 5;
 
 /**
  * The operations that change lots (DESIGN §6): harvest, transform (processing, merge, packing),
@@ -188,9 +206,10 @@ export class LotsService {
         [{ lotId: lot.id, direction: 'output', quantity, unit, quantityInLotUnit: quantity }],
         { lots: [lot] },
         tx,
+        { last: true },
       );
       return lot.id;
-    });
+    }, { commitWithAppend: true });
     return this.lotResponse(organizationId, lotId, db);
   }
 
@@ -269,17 +288,16 @@ export class LotsService {
     assertDistinct(outputs.map((o) => o.lotCode ?? `\u0000${Math.random()}`), (i) => `outputs[${i}].lotCode`, 'LOT_CODE_DUPLICATE', 'two outputs cannot have the same lot code');
     const process = input.process.trim();
 
-    const result = await this.transaction(db, async (tx) => {
-      const products = await this.registry.findProducts(organizationId, [...new Set(outputs.map((o) => o.productId))], tx);
+    return this.atomically(db, async (q, attempt) => {
+      const context = await this.lots.findTransformContext(organizationId, inputs.map((line) => line.lotId), outputs.map((o) => o.productId), input.facilityId ?? null, q);
+      const products = new Map(context.products.map((product) => [product.id, product]));
       outputs.forEach((o) => {
         if (!products.has(o.productId)) throw notFound('PRODUCT_NOT_FOUND', `${o.field}.productId`, 'product', o.productId);
       });
-      if (input.facilityId && !(await this.registry.findFacility(organizationId, input.facilityId, tx))) {
-        throw notFound('FACILITY_NOT_FOUND', 'facilityId', 'facility', input.facilityId);
-      }
-      const locked = await this.lockInputs(organizationId, inputs, occurred, tx);
+      if (input.facilityId && !context.facility) throw notFound('FACILITY_NOT_FOUND', 'facilityId', 'facility', input.facilityId);
+      const used = this.checkInputs(inputs, new Map(context.lots.map((lot) => [lot.id, lot])), occurred);
       for (const o of outputs) {
-        const same = o.lotCode && locked.find((lot) => lot.lot.code === o.lotCode);
+        const same = o.lotCode && used.find((u) => u.lot.code === o.lotCode);
         if (same) {
           throw new DomainException('LOT_CYCLE', `${o.field}.lotCode: lot ${o.lotCode} is an input of this transformation; a lot cannot be made from itself`, 'validation', {
             field: `${o.field}.lotCode`,
@@ -287,43 +305,39 @@ export class LotsService {
           });
         }
       }
-      const given = outputs.filter((o) => o.lotCode).map((o) => ({ code: o.lotCode!, field: `${o.field}.lotCode` }));
-      await this.assertCodesFree(organizationId, given, tx);
+      await this.assertCodesFree(organizationId, outputs.filter((o) => o.lotCode).map((o) => ({ code: o.lotCode!, field: `${o.field}.lotCode` })), q);
 
       // Single-origin outputs keep the origin on the lot (and so on its label); commingled ones do not.
-      const areaIds = new Set(locked.map((l) => l.lot.growingAreaId));
-      const householdIds = new Set(locked.map((l) => l.lot.householdPartnerId));
+      const areas = new Set(used.map((u) => u.lot.growingAreaId));
+      const households = new Set(used.map((u) => u.lot.householdPartnerId));
+      const origin = used[0].lot;
       const newLots: NewLot[] = [];
       for (const o of outputs) {
         const product = products.get(o.productId)!;
-        const code = o.lotCode ?? (await this.generateCodes(organizationId, product, occurred, 1, tx))[0];
         newLots.push({
           ...this.newLotBase(product, occurred),
-          code,
+          code: o.lotCode ?? (await this.generateCodes(organizationId, product, occurred, 1, q, attempt > 1))[0],
           displayName: o.displayName,
           kind: o.kind ?? outputKind(process, o.unit),
           quantity: o.quantity,
           unit: o.unit,
-          growingAreaId: areaIds.size === 1 ? [...areaIds][0] : null,
-          householdPartnerId: householdIds.size === 1 ? [...householdIds][0] : null,
+          growingAreaId: areas.size === 1 ? origin.growingAreaId : null,
+          householdPartnerId: households.size === 1 ? origin.householdPartnerId : null,
           facilityId: input.facilityId ?? null,
         });
       }
       const lines: EventHashLine[] = [
-        ...locked.map(({ request, lot, amount }) => ({ lotId: lot.id, direction: 'input' as const, quantity: request.quantity, unit: request.unit, quantityInLotUnit: amount })),
+        ...used.map(({ request, lot, amount }) => ({ lotId: lot.id, direction: 'input' as const, quantity: request.quantity, unit: request.unit, quantityInLotUnit: amount })),
         ...newLots.map((lot) => ({ lotId: lot.id, direction: 'output' as const, quantity: lot.quantity, unit: lot.unit, quantityInLotUnit: lot.quantity })),
       ];
-      const links: NewLink[] = locked.flatMap(({ lot, amount }) =>
-        newLots.map((child) => ({ parentLotId: lot.id, childLotId: child.id, quantity: amount, unit: lot.unit })),
-      );
-      const packing = newLots.every((lot) => lot.kind === 'packed');
-      const event = await this.append(
+      const links: NewLink[] = used.flatMap(({ lot, amount }) => newLots.map((child) => ({ parentLotId: lot.id, childLotId: child.id, quantity: amount, unit: lot.unit })));
+      const event = await this.appendGuarded(
         actor,
         {
           type: 'transform',
           epcisEventType: 'TransformationEvent',
           action: null,
-          bizStep: packing ? 'packing' : 'commissioning',
+          bizStep: newLots.every((lot) => lot.kind === 'packed') ? 'packing' : 'commissioning',
           disposition: 'active',
           time: occurred,
           facilityId: input.facilityId ?? null,
@@ -331,12 +345,20 @@ export class LotsService {
           details: { process, lots: newLots.map(lotMasterData) },
         },
         lines,
-        { lots: newLots, lotChanges: locked.map(({ lot, amount }) => ({ lotId: lot.id, consumedDelta: amount })), links },
-        tx,
+        { lots: newLots, lotChanges: used.map(({ lot, amount }) => ({ lotId: lot.id, consumedDelta: amount })), links },
+        q,
+        used.map((u) => ({ lotId: u.lot.id, amount: u.amount, field: u.request.field })),
       );
-      return { event, codes: codeMap(locked.map((l) => l.lot), newLots), outputIds: newLots.map((lot) => lot.id) };
+      const extras = {
+        area: areas.size === 1 && origin.growingAreaId ? { code: origin.growingAreaCode, name: origin.growingAreaName } : null,
+        householdName: households.size === 1 ? origin.householdName : null,
+        facilityName: context.facility?.name ?? null,
+      };
+      return {
+        event: toEventResponse(event, codeMap(used.map((u) => u.lot), newLots)),
+        outputs: newLots.map((lot) => toLotResponse(viewOfNewLot(organizationId, lot, products.get(lot.productId)!, event, extras), this.config.publicBaseUrl)),
+      };
     });
-    return { event: toEventResponse(result.event, result.codes), outputs: await this.lotResponses(organizationId, result.outputIds, db) };
   }
 
   // ---------------------------------------------------------------- split
@@ -352,8 +374,8 @@ export class LotsService {
     }));
     assertDistinct(parts.map((p) => p.lotCode ?? `\u0000${Math.random()}`), (i) => `parts[${i}].lotCode`, 'LOT_CODE_DUPLICATE', 'two parts cannot have the same lot code');
 
-    const result = await this.transaction(db, async (tx) => {
-      const [lot] = await this.lots.lockLots(organizationId, [lotId], tx);
+    return this.atomically(db, async (q, attempt) => {
+      const [lot] = await this.lots.findLotsByIds(organizationId, [lotId], q);
       if (!lot) throw new NotFoundException('Lot', lotId);
       assertConsumable(lot, 'id');
       if (occurred.instant < lot.producedAt) throw eventBeforeInput('occurredAt', lot);
@@ -368,13 +390,13 @@ export class LotsService {
           });
         }
       }
-      await this.assertCodesFree(organizationId, parts.filter((p) => p.lotCode).map((p) => ({ code: p.lotCode!, field: `${p.field}.lotCode` })), tx);
-      const product = (await this.registry.findProduct(organizationId, lot.productId, tx))!;
+      await this.assertCodesFree(organizationId, parts.filter((p) => p.lotCode).map((p) => ({ code: p.lotCode!, field: `${p.field}.lotCode` })), q);
+      const product = productOfLot(lot);
       const newLots: NewLot[] = [];
       for (const part of parts) {
         newLots.push({
           ...this.newLotBase(product, { instant: lot.producedAt, offset: lot.producedAtOffset }),
-          code: part.lotCode ?? (await this.generateCodes(organizationId, product, occurred, 1, tx))[0],
+          code: part.lotCode ?? (await this.generateCodes(organizationId, product, occurred, 1, q, attempt > 1))[0],
           displayName: null,
           kind: 'split',
           quantity: part.quantity,
@@ -389,7 +411,7 @@ export class LotsService {
         ...parts.map((part, i) => ({ lotId: lot.id, direction: 'input' as const, quantity: part.quantity, unit: part.unit, quantityInLotUnit: amounts[i] })),
         ...newLots.map((child) => ({ lotId: child.id, direction: 'output' as const, quantity: child.quantity, unit: child.unit, quantityInLotUnit: child.quantity })),
       ];
-      const event = await this.append(
+      const event = await this.appendGuarded(
         actor,
         {
           type: 'split',
@@ -407,11 +429,19 @@ export class LotsService {
           lotChanges: [{ lotId: lot.id, consumedDelta: total }],
           links: newLots.map((child, i) => ({ parentLotId: lot.id, childLotId: child.id, quantity: amounts[i], unit: lot.unit })),
         },
-        tx,
+        q,
+        [{ lotId: lot.id, amount: total, field: 'parts' }],
       );
-      return { event, codes: codeMap([lot], newLots), outputIds: newLots.map((child) => child.id) };
+      const extras = {
+        area: lot.growingAreaId ? { code: lot.growingAreaCode, name: lot.growingAreaName } : null,
+        householdName: lot.householdName,
+        facilityName: lot.facilityName,
+      };
+      return {
+        event: toEventResponse(event, codeMap([lot], newLots)),
+        outputs: newLots.map((child) => toLotResponse(viewOfNewLot(organizationId, child, product, event, extras), this.config.publicBaseUrl)),
+      };
     });
-    return { event: toEventResponse(result.event, result.codes), outputs: await this.lotResponses(organizationId, result.outputIds, db) };
   }
 
   // ---------------------------------------------------------------- ship and receive
@@ -421,30 +451,22 @@ export class LotsService {
     const quantity = parseQuantity(input.quantity, 'quantity');
     const unit = parseUnit(input.unit, 'unit');
     const shipped = this.pastDateTime(input.shippedAt, 'shippedAt', 'EVENT_DATE_IN_FUTURE');
-    const documents = input.documents ?? [];
+    const documents = (input.documents ?? []).map((document) => ({ type: document.type.trim(), number: document.number.trim() }));
 
-    const shipmentId = await this.transaction(db, async (tx) => {
-      const partner = await this.registry.findPartner(organizationId, input.partnerId, tx);
-      if (!partner) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', input.partnerId);
-      const [lot] = await this.lots.lockLots(organizationId, [lotId], tx);
+    return this.atomically(db, async (q) => {
+      const { lot, partner, organizationName } = await this.lots.findShipContext(organizationId, lotId, input.partnerId, q);
       if (!lot) throw new NotFoundException('Lot', lotId);
+      if (!partner) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', input.partnerId);
       assertConsumable(lot, 'id');
       if (shipped.instant < lot.producedAt) throw eventBeforeInput('shippedAt', lot);
       const amount = this.amountInLot(lot, quantity, unit, '');
       if (!fitsInLot(lot.quantity, lot.consumed, amount)) throw overconsumed(lot, amount, 'quantity');
 
-      const eventId = randomUUID();
-      const id = randomUUID();
       const receiverOrganizationId = partner.linkedOrganizationId && partner.linkedOrganizationId !== organizationId ? partner.linkedOrganizationId : null;
-      await this.lots.insertShipment(
-        organizationId,
-        { id, lotId: lot.id, eventId, partnerId: partner.id, receiverOrganizationId, quantity, unit, shippedAt: shipped.instant, documents },
-        tx,
-      );
-      await this.append(
+      const shipment = { id: randomUUID(), lotId: lot.id, partnerId: partner.id, receiverOrganizationId, quantity, unit, shippedAt: shipped.instant, documents };
+      const event = await this.appendGuarded(
         actor,
         {
-          id: eventId,
           type: 'ship',
           epcisEventType: 'ObjectEvent',
           action: 'OBSERVE',
@@ -454,17 +476,33 @@ export class LotsService {
           facilityId: lot.facilityId,
           destinationPartnerId: partner.id,
           documents,
-          details: { shipmentId: id, partner: { name: partner.name, kind: partner.kind }, receiverOrganizationId },
+          details: { shipmentId: shipment.id, partner: { name: partner.name, kind: partner.kind }, receiverOrganizationId },
         },
         [{ lotId: lot.id, direction: 'input', quantity, unit, quantityInLotUnit: amount }],
-        { lotChanges: [{ lotId: lot.id, consumedDelta: amount }] },
-        tx,
+        { lotChanges: [{ lotId: lot.id, consumedDelta: amount }], shipment },
+        q,
+        [{ lotId: lot.id, amount, field: 'quantity' }],
       );
-      return id;
+      const view: ShipmentView = {
+        ...shipment,
+        organizationId,
+        eventId: event.id,
+        status: 'in_transit',
+        receivedLotId: null,
+        receivedEventId: null,
+        receivedAt: null,
+        createdAt: event.recordTime,
+        lotCode: lot.code,
+        lotShortCode: lot.shortCode,
+        productId: lot.productId,
+        productNameVi: lot.productNameVi,
+        productGtin: lot.gtin,
+        partnerName: partner.name,
+        senderOrganizationName: organizationName,
+        receivedLotCode: null,
+      };
+      return { event: toEventResponse(event, new Map([[lot.id, lot.code]])), shipment: toShipmentResponse(view, organizationId, this.config.publicBaseUrl) };
     });
-    const shipment = (await this.lots.findShipmentForParty(organizationId, shipmentId, db))!;
-    const event = (await this.events.findEvent(organizationId, shipment.eventId, db))!;
-    return { event: toEventResponse(event), shipment: toShipmentResponse(shipment, organizationId, this.config.publicBaseUrl) };
   }
 
   /**
@@ -607,8 +645,9 @@ export class LotsService {
         [{ lotId: lot.id, direction: 'observed', quantity, unit: lot.unit, quantityInLotUnit: quantity }],
         {},
         tx,
+        { last: true },
       );
-    });
+    }, { commitWithAppend: true });
     return { event: toEventResponse(event) };
   }
 
@@ -683,9 +722,10 @@ export class LotsService {
         [],
         { lotChanges },
         tx,
+        { last: true },
       );
       return event.id;
-    });
+    }, { commitWithAppend: true });
     const [event, voided] = await Promise.all([this.events.findEvent(organizationId, voidEventId, db), this.events.findEvent(organizationId, eventId, db)]);
     return { event: toEventResponse(event!), voided: toEventResponse(voided!) };
   }
@@ -750,51 +790,102 @@ export class LotsService {
 
   /**
    * One transaction per operation (retried on serialization failures and deadlocks), or the
-   * caller's when given (the demo seeder). A clash of a random short code retries the operation;
-   * unique and check violations that slipped past the checks become coded errors, never a 500.
+   * caller's when given (the demo seeder). An operation that ends by appending its event passes
+   * `commitWithAppend`: the append travels with its COMMIT in one round trip, so the organization's
+   * chain head is locked only while PostgreSQL works (see CommitWithLastStatement). A clash of a random
+   * short code retries the operation; unique and check violations that slipped past the checks
+   * become coded errors, never a 500.
    */
-  private async transaction<T>(db: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T>(db: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>, options: { commitWithAppend?: boolean } = {}): Promise<T> {
     if (db) return work(db);
     for (let attempt = 1; ; attempt++) {
+      const runner = this.dataSource.createQueryRunner();
+      const state: CommitWithLastStatement = { client: undefined as never, committed: false };
       try {
-        return await inTransaction(this.dataSource, work);
+        await runner.connect();
+        state.client = (runner as unknown as { databaseConnection: CommitWithLastStatement['client'] }).databaseConnection;
+        await runner.startTransaction();
+        if (options.commitWithAppend) allowCommitWithLastStatement(runner.manager, state);
+        const result = await work(runner.manager);
+        if (state.committed) {
+          // Committed with the append: tell TypeORM, as its own commitTransaction() would.
+          Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+        } else {
+          await runner.commitTransaction();
+        }
+        return result;
       } catch (error) {
-        const { code, constraint } = pgError(error);
-        if (code === '23505' && constraint === 'lot_short_code_key' && attempt < SHORT_CODE_ATTEMPTS) continue;
-        if (code === '23505' && constraint === 'lot_organization_id_code_key') {
-          throw new DomainException('LOT_CODE_TAKEN', 'lotCode: another lot of this organization already has this code', 'conflict', { field: 'lotCode' });
-        }
-        if (code === '23514' && constraint === 'lot_check') {
-          throw new DomainException('LOT_OVERCONSUMED', 'quantity: more than the lot has left', 'validation', { field: 'quantity' });
-        }
-        throw error;
+        if (!state.committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        await retryOrExplain(error, attempt, state.committed);
+      } finally {
+        await runner.release();
       }
     }
   }
 
+  /**
+   * An operation whose only write is its event (transform, split, ship): read without locks, check,
+   * then one guarded append statement that locks the consumed lots, re-checks mass balance on them
+   * and writes everything — atomic on its own, so no transaction and no lock is held across round
+   * trips. Inside the caller's transaction (the demo seeder) it runs there instead.
+   */
+  private async atomically<T>(db: EntityManager | undefined, work: (q: Db, attempt: number) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work(db ?? this.dataSource, attempt);
+      } catch (error) {
+        await retryOrExplain(error, attempt, !!db);
+      }
+    }
+  }
+
+  /** append() for operations whose consumption the statement itself guards; explains a refusal. */
+  private async appendGuarded(
+    actor: Actor,
+    event: AppendInput,
+    lines: EventHashLine[],
+    effects: EventEffects,
+    q: Db,
+    consumption: { lotId: string; amount: string; field: string }[],
+  ): Promise<AppendedEvent> {
+    const appended = await this.append(actor, event, lines, effects, q, { guardLotIds: consumption.map((c) => c.lotId) });
+    if (appended) return appended;
+    // Something changed between our read and the write (another request consumed, recalled or
+    // voided a lot): nothing was written; say what.
+    const current = new Map((await this.lots.findLotsByIds(actor.organizationId, consumption.map((c) => c.lotId), q)).map((lot) => [lot.id, lot]));
+    for (const { lotId, amount, field } of consumption) {
+      const lot = current.get(lotId);
+      if (!lot) throw notFound('LOT_NOT_FOUND', field, 'lot', lotId);
+      if (lot.status !== 'active') throw lotUnusable(lot, field);
+      if (!fitsInLot(lot.quantity, lot.consumed, amount)) throw overconsumed(lot, amount, field);
+    }
+    throw new DomainException('CONCURRENT_UPDATE', 'the lots changed while this was being recorded; send it again', 'conflict');
+  }
+
   private async append(
     actor: Actor,
-    event: {
-      id?: string;
-      type: EventDraft['type'];
-      epcisEventType: string;
-      action: string | null;
-      bizStep: string | null;
-      disposition: string | null;
-      time: DateTimeWithOffset;
-      growingAreaId?: string | null;
-      facilityId?: string | null;
-      sourcePartnerId?: string | null;
-      destinationPartnerId?: string | null;
-      documents?: EventDocument[];
-      details?: Record<string, unknown>;
-      voidsEventId?: string | null;
-      reason?: string | null;
-    },
+    event: AppendInput,
     lines: EventHashLine[],
     effects: EventEffects,
     tx: Db,
-  ): Promise<AppendedEvent> {
+    options: AppendOptions & { guardLotIds: string[] },
+  ): Promise<AppendedEvent | null>;
+  private async append(
+    actor: Actor,
+    event: AppendInput,
+    lines: EventHashLine[],
+    effects: EventEffects,
+    tx: Db,
+    options?: AppendOptions,
+  ): Promise<AppendedEvent>;
+  private async append(
+    actor: Actor,
+    event: AppendInput,
+    lines: EventHashLine[],
+    effects: EventEffects,
+    tx: Db,
+    options: AppendOptions = {},
+  ): Promise<AppendedEvent | null> {
     const draft: EventDraft = {
       id: event.id ?? randomUUID(),
       type: event.type,
@@ -815,19 +906,17 @@ export class LotsService {
       voidsEventId: event.voidsEventId ?? null,
       reason: event.reason ?? null,
     };
-    return this.events.append(actor.organizationId, draft, lines, effects, tx);
+    return this.events.append(actor.organizationId, draft, lines, effects, tx, options);
   }
 
-  /** Locks the input lots (id order) and checks each: usable, not used before it existed, enough left. */
-  private async lockInputs(
-    organizationId: string,
+  /** Checks each input (read without a lock; the append statement re-checks under lock): usable, not used before it existed, enough left. */
+  private checkInputs<L extends LockedLot>(
     inputs: { lotId: string; quantity: string; unit: Unit; field: string }[],
+    lots: Map<string, L>,
     occurred: DateTimeWithOffset,
-    tx: Db,
-  ): Promise<{ request: (typeof inputs)[number]; lot: LockedLot; amount: string }[]> {
-    const locked = new Map((await this.lots.lockLots(organizationId, inputs.map((line) => line.lotId), tx)).map((lot) => [lot.id, lot]));
+  ): { request: (typeof inputs)[number]; lot: L; amount: string }[] {
     return inputs.map((request) => {
-      const lot = locked.get(request.lotId);
+      const lot = lots.get(request.lotId);
       if (!lot) throw notFound('LOT_NOT_FOUND', `${request.field}.lotId`, 'lot', request.lotId);
       assertConsumable(lot, `${request.field}.lotId`);
       if (occurred.instant < lot.producedAt) throw eventBeforeInput('occurredAt', lot);
@@ -875,8 +964,11 @@ export class LotsService {
     };
   }
 
-  /** Generated codes PREFIX-YEAR-NNNNNN, skipping numbers somebody already typed in by hand. */
-  private async generateCodes(organizationId: string, product: ProductRecord, produced: DateTimeWithOffset, count: number, tx: Db): Promise<string[]> {
+  /**
+   * Generated codes PREFIX-YEAR-NNNNNN. Numbers somebody already typed in by hand are skipped when
+   * `checkTaken` (a retry after such a clash, or inside a transaction, where the draw costs nothing extra).
+   */
+  private async generateCodes(organizationId: string, product: ProductRecord, produced: DateTimeWithOffset, count: number, tx: Db, checkTaken = true): Promise<string[]> {
     const prefix = lotCodePrefix(product.nameVi);
     const year = Number(toLocalDate(produced.instant, produced.offset).slice(0, 4));
     const codes: string[] = [];
@@ -884,7 +976,7 @@ export class LotsService {
       const need = count - codes.length;
       const first = await this.lots.drawLotCodeNumbers(organizationId, prefix, year, need, tx);
       const drawn = Array.from({ length: need }, (_, i) => generateLotCode(prefix, year, first + i));
-      const taken = new Set(await this.lots.codesTaken(organizationId, drawn, tx));
+      const taken = new Set(checkTaken ? await this.lots.codesTaken(organizationId, drawn, tx) : []);
       codes.push(...drawn.filter((code) => !taken.has(code)));
     }
     return codes;
@@ -927,6 +1019,68 @@ export class LotsService {
 }
 
 // ------------------------------------------------------------------ module helpers
+
+/**
+ * After a failed write: retry (serialization failure, deadlock, a random short code or a generated lot
+ * code that was taken), or turn a constraint the checks let through into a coded error.
+ */
+async function retryOrExplain(error: unknown, attempt: number, final: boolean): Promise<void> {
+  const { code, constraint } = pgError(error);
+  const retry = !final && attempt < MAX_ATTEMPTS;
+  if (retry && (code === '40001' || code === '40P01')) {
+    await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    return;
+  }
+  if (retry && code === '23505' && (constraint === 'lot_short_code_key' || (constraint === 'lot_organization_id_code_key' && attempt === 1))) return;
+  if (code === '23505' && constraint === 'lot_organization_id_code_key') {
+    throw new DomainException('LOT_CODE_TAKEN', 'lotCode: another lot of this organization already has this code', 'conflict', { field: 'lotCode' });
+  }
+  if (code === '23514' && constraint === 'lot_check') {
+    throw new DomainException('LOT_OVERCONSUMED', 'quantity: more than the lot has left', 'validation', { field: 'quantity' });
+  }
+  throw error;
+}
+
+/** The product fields a lot view carries, as a product record (for lots made from this lot). */
+function productOfLot(lot: LotView): ProductRecord {
+  return {
+    id: lot.productId,
+    nameVi: lot.productNameVi,
+    nameEn: lot.productNameEn,
+    gtin: lot.gtin,
+    unit: lot.productUnit,
+    netContent: lot.netContent,
+    netContentUnit: lot.netContentUnit,
+    shelfLifeDays: null,
+  };
+}
+
+/** The view of a lot just written, without reading it back. */
+function viewOfNewLot(
+  organizationId: string,
+  lot: NewLot,
+  product: ProductRecord,
+  event: AppendedEvent,
+  extras: { area: { code: string | null; name: string | null } | null; householdName: string | null; facilityName: string | null },
+): LotView {
+  return {
+    ...lot,
+    organizationId,
+    consumed: '0',
+    createdEventId: event.id,
+    createdAt: event.recordTime,
+    netContent: product.netContent,
+    netContentUnit: product.netContentUnit,
+    gtin: product.gtin,
+    productNameVi: product.nameVi,
+    productNameEn: product.nameEn,
+    productUnit: product.unit,
+    growingAreaCode: lot.growingAreaId ? (extras.area?.code ?? null) : null,
+    growingAreaName: lot.growingAreaId ? (extras.area?.name ?? null) : null,
+    householdName: lot.householdPartnerId ? extras.householdName : null,
+    facilityName: lot.facilityId ? extras.facilityName : null,
+  };
+}
 
 function notFound(code: string, field: string, what: string, id: string): DomainException {
   return new DomainException(code, `${field}: ${what} not found: ${id}`, 'not_found', { field, id });

@@ -99,29 +99,30 @@ export class TraceRepository {
              FROM partner hh WHERE hh.organization_id = $1 AND hh.id IN (SELECT household_partner_id FROM nodes)) AS households,
            (SELECT coalesce(json_agg(json_build_object('id', ia.id, 'growingAreaId', ia.growing_area_id, 'appliedAt', ia.applied_at::text, 'kind', ia.kind,
               'productName', ia.product_name, 'activeIngredient', ia.active_ingredient, 'phiDays', ia.phi_days) ORDER BY ia.applied_at, ia.id), '[]')
-             FROM input_application ia
-             WHERE ia.organization_id = $1 AND ia.voided_at IS NULL AND EXISTS (
-               SELECT 1 FROM nodes n WHERE n.kind = 'harvest' AND n.growing_area_id = ia.growing_area_id
-                 AND ia.applied_at <= ${LOCAL_DATE('n.produced_at')} AND ia.applied_at > ${LOCAL_DATE('n.produced_at')} - 365)) AS "inputApplications",
+             FROM (SELECT DISTINCT ia.* FROM nodes n
+                   JOIN input_application ia ON ia.growing_area_id = n.growing_area_id
+                     AND ia.applied_at <= ${LOCAL_DATE('n.produced_at')} AND ia.applied_at > ${LOCAL_DATE('n.produced_at')} - 365
+                   WHERE n.kind = 'harvest' AND ia.organization_id = $1 AND ia.voided_at IS NULL) ia) AS "inputApplications",
            (SELECT coalesce(json_agg(json_build_object('lotId', s.received_lot_id, 'shipmentId', s.id, 'fromOrganizationId', s.organization_id,
               'fromOrganizationName', o.name, 'fromLotCode', sl.code, 'productName', sp.name_vi, 'shippedAt', s.shipped_at,
               'quantity', s.quantity::text, 'unit', s.unit) ORDER BY s.shipped_at), '[]')
              FROM shipment s JOIN organization o ON o.id = s.organization_id JOIN lot sl ON sl.id = s.lot_id JOIN product sp ON sp.id = sl.product_id
-             WHERE s.receiver_organization_id = $1 AND s.received_lot_id IN (SELECT id FROM nodes WHERE kind = 'received')) AS upstream,
+             WHERE s.receiver_organization_id = $1 AND s.received_lot_id = ANY(ARRAY(SELECT id FROM nodes WHERE kind = 'received'))) AS upstream,
            '[]'::json AS shipments`
         : `'[]'::json AS "growingAreas", '[]'::json AS households, '[]'::json AS "inputApplications", '[]'::json AS upstream,
            (SELECT coalesce(json_agg(json_build_object('id', s.id, 'lotId', s.lot_id, 'partnerId', s.partner_id, 'partnerName', pa.name,
               'partnerKind', pa.kind, 'quantity', s.quantity::text, 'unit', s.unit, 'shippedAt', s.shipped_at, 'status', s.status,
               'documents', s.documents, 'receiverOrganizationName', ro.name) ORDER BY s.shipped_at, s.id), '[]')
              FROM shipment s JOIN partner pa ON pa.id = s.partner_id LEFT JOIN organization ro ON ro.id = s.receiver_organization_id AND s.status = 'received'
-             WHERE s.organization_id = $1 AND s.lot_id IN (SELECT id FROM nodes) AND s.status <> 'cancelled') AS shipments`;
+             WHERE s.organization_id = $1 AND s.lot_id = ANY(ARRAY(SELECT id FROM nodes)) AND s.status <> 'cancelled') AS shipments`;
 
-    const [row]: [TraceRows] = await db.query(
-      `WITH RECURSIVE ${reachableLotsSql(direction)},
+    // `= ANY(ARRAY(subquery))` rather than `IN (subquery)`: the planner then looks every lot and link
+    // up by index instead of hashing a whole organization's table, whatever its estimate of the set.
+    const text = `WITH RECURSIVE ${reachableLotsSql(direction)},
        nodes AS (
          SELECT l.id, l.code, l.short_code, l.kind, l.status, l.product_id, l.quantity, l.unit, l.consumed, l.produced_at,
            l.produced_at_offset, l.expires_at, l.growing_area_id, l.household_partner_id, l.facility_id
-         FROM lot l WHERE l.organization_id = $1 AND l.id IN (SELECT id FROM reach)
+         FROM lot l WHERE l.organization_id = $1 AND l.id = ANY(ARRAY(SELECT id FROM reach))
        )
        SELECT
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'code', n.code, 'shortCode', n.short_code, 'kind', n.kind, 'status', n.status,
@@ -133,13 +134,19 @@ export class TraceRepository {
          (SELECT coalesce(json_agg(json_build_object('parentLotId', k.parent_lot_id, 'childLotId', k.child_lot_id, 'eventId', k.event_id,
             'eventType', e.type, 'quantity', k.quantity::text, 'unit', k.unit) ORDER BY e.seq, k.parent_lot_id, k.child_lot_id), '[]')
           FROM lot_link k LEFT JOIN event e ON e.id = k.event_id
-          WHERE k.organization_id = $1 AND k.${edgeSide} IN (SELECT id FROM nodes)) AS edges,
+          WHERE k.organization_id = $1 AND k.${edgeSide} = ANY(ARRAY(SELECT id FROM nodes))) AS edges,
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'kind', f.kind, 'code', f.code, 'province', f.province) ORDER BY f.name), '[]')
           FROM facility f WHERE f.organization_id = $1 AND f.id IN (SELECT facility_id FROM nodes)) AS facilities,
-         ${rootsOrLeaves}`,
-      [organizationId, lotId],
-    );
+         ${rootsOrLeaves}`;
+    // Outside a transaction, a named prepared statement: each pooled connection plans it once, so a
+    // trace costs its execution only (planning this statement takes longer than running it).
+    const [row]: TraceRows[] =
+      db === this.dataSource ? (await this.pool().query({ name: `nguon_trace_${direction}`, text, values: [organizationId, lotId] })).rows : await db.query(text, [organizationId, lotId]);
     return row;
+  }
+
+  private pool(): { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: TraceRows[] }> } {
+    return (this.dataSource.driver as unknown as { master: ReturnType<TraceRepository['pool']> }).master;
   }
 
   /** The plain recursive query the API's trace is measured against (bench/lots-trace.ts). */

@@ -1,0 +1,216 @@
+// Single-event API throughput (issue 4): concurrent POSTs that each record one event — through HTTP,
+// auth, validation, mass balance under row locks and the per-organization hash chain — against the
+// in-process API, with the load generated from a worker thread so it does not share the API's event
+// loop. Afterwards the chains are verified and the balances checked against what was accepted.
+// Run: node --import @swc-node/register/esm-register bench/lots-events.ts [--seconds 20] [--concurrency 32]
+//   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import request from 'supertest';
+import { loadConfig } from '../libs/config/src/index.js';
+import { runMigrations } from '../libs/database/src/index.js';
+import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
+import { createApiApp } from '../apps/api/src/app.factory.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SECONDS = option('seconds', 20);
+const CONCURRENCY = option('concurrency', 32);
+const LOTS_PER_ORG = 200;
+
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const tcpUrl = Object.assign(new URL(adminUrl), { pathname: '/nguon_bench' }).toString();
+// --socket: the API talks to PostgreSQL over its Unix socket (as on a single-host deployment), not TCP loopback.
+const databaseUrl = args.includes('--socket') ? `postgres://postgres@${encodeURIComponent('/var/run/postgresql')}/nguon_bench` : tcpUrl;
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+if (!(await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'nguon_bench'`)).rowCount) await admin.query(`CREATE DATABASE nguon_bench`);
+await admin.end();
+await runMigrations(tcpUrl);
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_SIZE: '20',
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: 'benchevents',
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  PUBLIC_BASE_URL: 'https://nguon.example',
+});
+const api = await createApiApp(config);
+await api.listen(0, '127.0.0.1');
+const port = (api.getHttpServer().address() as AddressInfo).port;
+if (args.includes('--serve')) {
+  // A replica for --replicas: serve until the parent ends us.
+  console.log(`PORT ${port}`);
+  await new Promise(() => undefined);
+}
+// --replicas N: N API processes (this one and N − 1 children), as behind a load balancer; the API is stateless.
+const REPLICAS = option('replicas', 1);
+const replicas: ChildProcess[] = [];
+const ports = [port];
+for (let i = 1; i < REPLICAS; i++) {
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--serve', ...(args.includes('--socket') ? ['--socket'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  replicas.push(child);
+  ports.push(
+    await new Promise<number>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const match = /PORT (\d+)/.exec(chunk.toString());
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`replica exited with ${code}`)));
+    }),
+  );
+}
+const server = api.getHttpServer();
+const db = new pg.Client({ connectionString: databaseUrl });
+await db.connect();
+const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
+
+interface Tenant {
+  organizationId: string;
+  token: string;
+  partnerId: string;
+  productId: string;
+  lotIds: string[];
+}
+
+/** An organization with 200 harvest lots of 100,000 kg each to draw from. */
+async function tenant(): Promise<Tenant> {
+  const org = await signupOrganization(server, { organizationName: `HTX Bench ${Date.now()}` });
+  const householdId = await createTestPartner(sql, org.organizationId, { name: 'Hộ bench' });
+  const partnerId = await createTestPartner(sql, org.organizationId, { kind: 'distributor', name: 'Nhà phân phối bench' });
+  const productId = await createTestProduct(sql, org.organizationId, { nameVi: 'Thóc bench', unit: 'kg' });
+  const areaId = await createTestGrowingArea(sql, org.organizationId, { areaHa: '100000', owners: [householdId] });
+  const lotIds: string[] = [];
+  for (let i = 0; i < LOTS_PER_ORG; i++) {
+    const lot = await request(server)
+      .post('/api/v1/lots/harvest')
+      .set(org.auth)
+      .send({ growingAreaId: areaId, productId, quantity: '100000', unit: 'kg', harvestedAt: '2026-10-01', partnerId: householdId });
+    if (lot.status !== 201) throw new Error(`harvest: ${lot.status} ${JSON.stringify(lot.body)}`);
+    lotIds.push(lot.body.id);
+  }
+  return { organizationId: org.organizationId, token: org.token, partnerId, productId, lotIds };
+}
+
+/** The load generator, in plain JavaScript for a worker thread: closed loop, `concurrency` requests in flight. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { ports, tenants, mode, concurrency, durationMs } = workerData;
+const agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets: concurrency }));
+const latencies = [];
+const statuses = {};
+let next = 0;
+const deadline = Date.now() + durationMs;
+function body(i) {
+  const t = tenants[i % tenants.length];
+  const lotId = t.lotIds[Math.floor(i / tenants.length) % t.lotIds.length];
+  if (mode === 'ship') return { t, path: '/api/v1/lots/' + lotId + '/ship', body: { partnerId: t.partnerId, quantity: '1', unit: 'kg', shippedAt: '2026-10-02T08:00:00+07:00' } };
+  return { t, path: '/api/v1/lots/transform', body: { inputs: [{ lotId, quantity: '1', unit: 'kg' }], outputs: [{ productId: t.productId, quantity: '0.8', unit: 'kg' }], occurredAt: '2026-10-02T08:00:00+07:00', process: 'drying' } };
+}
+function one() {
+  return new Promise((resolve) => {
+    const { t, path, body: payload } = body(next++);
+    const data = JSON.stringify(payload);
+    const started = process.hrtime.bigint();
+    // Each request as if from another phone: the API rate-limits per client address (behind a proxy).
+    const forwardedFor = '10.' + ((next >> 16) & 255) + '.' + ((next >> 8) & 255) + '.' + (next & 255);
+    const replica = next % ports.length;
+    const req = http.request({ host: '127.0.0.1', port: ports[replica], path, method: 'POST', agent: agents[replica], headers: { authorization: 'Bearer ' + t.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-forwarded-for': forwardedFor } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        statuses[res.statusCode] = (statuses[res.statusCode] || 0) + 1;
+        resolve();
+      });
+    });
+    req.on('error', () => { statuses.error = (statuses.error || 0) + 1; resolve(); });
+    req.end(data);
+  });
+}
+async function loop() { while (Date.now() < deadline) await one(); }
+const started = Date.now();
+Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
+  agents.forEach((agent) => agent.destroy());
+  parentPort.postMessage({ latencies, statuses, seconds: (Date.now() - started) / 1000 });
+});
+`;
+
+function load(tenants: Tenant[], mode: 'ship' | 'transform'): Promise<{ latencies: number[]; statuses: Record<string, number>; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, { eval: true, workerData: { ports, tenants, mode, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** --profile: a CPU profile of the API's thread during the load, for finding where time goes. */
+async function startProfiler(): Promise<(file: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+console.log(
+  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run, ${REPLICAS} API process(es) (pool 20 each, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
+);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(':') : null;
+for (const organizations of only ? [Number(only[0])] : [1, 4]) {
+  for (const mode of only ? [only[1] as 'ship' | 'transform'] : (['ship', 'transform'] as const)) {
+    const tenants: Tenant[] = [];
+    for (let i = 0; i < organizations; i++) tenants.push(await tenant());
+    const profiler = args.includes('--profile') ? await startProfiler() : null;
+    const cpuBefore = process.cpuUsage();
+    const eluBefore = performance.eventLoopUtilization();
+    const result = await load(tenants, mode);
+    const elu = performance.eventLoopUtilization(eluBefore);
+    const cpu = process.cpuUsage(cpuBefore);
+    if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
+    const accepted = result.statuses['201'] ?? 0;
+    const latencies = result.latencies.sort((a, b) => a - b);
+    // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
+    const ids = tenants.map((t) => t.organizationId);
+    const [{ events, consumed }] = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
+                (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
+        [ids, mode],
+      )
+    ).rows;
+    const verified = [];
+    for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
+    console.log(
+      `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
+        `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
+        `statuses ${JSON.stringify(result.statuses)}  API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), ` +
+        `process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(accepted, 1)).toFixed(2)} ms/event  ` +
+        `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${Number(consumed)} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
+    );
+  }
+}
+for (const child of replicas) child.kill('SIGTERM');
+await db.end();
+await api.close();

@@ -1,0 +1,327 @@
+// Genealogy benchmark (issue 4): a synthetic genealogy of 1,000,000 lots loaded with COPY into the
+// dedicated database `nguon_bench` (kept between runs; `--reload` rebuilds it), then trace p50/p99
+// through the API (in-process app, HTTP with keep-alive) versus the raw recursive SQL on the same
+// data. Also times /audit/verify over the million-event hash chain the loader writes.
+// Run: node --import @swc-node/register/esm-register bench/lots-trace.ts [--reload] [--samples 2000] [--lots 1000000]
+//   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { loadConfig } from '../libs/config/src/index.js';
+import { runMigrations } from '../libs/database/src/index.js';
+import { eventHash, generateShortCode, reachableLotsSql, TraceRepository, type EventHashLine, type EventHashRow } from '../libs/traceability/src/index.js';
+import { createTestFacility, createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
+import { createApiApp } from '../apps/api/src/app.factory.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const reload = args.includes('--reload');
+const TOTAL_LOTS = option('lots', 1_000_000);
+const SAMPLES = option('samples', 2000);
+
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const databaseName = 'nguon_bench';
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+// ------------------------------------------------------------------ database
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [databaseName])).rowCount === 1;
+if (exists && reload) await admin.query(`DROP DATABASE "${databaseName}" WITH (FORCE)`);
+if (!exists || reload) await admin.query(`CREATE DATABASE "${databaseName}"`);
+await admin.end();
+await runMigrations(databaseUrl);
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: 'benchlots',
+  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  PUBLIC_BASE_URL: 'https://nguon.example',
+});
+const api = await createApiApp(config);
+await api.listen(0, '127.0.0.1');
+const port = (api.getHttpServer().address() as AddressInfo).port;
+const db = new pg.Client({ connectionString: databaseUrl });
+await db.connect();
+
+/** The bench organization is remembered in a table of its own so later runs reuse the loaded data. */
+await db.query(`CREATE TABLE IF NOT EXISTS bench_lots_state (organization_id uuid, token_email text, token_password text, lots int, harvests uuid[], packs uuid[])`);
+let state = (await db.query(`SELECT * FROM bench_lots_state LIMIT 1`)).rows[0];
+
+if (!state) {
+  const org = await signupOrganization(api.getHttpServer(), { organizationName: 'HTX Benchmark 1M' });
+  console.log(`loading a synthetic genealogy of ${TOTAL_LOTS.toLocaleString('en')} lots into ${databaseName}…`);
+  const started = now();
+  const loaded = await loadGenealogy(org.organizationId, TOTAL_LOTS);
+  await db.query(`INSERT INTO bench_lots_state VALUES ($1, $2, $3, $4, $5, $6)`, [org.organizationId, org.email, org.password, TOTAL_LOTS, loaded.harvests, loaded.packs]);
+  state = (await db.query(`SELECT * FROM bench_lots_state LIMIT 1`)).rows[0];
+  console.log(`loaded in ${((now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * A layered supply chain like the product's: harvests are merged (2–3 each), merged paddy milled
+ * (1–2 lots each), milled rice split into parts, parts packed (1–2 each). Parents are drawn from a
+ * window near the child's position, so lots are reused (one harvest feeds ~1.3 merges) and a trace
+ * stays the size of a real one (tens of lots) while the table holds a million. Every lot has its
+ * creating event, with lines, in one hash chain that verifies.
+ */
+async function loadGenealogy(organizationId: string, total: number): Promise<{ harvests: string[]; packs: string[] }> {
+  const setup = await db.query(`SELECT 1`); // keep the connection warm
+  void setup;
+  const pool = { query: (sql: string, params: unknown[]) => db.query(sql, params).then((r) => r.rows) } as never;
+  const productId = await createTestProduct(pool, organizationId, { nameVi: 'Thóc nếp', unit: 'kg' });
+  const householdId = await createTestPartner(pool, organizationId, { name: 'Hộ A' });
+  const areaIds: string[] = [];
+  for (let i = 0; i < 20; i++) areaIds.push(await createTestGrowingArea(pool, organizationId, { name: `Ruộng ${i}`, owners: [householdId], areaHa: '1000' }));
+  const facilityId = await createTestFacility(pool, organizationId);
+
+  const shares = { harvest: 0.4, merged: 0.2, milled: 0.15, split: 0.15, packed: 0.1 };
+  const counts = {
+    harvest: Math.round(total * shares.harvest),
+    merged: Math.round(total * shares.merged),
+    milled: Math.round(total * shares.milled),
+    split: Math.round(total * shares.split),
+    packed: 0,
+  };
+  counts.packed = total - counts.harvest - counts.merged - counts.milled - counts.split;
+
+  const levels: { kind: 'harvest' | 'processed' | 'split' | 'packed'; count: number; fanIn: [number, number]; process: string }[] = [
+    { kind: 'harvest', count: counts.harvest, fanIn: [0, 0], process: '' },
+    { kind: 'processed', count: counts.merged, fanIn: [2, 3], process: 'merging' },
+    { kind: 'processed', count: counts.milled, fanIn: [1, 2], process: 'milling' },
+    { kind: 'split', count: counts.split, fanIn: [1, 1], process: 'split' },
+    { kind: 'packed', count: counts.packed, fanIn: [1, 2], process: 'packing' },
+  ];
+
+  const escape = (value: string | null) => (value === null ? '\\N' : value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+  const row = (cells: (string | null)[]) => `${cells.map(escape).join('\t')}\n`;
+  const eventRows: string[] = [];
+  const lotRows: string[] = [];
+  const lineRows: string[] = [];
+  const linkRows: string[] = [];
+  const shortCodes = new Set<string>();
+  const baseTime = Date.parse('2025-01-01T00:00:00Z');
+  let seq = 0;
+  let prevHash: string | null = null;
+  let lotNumber = 0;
+  let previous: string[] = [];
+  let harvests: string[] = [];
+  let packs: string[] = [];
+  const rand = (a: number, b: number) => a + Math.floor(Math.random() * (b - a + 1));
+
+  // Flush buffered rows to the database with COPY in the order foreign keys need (replica mode skips them anyway).
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`SET session_replication_role = replica`);
+  const copy = async (table: string, columns: string, rows: string[]) => {
+    if (!rows.length) return;
+    const stream = client.query(copyStreams.from(`COPY ${table} (${columns}) FROM STDIN`));
+    await pipeline(Readable.from(rows.splice(0)), stream);
+  };
+  const flush = async () => {
+    await copy('event', 'id, organization_id, seq, type, epcis_event_type, action, biz_step, disposition, event_time, event_time_offset, record_time, recorded_by, growing_area_id, facility_id, documents, details, prev_hash, hash', eventRows);
+    await copy('lot', 'id, organization_id, code, product_id, kind, quantity, unit, consumed, status, growing_area_id, household_partner_id, facility_id, produced_at, produced_at_offset, short_code, created_event_id', lotRows);
+    await copy('event_line', 'organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit', lineRows);
+    await copy('lot_link', 'organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit', linkRows);
+  };
+
+  for (const [levelIndex, level] of levels.entries()) {
+    const current: string[] = [];
+    for (let i = 0; i < level.count; i++) {
+      const lotId = randomUUID();
+      const eventId = randomUUID();
+      const eventTime = new Date(baseTime + levelIndex * 86_400_000 + i);
+      let shortCode = generateShortCode();
+      while (shortCodes.has(shortCode)) shortCode = generateShortCode();
+      shortCodes.add(shortCode);
+      const parents: string[] = [];
+      if (level.fanIn[1] > 0) {
+        // A window around the proportional position in the previous level: neighbours share parents.
+        const center = Math.floor((i / level.count) * previous.length);
+        const fanIn = rand(level.fanIn[0], level.fanIn[1]);
+        while (parents.length < fanIn) {
+          const parent = previous[Math.min(previous.length - 1, Math.max(0, center + rand(-2, 2)))];
+          if (!parents.includes(parent)) parents.push(parent);
+        }
+      }
+      const areaId = level.kind === 'harvest' ? areaIds[i % areaIds.length] : null;
+      const lines: EventHashLine[] = [
+        ...parents.map((parent) => ({ lotId: parent, direction: 'input' as const, quantity: '1', unit: 'kg', quantityInLotUnit: '1' })),
+        { lotId, direction: 'output', quantity: '100', unit: 'kg', quantityInLotUnit: '100' },
+      ];
+      const event: EventHashRow = {
+        id: eventId,
+        organizationId,
+        seq: String(++seq),
+        type: level.kind === 'harvest' ? 'harvest' : level.kind === 'split' ? 'split' : 'transform',
+        epcisEventType: level.kind === 'harvest' ? 'ObjectEvent' : 'TransformationEvent',
+        action: level.kind === 'harvest' ? 'ADD' : null,
+        bizStep: level.kind === 'harvest' ? 'commissioning' : level.kind === 'split' ? 'repackaging' : level.kind === 'packed' ? 'packing' : 'commissioning',
+        disposition: 'active',
+        eventTime,
+        eventTimeOffset: '+07:00',
+        recordTime: eventTime,
+        recordedBy: null,
+        growingAreaId: areaId,
+        facilityId: level.kind === 'harvest' ? null : facilityId,
+        sourcePartnerId: null,
+        destinationPartnerId: null,
+        documents: [],
+        details: level.process ? { process: level.process } : {},
+        voidsEventId: null,
+        reason: null,
+      };
+      const hash = eventHash(prevHash, event, lines);
+      eventRows.push(
+        row([
+          eventId,
+          organizationId,
+          event.seq as string,
+          event.type,
+          event.epcisEventType,
+          event.action,
+          event.bizStep,
+          event.disposition,
+          eventTime.toISOString(),
+          '+07:00',
+          eventTime.toISOString(),
+          null,
+          areaId,
+          event.facilityId,
+          '[]',
+          JSON.stringify(event.details),
+          prevHash,
+          hash,
+        ]),
+      );
+      prevHash = hash;
+      lotRows.push(
+        row([
+          lotId,
+          organizationId,
+          `B-${++lotNumber}`,
+          productId,
+          level.kind,
+          '100',
+          'kg',
+          '0',
+          'active',
+          areaId,
+          level.kind === 'harvest' ? householdId : null,
+          level.kind === 'harvest' ? null : facilityId,
+          eventTime.toISOString(),
+          '+07:00',
+          shortCode,
+          eventId,
+        ]),
+      );
+      for (const line of lines) lineRows.push(row([organizationId, eventId, line.lotId, line.direction, line.quantity, line.unit, line.quantityInLotUnit]));
+      for (const parent of parents) linkRows.push(row([organizationId, parent, lotId, eventId, '1', 'kg']));
+      current.push(lotId);
+      if (lotRows.length >= 50_000) await flush();
+    }
+    await flush();
+    if (level.kind === 'harvest') harvests = current.slice();
+    if (level.kind === 'packed') packs = current.slice();
+    previous = current;
+    console.log(`  level ${levelIndex}: ${level.count.toLocaleString('en')} ${level.process || 'harvest'} lots`);
+  }
+  await client.query(`INSERT INTO event_chain_head (organization_id, last_seq, last_hash) VALUES ($1, $2, $3)`, [organizationId, seq, prevHash]);
+  await client.query(`SET session_replication_role = origin`);
+  await client.query(`ANALYZE lot; ANALYZE lot_link; ANALYZE event; ANALYZE event_line`);
+  await client.end();
+  const sample = (list: string[]) => Array.from({ length: Math.min(5000, list.length) }, () => list[Math.floor(Math.random() * list.length)]);
+  return { harvests: sample(harvests), packs: sample(packs) };
+}
+
+// ------------------------------------------------------------------ measure
+
+const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: state.token_email, password: state.token_password }),
+});
+const token = ((await login.json()) as { accessToken: string }).accessToken;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function get(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const organizationId: string = state.organization_id;
+const targets: { lotId: string; direction: 'back' | 'forward' }[] = Array.from({ length: SAMPLES }, (_, i) =>
+  i % 2 === 0 ? { lotId: state.packs[i % state.packs.length], direction: 'back' as const } : { lotId: state.harvests[i % state.harvests.length], direction: 'forward' as const },
+);
+const rawSql = { back: `WITH RECURSIVE ${reachableLotsSql('back')} SELECT id FROM reach`, forward: `WITH RECURSIVE ${reachableLotsSql('forward')} SELECT id FROM reach` };
+const rawEdges = {
+  back: `WITH RECURSIVE ${reachableLotsSql('back')} SELECT k.parent_lot_id, k.child_lot_id, k.quantity FROM lot_link k WHERE k.organization_id = $1 AND k.child_lot_id = ANY(ARRAY(SELECT id FROM reach))`,
+  forward: `WITH RECURSIVE ${reachableLotsSql('forward')} SELECT k.parent_lot_id, k.child_lot_id, k.quantity FROM lot_link k WHERE k.organization_id = $1 AND k.parent_lot_id = ANY(ARRAY(SELECT id FROM reach))`,
+};
+
+async function measure(name: string, run: (target: (typeof targets)[number]) => Promise<number>): Promise<{ p50: number; p99: number; mean: number; size: number }> {
+  for (const target of targets.slice(0, 100)) await run(target); // warm caches and JIT
+  const times: number[] = [];
+  let size = 0;
+  for (const target of targets) {
+    const started = now();
+    size += await run(target);
+    times.push(now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const result = { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length, size: size / targets.length };
+  console.log(`${name.padEnd(52)} p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  mean ${ms(result.mean).padStart(10)}  (${result.size.toFixed(1)} lots/trace)`);
+  return result;
+}
+
+const lotCount = Number((await db.query(`SELECT count(*) AS n FROM lot WHERE organization_id = $1`, [organizationId])).rows[0].n);
+const linkCount = Number((await db.query(`SELECT count(*) AS n FROM lot_link WHERE organization_id = $1`, [organizationId])).rows[0].n);
+console.log(`\ntrace benchmark: ${lotCount.toLocaleString('en')} lots, ${linkCount.toLocaleString('en')} links, ${SAMPLES} traces (half back from packs, half forward from harvests), sequential, Node ${process.version}`);
+await measure('raw recursive SQL (lot ids)', async (target) => (await db.query(rawSql[target.direction], [organizationId, target.lotId])).rowCount ?? 0);
+const raw = await measure('raw recursive SQL (lot ids), prepared', async (target) =>
+  (await db.query({ name: `raw_${target.direction}`, text: rawSql[target.direction], values: [organizationId, target.lotId] })).rowCount ?? 0,
+);
+await measure('raw recursive SQL (lot ids + edges), prepared', async (target) =>
+  (await db.query({ name: `edges_${target.direction}`, text: rawEdges[target.direction], values: [organizationId, target.lotId] })).rowCount ?? 0,
+);
+const traceRepository = api.get(TraceRepository);
+await measure('the API’s trace statement alone (prepared, full graph)', async (target) => (await traceRepository.trace(organizationId, target.lotId, target.direction)).nodes.length);
+const viaApi = await measure('API GET /lots/{id}/trace (HTTP, auth, full graph JSON)', async (target) => {
+  const response = await get(`/api/v1/lots/${target.lotId}/trace?direction=${target.direction}`);
+  if (response.status !== 200) throw new Error(`trace answered ${response.status}: ${response.body.slice(0, 200)}`);
+  return (JSON.parse(response.body) as { nodes: unknown[] }).nodes.length;
+});
+console.log(`API p99 / raw SQL p99 (prepared lot-id query) = ${(viaApi.p99 / raw.p99).toFixed(2)}× (goal ≤ 2×); p50 ratio ${(viaApi.p50 / raw.p50).toFixed(2)}×`);
+
+const verifyStarted = now();
+const verify = await get('/api/v1/audit/verify');
+console.log(`\nGET /audit/verify over the whole chain: ${verify.body} in ${((now() - verifyStarted) / 1000).toFixed(1)} s`);
+
+agent.destroy();
+await db.end();
+await api.close();

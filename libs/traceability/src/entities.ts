@@ -1,9 +1,9 @@
 import { ApiKey } from './accounts/api-key.entity.js';
 import { Organization } from './accounts/organization.entity.js';
 import { User } from './accounts/user.entity.js';
-import { REGISTRY_ENTITIES } from './registry/registry.entities.js';
 import { EventLine, LotEvent } from './lots/event.entity.js';
 import { Lot, LotLink, Shipment } from './lots/lot.entity.js';
+import { REGISTRY_ENTITIES } from './registry/registry.entities.js';
 import { LabelJob } from './labels/label-job.entity.js';
 
 /** Every entity, registered as classes (globs differ between .ts and built .js). */

@@ -112,6 +112,27 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       expect(await verify(await signupOrganization(t.server))).toMatchObject({ valid: true, eventsChecked: 0, firstBrokenEventId: null });
     });
 
+    it('stores and chains text with quotes, backslashes, emoji and NFD input exactly', async () => {
+      const w = await world();
+      const tricky = `Mẫu 'A' \\ "B" ; COMMIT; -- 🌾 ${'Điện Biên'.normalize('NFD')}`;
+      const inspected = await post(w.coop, `/api/v1/lots/${w.P.id}/inspect`, {
+        result: 'non_conformant',
+        inspectedAt: '2026-10-10',
+        documents: [{ type: 'test_result', number: `KQ '2' \\ 3` }],
+        notes: tricky,
+      }).expect(201);
+      const voided = await post(w.coop, `/api/v1/events/${inspected.body.event.id}/void`, { reason: tricky }).expect(201);
+      const expected = tricky.normalize('NFC');
+      expect(inspected.body.event.details.notes).toBe(expected);
+      expect(voided.body.event.reason).toBe(expected);
+      const stored = await t.dataSource.query(`SELECT reason, details->>'notes' AS notes, documents FROM event WHERE id = ANY($1::uuid[]) ORDER BY seq`, [
+        [inspected.body.event.id, voided.body.event.id],
+      ]);
+      expect(stored.map((r: { notes: string | null; reason: string | null }) => r.notes ?? r.reason)).toEqual([expected, expected]);
+      expect(stored[0].documents).toEqual([{ type: 'test_result', number: `KQ '2' \\ 3` }]);
+      expect(await verify(w.coop)).toMatchObject({ valid: true, eventsChecked: 11 });
+    });
+
     /** Edits rows behind the append-only trigger, as someone with database access could. */
     async function tamper(sql: string, params: unknown[]) {
       await t.dataSource.transaction(async (manager) => {

@@ -145,7 +145,7 @@ export class LotsService {
 
       // A date without a time means "that day": an area activated during the day (a clerk registering
       // it in the morning) accepts that day's harvest. Judge it at the end of the day, or now if today.
-      const dateOnly = !String(input.harvestedAt).includes('T');
+      const dateOnly = /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(String(input.harvestedAt));
       const statusInstant = dateOnly
         ? new Date(Math.min(harvested.instant.getTime() + 86_400_000 - 1, this.clock.now().getTime()))
         : harvested.instant;

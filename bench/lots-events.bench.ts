@@ -2,7 +2,7 @@
 // auth, validation, mass balance under row locks and the per-organization hash chain — against the
 // in-process API, with the load generated from a worker thread so it does not share the API's event
 // loop. Afterwards the chains are verified and the balances checked against what was accepted.
-// Run: node --import @swc-node/register/esm-register bench/lots-events.ts [--seconds 20] [--concurrency 32]
+// Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--concurrency 32]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';

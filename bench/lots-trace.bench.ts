@@ -2,7 +2,7 @@
 // dedicated database `nguon_bench` (kept between runs; `--reload` rebuilds it), then trace p50/p99
 // through the API (in-process app, HTTP with keep-alive) versus the raw recursive SQL on the same
 // data. Also times /audit/verify over the million-event hash chain the loader writes.
-// Run: node --import @swc-node/register/esm-register bench/lots-trace.ts [--reload] [--samples 2000] [--lots 1000000]
+// Run: node --import @swc-node/register/esm-register bench/lots-trace.bench.ts [--reload] [--samples 2000] [--lots 1000000]
 //   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';

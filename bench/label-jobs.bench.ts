@@ -6,25 +6,16 @@
 // Run: node --import @swc-node/register/esm-register bench/label-jobs.bench.ts [--worker-process] [count…]
 //   (defaults: 10000 100000; TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
+import { createBenchEnvironment } from './bench-environment.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import request from 'supertest';
-import { loadConfig } from '../libs/config/src/index.js';
-import { runMigrations } from '../libs/database/src/index.js';
 import { JobName, QueueProducer } from '../libs/queue/src/index.js';
 import { createLabelLot, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../apps/worker/src/worker.factory.js';
 import { DataSource } from 'typeorm';
 
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const workerProcess = process.argv.includes('--worker-process');
 
@@ -40,36 +31,19 @@ function usage(child: ChildProcess | undefined): { rss: number; cpuSeconds: numb
   const cpu = process.cpuUsage();
   return { rss: process.memoryUsage().rss, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
-const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const databaseName = `nguon_bench_${runId}`;
-const prefix = `bench${runId}`;
-
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${databaseName}"`);
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
-const storageDir = await mkdtemp(join(tmpdir(), 'nguon-label-jobs-bench-'));
+const env = await createBenchEnvironment('label-jobs', {
+  PUBLIC_BASE_URL: 'https://nguon.example',
+});
+const { runId, config } = env;
 
 try {
-  await runMigrations(databaseUrl);
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
-    STORAGE_DIR: storageDir,
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    PUBLIC_BASE_URL: 'https://nguon.example',
-  });
   const api = await createApiApp(config);
   await api.init();
   await api.getHttpAdapter().getInstance().ready();
   let child: ChildProcess | undefined;
   if (workerProcess) {
     child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, STORAGE_DIR: storageDir },
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, STORAGE_DIR: config.storageDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
@@ -120,15 +94,5 @@ try {
     await api.close();
   }
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin.end();
-  await rm(storageDir, { recursive: true, force: true });
-  const redis = new Redis(redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+  await env.dispose();
 }

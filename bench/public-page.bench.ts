@@ -11,24 +11,15 @@
 // Run: node --import @swc-node/register/esm-register bench/public-page.bench.ts [seconds] [rounds]
 //   (default 10 s per measurement, 3 rounds; TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
+import { createBenchEnvironment } from './bench-environment.js';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import os from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { loadConfig } from '../libs/config/src/index.js';
-import { runMigrations } from '../libs/database/src/index.js';
 import { PublicPageService } from '../libs/traceability/src/index.js';
 import { buildGenealogy, decodeQr, printLabels } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../apps/worker/src/worker.factory.js';
 
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const seconds = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);
 const CONNECTIONS = 50;
@@ -84,30 +75,14 @@ function median(values: number[]): number {
 
 const loadAverage = () => (os.loadavg()[0]).toFixed(1);
 
-const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const databaseName = `nguon_bench_${runId}`;
-const prefix = `bench${runId}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${databaseName}"`);
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
-const storageDir = await mkdtemp(join(tmpdir(), 'nguon-public-bench-'));
+const env = await createBenchEnvironment('public', {
+  // One client (the load generator) sends it all: the per-IP limit must not be what is measured.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+  PUBLIC_BASE_URL: BASE,
+});
+const { runId, config } = env;
 
 try {
-  await runMigrations(databaseUrl);
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
-    STORAGE_DIR: storageDir,
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    // One client (the load generator) sends it all: the per-IP limit must not be what is measured.
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
-    PUBLIC_BASE_URL: BASE,
-  });
   const api = await createApiApp(config);
   const worker = await createWorkerApp(config);
   await api.listen(0, '127.0.0.1');
@@ -179,15 +154,5 @@ try {
     await api.close();
   }
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin.end();
-  await rm(storageDir, { recursive: true, force: true });
-  const redis = new Redis(redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+  await env.dispose();
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { addUser, signupOrganization, startTestApp, testConfig, type TestApp } from '@app/testing';
+import { CALLER_CACHE_MS } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 describe('accounts and tenancy', () => {
@@ -127,6 +128,23 @@ describe('accounts and tenancy', () => {
     await request(t.server).delete(`/api/v1/api-keys/${created.body.apiKey.id}`).set(org.auth).expect(200);
     const refused = await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${key}`).expect(401);
     expect(refused.body.code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses a key revoked by another API process once the short caller cache has passed', async () => {
+    const org = await signupOrganization(t.server);
+    const created = await request(t.server).post('/api/v1/api-keys').set(org.auth).send({ name: 'ERP', role: 'recorder' }).expect(201);
+    const auth = { Authorization: `Bearer ${created.body.key}` };
+    await request(t.server).get('/api/v1/me').set(auth).expect(200);
+    // Another process revokes it: this one learns of it from the database when its cache entry ends.
+    await t.dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [created.body.apiKey.id]);
+    const revokedAt = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < CALLER_CACHE_MS + 5_000) {
+      status = (await request(t.server).get('/api/v1/me').set(auth)).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual(CALLER_CACHE_MS + 1_000);
   });
 
   it('lets viewers read but not write, and only admins manage keys', async () => {

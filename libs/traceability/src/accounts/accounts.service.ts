@@ -8,6 +8,7 @@ import { ApiKey } from './api-key.entity.js';
 import type { Caller } from './caller.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RecentCallers } from './recent-callers.js';
 import { Role, User, roleAtLeast } from './user.entity.js';
 
 export interface SignupInput {
@@ -25,7 +26,11 @@ export interface TokenClaims {
   sub: string;
   org: string;
   role: Role;
+  exp?: number;
 }
+
+/** How long a resolved token is trusted without looking the user or key up again (see RecentCallers). */
+export const CALLER_CACHE_MS = 5_000;
 
 const API_KEY_PREFIX = 'ngn_';
 
@@ -33,6 +38,8 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
 
 @Injectable()
 export class AccountsService {
+  private readonly recentCallers = new RecentCallers(CALLER_CACHE_MS);
+
   constructor(
     private readonly repository: AccountsRepository,
     private readonly hasher: PasswordHasher,
@@ -104,9 +111,14 @@ export class AccountsService {
 
   /** Resolves a bearer token (JWT or API key) to a caller; null when it is not valid. */
   async authenticate(token: string): Promise<Caller | null> {
+    const recent = this.recentCallers.get(token);
+    if (recent) return recent;
     if (token.startsWith(API_KEY_PREFIX)) {
       const key = await this.repository.useApiKey(sha256(token));
-      return key ? { organizationId: key.organizationId, role: key.role, userId: null, apiKeyId: key.id } : null;
+      if (!key) return null;
+      const caller: Caller = { organizationId: key.organizationId, role: key.role, userId: null, apiKeyId: key.id };
+      this.recentCallers.set(token, caller);
+      return caller;
     }
     let claims: TokenClaims;
     try {
@@ -116,7 +128,10 @@ export class AccountsService {
     }
     // The user may have been removed or changed role since the token was issued.
     const user = await this.repository.findUser(claims.org, claims.sub);
-    return user ? { organizationId: user.organizationId, role: user.role, userId: user.id, apiKeyId: null } : null;
+    if (!user) return null;
+    const caller: Caller = { organizationId: user.organizationId, role: user.role, userId: user.id, apiKeyId: null };
+    this.recentCallers.set(token, caller, claims.exp ? claims.exp * 1000 : undefined);
+    return caller;
   }
 
   /**
@@ -171,6 +186,7 @@ export class AccountsService {
   async revokeApiKey(caller: Caller, id: string): Promise<ApiKey> {
     const key = await this.repository.revokeApiKey(caller.organizationId, id);
     if (!key) throw new NotFoundException('API key', id);
+    this.recentCallers.clear();
     delete (key as Partial<ApiKey>).keyHash;
     return key;
   }

@@ -22,6 +22,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const SECONDS = option('seconds', 20);
+// Unmeasured load first, so that the measured runs see the JIT-compiled steady state of a running server.
+const WARMUP_SECONDS = option('warmup', 20);
 const CONCURRENCY = option('concurrency', 32);
 const LOTS_PER_ORG = 200;
 
@@ -118,18 +120,20 @@ const deadline = Date.now() + durationMs;
 function body(i) {
   const t = tenants[i % tenants.length];
   const lotId = t.lotIds[Math.floor(i / tenants.length) % t.lotIds.length];
+  if (mode === 'live') return { t, method: 'GET', path: '/health/live' };
+  if (mode === 'me') return { t, method: 'GET', path: '/api/v1/me' };
   if (mode === 'ship') return { t, path: '/api/v1/lots/' + lotId + '/ship', body: { partnerId: t.partnerId, quantity: '1', unit: 'kg', shippedAt: '2026-10-02T08:00:00+07:00' } };
   return { t, path: '/api/v1/lots/transform', body: { inputs: [{ lotId, quantity: '1', unit: 'kg' }], outputs: [{ productId: t.productId, quantity: '0.8', unit: 'kg' }], occurredAt: '2026-10-02T08:00:00+07:00', process: 'drying' } };
 }
 function one() {
   return new Promise((resolve) => {
-    const { t, path, body: payload } = body(next++);
-    const data = JSON.stringify(payload);
+    const { t, path, body: payload, method = 'POST' } = body(next++);
+    const data = payload ? JSON.stringify(payload) : '';
     const started = process.hrtime.bigint();
     // Each request as if from another phone: the API rate-limits per client address (behind a proxy).
     const forwardedFor = '10.' + ((next >> 16) & 255) + '.' + ((next >> 8) & 255) + '.' + (next & 255);
     const replica = next % ports.length;
-    const req = http.request({ host: '127.0.0.1', port: ports[replica], path, method: 'POST', agent: agents[replica], headers: { authorization: 'Bearer ' + t.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-forwarded-for': forwardedFor } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: ports[replica], path, method, agent: agents[replica], headers: { authorization: 'Bearer ' + t.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-forwarded-for': forwardedFor } }, (res) => {
       res.resume();
       res.on('end', () => {
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -149,9 +153,9 @@ Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
 });
 `;
 
-function load(tenants: Tenant[], mode: 'ship' | 'transform'): Promise<{ latencies: number[]; statuses: Record<string, number>; seconds: number }> {
+function load(tenants: Tenant[], mode: string, seconds = SECONDS): Promise<{ latencies: number[]; statuses: Record<string, number>; seconds: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { ports, tenants, mode, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 } });
+    const worker = new Worker(CLIENT, { eval: true, workerData: { ports, tenants, mode, concurrency: CONCURRENCY, durationMs: seconds * 1000 } });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -172,22 +176,46 @@ async function startProfiler(): Promise<(file: string) => Promise<void>> {
   };
 }
 
+/** CPU seconds used so far by every PostgreSQL process on this host (Linux /proc; null elsewhere). */
+async function postgresCpuSeconds(): Promise<number | null> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  try {
+    let ticks = 0;
+    for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
+      if (comm !== 'postgres') continue;
+      const fields = rest.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    }
+    return ticks / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 console.log(
-  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run, ${REPLICAS} API process(es) (pool 20 each, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
+  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${REPLICAS} API process(es) (pool 20 each, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
 );
+{
+  const warm = [await tenant()];
+  for (const mode of ['ship', 'transform']) await load(warm, mode, WARMUP_SECONDS / 2);
+}
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(':') : null;
 for (const organizations of only ? [Number(only[0])] : [1, 4]) {
   for (const mode of only ? [only[1] as 'ship' | 'transform'] : (['ship', 'transform'] as const)) {
     const tenants: Tenant[] = [];
     for (let i = 0; i < organizations; i++) tenants.push(await tenant());
     const profiler = args.includes('--profile') ? await startProfiler() : null;
+    const pgBefore = await postgresCpuSeconds();
     const cpuBefore = process.cpuUsage();
     const eluBefore = performance.eventLoopUtilization();
     const result = await load(tenants, mode);
     const elu = performance.eventLoopUtilization(eluBefore);
     const cpu = process.cpuUsage(cpuBefore);
+    const pgAfter = await postgresCpuSeconds();
     if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
     const accepted = result.statuses['201'] ?? 0;
     const latencies = result.latencies.sort((a, b) => a - b);
@@ -207,6 +235,7 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
         `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
         `statuses ${JSON.stringify(result.statuses)}  API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), ` +
         `process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(accepted, 1)).toFixed(2)} ms/event  ` +
+        `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
         `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${Number(consumed)} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
     );
   }

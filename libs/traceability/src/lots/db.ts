@@ -44,19 +44,40 @@ export function inlineParameters(sql: string, parameters: unknown[]): string {
   });
 }
 
-interface PgPool {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+const hotPools = new WeakMap<DataSource, pg.Pool>();
+
+/**
+ * Connections for the hot paths of recording events (the reads and writes of ship, transform and
+ * split), beside the application's pool and configured like it, with two differences: each
+ * connection plans a named statement once and keeps that generic plan (these statements look rows
+ * up by organization and id, where the generic plan is the right one; PostgreSQL would otherwise
+ * re-plan some of them at every call, which cost more than running them), and pipeline mode, so a
+ * batch of statements goes out in one round trip (AppendLanes).
+ */
+export function hotPool(dataSource: DataSource): pg.Pool {
+  let pool = hotPools.get(dataSource);
+  if (!pool) {
+    const options = (dataSource.driver as unknown as { master: { options: pg.PoolConfig } }).master.options;
+    pool = new pg.Pool({ ...options, pipeline: true, options: '-c plan_cache_mode=force_generic_plan' } as pg.PoolConfig);
+    // An idle connection that drops (PostgreSQL restarted) is replaced on next use, not fatal.
+    pool.on('error', () => undefined);
+    hotPools.set(dataSource, pool);
+  }
+  return pool;
+}
+
+export async function closeHotPool(dataSource: DataSource): Promise<void> {
+  const pool = hotPools.get(dataSource);
+  hotPools.delete(dataSource);
+  await pool?.end();
 }
 
 /**
- * Rows of a query. Outside a transaction (db is the data source) it goes straight to the pg pool,
- * as a named prepared statement when `name` is given: each pooled connection parses and plans it
- * once. Inside a transaction it runs on the transaction's connection. Hot paths only.
+ * Rows of a query. Outside a transaction (db is the data source) it goes to the hot-path pool as a
+ * named prepared statement: each connection parses and plans it once. Inside a transaction it runs
+ * on the transaction's connection. Hot paths only.
  */
-export async function queryRows<T>(db: Db, text: string, values: unknown[], name?: string): Promise<T[]> {
-  if (db instanceof DataSource) {
-    const pool = (db.driver as unknown as { master: PgPool }).master;
-    return (await pool.query({ name, text, values })).rows as T[];
-  }
+export async function queryRows<T>(db: Db, text: string, values: unknown[], name: string): Promise<T[]> {
+  if (db instanceof DataSource) return (await hotPool(db).query({ name, text, values })).rows as T[];
   return db.query(text, values);
 }

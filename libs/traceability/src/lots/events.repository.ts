@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppendLanes } from './append-lanes.js';
 import { GENESIS_HASH } from '../common/hash-chain.js';
 import type { Unit } from '../common/units.js';
-import { commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
+import { closeHotPool, commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
 import type { EventDocument, EventType, LineDirection } from './event.entity.js';
 import { eventHash, eventHashText, type EventHashLine, type EventHashRow } from './event-hash.js';
 import type { LotKind, LotStatus } from './lot.entity.js';
@@ -162,6 +163,14 @@ const APPEND_STATEMENT = `WITH locked AS (
   SELECT (SELECT ok FROM ok) AS ok, ev.seq::text AS seq, ev.prev_hash AS "prevHash", ev.hash
   FROM (SELECT 1) AS one LEFT JOIN ev ON true`;
 
+/** What the append statement answers: whether its checks passed, and the event's place in the chain. */
+interface AppendedRow {
+  ok: boolean;
+  seq: string | null;
+  prevHash: string | null;
+  hash: string | null;
+}
+
 export const EVENT_COLUMNS = `e.id, e.organization_id AS "organizationId", e.seq, e.type, e.epcis_event_type AS "epcisEventType", e.action,
   e.biz_step AS "bizStep", e.disposition, e.event_time AS "eventTime", e.event_time_offset AS "eventTimeOffset",
   e.record_time AS "recordTime", e.recorded_by AS "recordedBy", e.growing_area_id AS "growingAreaId",
@@ -182,8 +191,16 @@ const JOINED_LINE_COLUMNS = `el.event_id AS "eventId", el.lot_id AS "lotId", el.
  * head, everywhere — one lock order, no deadlock between them.
  */
 @Injectable()
-export class EventsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class EventsRepository implements OnModuleDestroy {
+  private readonly lanes: AppendLanes<AppendedRow>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.lanes = new AppendLanes(dataSource, { name: 'nguon_append_event', text: APPEND_STATEMENT });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await closeHotPool(this.dataSource);
+  }
 
   async append(organizationId: string, draft: EventDraft, lines: EventHashLine[], effects: EventEffects, db: Db, options: AppendOptions = {}): Promise<AppendedEvent | null> {
     // The canonical text of the event with its seq left open: the database fills the seq in when it
@@ -281,13 +298,16 @@ export class EventsRepository {
       createdAt,
     ];
     const commitWith = options.last ? commitWithLastStatement(db) : undefined;
-    let written: { ok: boolean; seq: string | null; prevHash: string | null; hash: string | null };
+    let written: AppendedRow;
     if (commitWith && !commitWith.committed) {
-      const results = (await commitWith.client.query(`${inlineParameters(APPEND_STATEMENT, parameters)};\nCOMMIT`)) as { rows: (typeof written)[] }[];
+      const results = (await commitWith.client.query(`${inlineParameters(APPEND_STATEMENT, parameters)};\nCOMMIT`)) as { rows: AppendedRow[] }[];
       commitWith.committed = true;
       written = results[0].rows[0];
+    } else if (db instanceof DataSource) {
+      // On its own (not inside a caller's transaction): group-committed with the organization's other appends.
+      written = await this.lanes.append(organizationId, parameters, changes.map((change) => change.lot_id));
     } else {
-      [written] = await queryRows<typeof written>(db, APPEND_STATEMENT, parameters, 'nguon_append_event');
+      [written] = await queryRows<AppendedRow>(db, APPEND_STATEMENT, parameters, 'nguon_append_event');
     }
     if (!written.ok) return null;
     const appended = { ...row, seq: written.seq!, prevHash: written.prevHash, hash: written.hash!, lines };

@@ -263,13 +263,52 @@ export class LotsRepository {
     );
   }
 
-  /** Draws `count` consecutive numbers for generated lot codes; the counter row stays locked until commit. */
-  async drawLotCodeNumbers(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
-    const [row]: { lastSeq: string }[] = await db.query(
+  /**
+   * Draws `count` consecutive numbers for generated lot codes. Inside a transaction the counter row
+   * stays locked until commit. On its own, draws for the same counter that arrive while one is on its
+   * way are merged into the next one (one statement and one commit for all of them, instead of each
+   * queueing on the counter's row lock); each caller still gets its own consecutive numbers.
+   */
+  drawLotCodeNumbers(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
+    if (!(db instanceof DataSource)) return this.drawNow(organizationId, prefix, year, count, db);
+    const key = `${organizationId} ${prefix} ${year}`;
+    return new Promise((resolve, reject) => {
+      const waiting = this.waitingDraws.get(key);
+      if (waiting) {
+        waiting.push({ count, resolve, reject });
+        return;
+      }
+      this.waitingDraws.set(key, []);
+      void this.drawMerged(key, [{ count, resolve, reject }], (total) => this.drawNow(organizationId, prefix, year, total, db));
+    });
+  }
+
+  private readonly waitingDraws = new Map<string, { count: number; resolve: (first: number) => void; reject: (error: unknown) => void }[]>();
+
+  private async drawMerged(key: string, draws: { count: number; resolve: (first: number) => void; reject: (error: unknown) => void }[], draw: (total: number) => Promise<number>): Promise<void> {
+    while (draws.length) {
+      try {
+        let next = await draw(draws.reduce((sum, d) => sum + d.count, 0));
+        for (const d of draws) {
+          d.resolve(next);
+          next += d.count;
+        }
+      } catch (error) {
+        draws.forEach((d) => d.reject(error));
+      }
+      draws = this.waitingDraws.get(key)!.splice(0);
+    }
+    this.waitingDraws.delete(key);
+  }
+
+  private async drawNow(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
+    const [row] = await queryRows<{ lastSeq: string }>(
+      db,
       `INSERT INTO lot_code_sequence (organization_id, prefix, year, last_seq) VALUES ($1, $2, $3, $4)
        ON CONFLICT (organization_id, prefix, year) DO UPDATE SET last_seq = lot_code_sequence.last_seq + $4
        RETURNING last_seq AS "lastSeq"`,
       [organizationId, prefix, year, count],
+      'nguon_draw_lot_codes',
     );
     return Number(row.lastSeq) - count + 1;
   }

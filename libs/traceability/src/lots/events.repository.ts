@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../common/hash-chain.js';
 import type { Unit } from '../common/units.js';
 import { closeHotPool, commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
 import type { EventDocument, EventType, LineDirection } from './event.entity.js';
-import { eventHash, eventHashText, type EventHashLine, type EventHashRow } from './event-hash.js';
+import { eventHashText, type EventHashLine, type EventHashRow } from './event-hash.js';
 import type { LotKind, LotStatus } from './lot.entity.js';
 
 /** An event about to be appended: everything but its place in the chain. */
@@ -210,6 +210,8 @@ export class EventsRepository implements OnModuleDestroy {
     const marker = `"seq":"${placeholder}"`;
     const at = text.indexOf(marker);
     if (at < 0 || text.indexOf(marker, at + 1) >= 0) throw new Error('event hash: the seq placeholder must occur exactly once');
+    const head = `${text.slice(0, at)}"seq":"`;
+    const tail = `"${text.slice(at + marker.length)}`;
     const row = { ...draft, organizationId };
     const createdAt = row.recordTime.toISOString();
 
@@ -288,8 +290,8 @@ export class EventsRepository implements OnModuleDestroy {
       row.reason,
       JSON.stringify(lineRows),
       GENESIS_HASH,
-      `${text.slice(0, at)}"seq":"`,
-      `"${text.slice(at + marker.length)}`,
+      head,
+      tail,
       JSON.stringify(lots),
       JSON.stringify(changes),
       JSON.stringify(links),
@@ -311,8 +313,9 @@ export class EventsRepository implements OnModuleDestroy {
     }
     if (!written.ok) return null;
     const appended = { ...row, seq: written.seq!, prevHash: written.prevHash, hash: written.hash!, lines };
-    // The database hashed what we meant it to: the same bytes hash the same here.
-    if (eventHash(written.prevHash, appended, lines) !== written.hash) throw new Error(`event ${row.id}: the chain hash computed by the database differs`);
+    // The database hashed what we meant it to: the same text, with its seq, hashes the same here.
+    const expected = createHash('sha256').update(`${written.prevHash ?? GENESIS_HASH}${head}${written.seq}${tail}`, 'utf8').digest('hex');
+    if (expected !== written.hash) throw new Error(`event ${row.id}: the chain hash computed by the database differs`);
     return appended;
   }
 

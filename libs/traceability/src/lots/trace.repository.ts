@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Db } from './db.js';
+import { queryRows, type Db } from './db.js';
 
 export type TraceDirection = 'back' | 'forward';
 
@@ -138,15 +138,10 @@ export class TraceRepository {
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'kind', f.kind, 'code', f.code, 'province', f.province) ORDER BY f.name), '[]')
           FROM facility f WHERE f.organization_id = $1 AND f.id IN (SELECT facility_id FROM nodes)) AS facilities,
          ${rootsOrLeaves}`;
-    // Outside a transaction, a named prepared statement: each pooled connection plans it once, so a
-    // trace costs its execution only (planning this statement takes longer than running it).
-    const [row]: TraceRows[] =
-      db === this.dataSource ? (await this.pool().query({ name: `nguon_trace_${direction}`, text, values: [organizationId, lotId] })).rows : await db.query(text, [organizationId, lotId]);
+    // Outside a transaction, a named prepared statement planned once per connection (planning this
+    // statement takes longer than running it), so a trace costs its execution only.
+    const [row] = await queryRows<TraceRows>(db, text, [organizationId, lotId], `nguon_trace_${direction}`);
     return row;
-  }
-
-  private pool(): { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: TraceRows[] }> } {
-    return (this.dataSource.driver as unknown as { master: ReturnType<TraceRepository['pool']> }).master;
   }
 
   /** The plain recursive query the API's trace is measured against (bench/lots-trace.ts). */

@@ -52,7 +52,7 @@ describe('append lanes: group commit per organization', () => {
     expect(await rowsOf(org.organizationId)).toEqual(['A', 'B', 'D', 'E'].map((prefix) => ({ prefix, n: 1 })));
   });
 
-  it('keeps organizations apart: one organization’s failure does not touch another’s batch', async () => {
+  it('keeps organizations apart: one organization’s failing append fails none of another’s, batched together or not', async () => {
     const [a, b] = [await signupOrganization(t.server), await signupOrganization(t.server)];
     const lanes = new AppendLanes<{ prefix: string; tx: string }>(t.dataSource, statement('test_lane_two_orgs'));
     const results = await Promise.allSettled([

@@ -2,8 +2,9 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { hotPool } from './db.js';
 
-/** One append waiting for its turn: the statement's parameters and the lots it changes. */
+/** One append waiting for its turn: its organization, the statement's parameters and the lots it changes. */
 interface Pending<T> {
+  organizationId: string;
   values: unknown[];
   lotIds: string[];
   resolve: (row: T) => void;
@@ -11,90 +12,90 @@ interface Pending<T> {
 }
 
 /** At most this many appends share one transaction. */
-const MAX_BATCH = 32;
+const MAX_BATCH = 64;
 
 /**
- * Group commit for one organization's chain, per process. Every append moves the organization's chain
- * head, so PostgreSQL runs them one after another anyway; sending them from many connections at once
- * only makes the backends queue on the head's row lock (sleeping and waking each other, which costs
- * more CPU than the appends). Here an organization's appends leave this process one batch at a time:
- * the first goes alone, and those that arrive meanwhile go together in one transaction — their lots
- * locked first in id order (the one lock order every operation uses, so no deadlock), then each
- * statement in turn, then one COMMIT. Each statement still re-checks its own mass balance under those
+ * Group commit of appends, per process. Every append moves its organization's chain head, so
+ * PostgreSQL runs one organization's appends one after another anyway, and appends of different
+ * organizations contend for the same table and index pages; sending them from many connections at
+ * once only makes backends queue on row and page locks (sleeping and waking each other, which costs
+ * more CPU than the appends). Here appends leave this process from `lanes` writers, one batch at a
+ * time per writer: the first goes alone, and those that arrive meanwhile go together in one
+ * transaction — their lots locked first in id order, then the statements in order of organization
+ * (so chain heads are taken in one order too: no deadlock with other writers), each organization's
+ * in arrival order, then one COMMIT. Each statement still re-checks its own mass balance under those
  * locks and sees the effects of the ones before it. A batch goes to PostgreSQL in one round trip
  * (node-postgres pipeline mode: every statement is sent before the first answer comes back). If any
  * statement fails, the batch is rolled back and each append is written on its own, so only the
  * failing one fails.
  */
 export class AppendLanes<T> {
-  private readonly queues = new Map<string, Pending<T>[]>();
+  private readonly queues = new Map<number, Pending<T>[]>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly statement: { name: string; text: string },
+    private readonly lanes = 1,
   ) {}
 
   append(organizationId: string, values: unknown[], lotIds: string[]): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const queue = this.queues.get(organizationId);
-      const pending = { values, lotIds, resolve, reject };
+      const lane = laneOf(organizationId, this.lanes);
+      const queue = this.queues.get(lane);
+      const pending = { organizationId, values, lotIds, resolve, reject };
       if (queue) {
         queue.push(pending);
         return;
       }
-      this.queues.set(organizationId, []);
-      void this.drain(organizationId, [pending]);
+      this.queues.set(lane, []);
+      void this.drain(lane, [pending]);
     });
   }
 
-  /** Writes `first`, then whatever queued up meanwhile, until the organization's queue is empty. */
-  private async drain(organizationId: string, first: Pending<T>[]): Promise<void> {
+  /** Writes `first`, then whatever queued up meanwhile, until the lane's queue is empty. */
+  private async drain(lane: number, first: Pending<T>[]): Promise<void> {
     let batch = first;
     while (batch.length) {
-      await this.write(organizationId, batch);
-      const queue = this.queues.get(organizationId)!;
-      batch = queue.splice(0, MAX_BATCH);
+      await this.write(batch);
+      batch = this.queues.get(lane)!.splice(0, MAX_BATCH);
     }
-    this.queues.delete(organizationId);
+    this.queues.delete(lane);
   }
 
-  private async write(organizationId: string, batch: Pending<T>[]): Promise<void> {
+  private async write(batch: Pending<T>[]): Promise<void> {
     const client = await hotPool(this.dataSource)
       .connect()
       .catch((error: unknown) => {
-      batch.forEach((pending) => pending.reject(error));
-      return null;
-    });
+        batch.forEach((pending) => pending.reject(error));
+        return null;
+      });
     if (!client) return;
     try {
       if (batch.length === 1) {
         await this.run(client, batch[0]);
         return;
       }
+      const ordered = [...batch].sort((a, b) => (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0));
       let rows: T[];
       try {
-        rows = await this.together(client, organizationId, batch);
+        rows = await this.together(client, ordered);
       } catch {
         await client.query('ROLLBACK').catch(() => undefined);
-        for (const pending of batch) await this.run(client, pending);
+        for (const pending of ordered) await this.run(client, pending);
         return;
       }
-      batch.forEach((pending, i) => pending.resolve(rows[i]));
+      ordered.forEach((pending, i) => pending.resolve(rows[i]));
     } finally {
       client.release();
     }
   }
 
-  private async together(client: pg.PoolClient, organizationId: string, batch: Pending<T>[]): Promise<T[]> {
+  private async together(client: pg.PoolClient, batch: Pending<T>[]): Promise<T[]> {
     const lotIds = [...new Set(batch.flatMap((pending) => pending.lotIds))].sort();
     // All sent at once; settled together so that no answer is left unread when one fails.
     const sent = [
       client.query('BEGIN'),
-      client.query({
-        name: 'nguon_lock_batch_lots',
-        text: 'SELECT 1 FROM lot WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
-        values: [organizationId, lotIds],
-      }),
+      client.query({ name: 'nguon_lock_batch_lots', text: 'SELECT 1 FROM lot WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', values: [lotIds] }),
       ...batch.map((pending) => client.query({ ...this.statement, values: pending.values })),
       client.query('COMMIT'),
     ];
@@ -115,4 +116,12 @@ export class AppendLanes<T> {
       pending.reject(error);
     }
   }
+}
+
+/** The lane of an organization: the same one always, so its appends stay in order. */
+function laneOf(organizationId: string, lanes: number): number {
+  if (lanes <= 1) return 0;
+  let hash = 0;
+  for (let i = 0; i < organizationId.length; i++) hash = (hash * 31 + organizationId.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
 }

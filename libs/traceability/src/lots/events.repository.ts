@@ -163,6 +163,13 @@ const APPEND_STATEMENT = `WITH locked AS (
   SELECT (SELECT ok FROM ok) AS ok, ev.seq::text AS seq, ev.prev_hash AS "prevHash", ev.hash
   FROM (SELECT 1) AS one LEFT JOIN ev ON true`;
 
+/**
+ * Writers of appends per process (AppendLanes). Measured on 2 CPUs with 4 organizations: 1 writer
+ * 658 ship events/s, 2 writers 707, 4 writers 540 (more backends writing at once contend for the
+ * same pages and cost more CPU than they add).
+ */
+const APPEND_WRITERS = 2;
+
 /** What the append statement answers: whether its checks passed, and the event's place in the chain. */
 interface AppendedRow {
   ok: boolean;
@@ -195,7 +202,7 @@ export class EventsRepository implements OnModuleDestroy {
   private readonly lanes: AppendLanes<AppendedRow>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.lanes = new AppendLanes(dataSource, { name: 'nguon_append_event', text: APPEND_STATEMENT });
+    this.lanes = new AppendLanes(dataSource, { name: 'nguon_append_event', text: APPEND_STATEMENT }, APPEND_WRITERS);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,6 +2,9 @@
 // auth, validation, mass balance under row locks and the per-organization hash chain — against the
 // in-process API, with the load generated from a worker thread so it does not share the API's event
 // loop. Afterwards the chains are verified and the balances checked against what was accepted.
+// Baseline, measured in the same run with the same clients: an authenticated read that does no
+// domain work (GET /api/v1/me), the ceiling of any authenticated request on this machine.
+// Goal (issue 4): ≥ 1,000 events/s.
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--concurrency 32]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
@@ -202,6 +205,12 @@ console.log(
 {
   const warm = [await tenant()];
   for (const mode of ['ship', 'transform']) await load(warm, mode, WARMUP_SECONDS / 2);
+  const baseline = await load(warm, 'me');
+  const answered = baseline.statuses['200'] ?? 0;
+  const sorted = baseline.latencies.sort((a, b) => a - b);
+  console.log(
+    `baseline  GET /api/v1/me (auth + 1 query, no domain work)  ${(answered / baseline.seconds).toFixed(0)} req/s  p50 ${percentile(sorted, 50).toFixed(1)} ms  p99 ${percentile(sorted, 99).toFixed(1)} ms  statuses ${JSON.stringify(baseline.statuses)}`,
+  );
 }
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(':') : null;
 for (const organizations of only ? [Number(only[0])] : [1, 4]) {

@@ -192,8 +192,9 @@ const JOINED_LINE_COLUMNS = `el.event_id AS "eventId", el.lot_id AS "lotId", el.
  * Append-only, hash-chained event log (DESIGN rules 1 and 2). Appending is one statement: it moves
  * the organization's chain head (locking its row until commit) to seq + 1, hashes the canonical body
  * (lines included) onto the previous hash with sha256, and writes the event, its lines and its
- * effects on lots. The head is held for that statement and the commit only, never across round
- * trips to the application, so appends of one organization queue for as short a time as possible.
+ * effects on lots. The head is held for that statement and the commit only (or, for appends made
+ * on their own, for the batch they are group-committed with, sent in one round trip), never across
+ * round trips to the application, so appends of one organization queue as briefly as possible.
  * Callers lock the lots they touch *before* appending: lot rows (sorted by id) first, then the chain
  * head, everywhere — one lock order, no deadlock between them.
  */
@@ -313,7 +314,7 @@ export class EventsRepository implements OnModuleDestroy {
       commitWith.committed = true;
       written = results[0].rows[0];
     } else if (db instanceof DataSource) {
-      // On its own (not inside a caller's transaction): group-committed with the organization's other appends.
+      // On its own (not inside a caller's transaction): group-committed with other appends (AppendLanes).
       written = await this.lanes.append(organizationId, parameters, changes.map((change) => change.lot_id));
     } else {
       [written] = await queryRows<AppendedRow>(db, APPEND_STATEMENT, parameters, 'nguon_append_event');

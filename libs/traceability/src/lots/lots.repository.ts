@@ -122,6 +122,13 @@ const SHIPMENT_VIEW = `SELECT ${SHIPMENT_COLUMNS}, l.code AS "lotCode", l.short_
   JOIN partner pa ON pa.id = s.partner_id JOIN organization o ON o.id = s.organization_id
   LEFT JOIN lot rl ON rl.id = s.received_lot_id`;
 
+/** A draw of lot-code numbers waiting for the one on its way (LotsRepository.drawLotCodeNumbers). */
+interface WaitingDraw {
+  count: number;
+  resolve: (first: number) => void;
+  reject: (error: unknown) => void;
+}
+
 @Injectable()
 export class LotsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -283,9 +290,9 @@ export class LotsRepository {
     });
   }
 
-  private readonly waitingDraws = new Map<string, { count: number; resolve: (first: number) => void; reject: (error: unknown) => void }[]>();
+  private readonly waitingDraws = new Map<string, WaitingDraw[]>();
 
-  private async drawMerged(key: string, draws: { count: number; resolve: (first: number) => void; reject: (error: unknown) => void }[], draw: (total: number) => Promise<number>): Promise<void> {
+  private async drawMerged(key: string, draws: WaitingDraw[], draw: (total: number) => Promise<number>): Promise<void> {
     while (draws.length) {
       try {
         let next = await draw(draws.reduce((sum, d) => sum + d.count, 0));

@@ -5,7 +5,8 @@
 // Baseline, measured in the same run with the same clients: an authenticated read that does no
 // domain work (GET /api/v1/me), the ceiling of any authenticated request on this machine.
 // Goal (issue 4): ≥ 1,000 events/s.
-// Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--concurrency 32]
+// Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--replicas N] [--profile]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';

@@ -55,11 +55,17 @@ export class AppendLanes<T> {
   /** Writes `first`, then whatever queued up meanwhile, until the lane's queue is empty. */
   private async drain(lane: number, first: Pending<T>[]): Promise<void> {
     let batch = first;
-    while (batch.length) {
-      await this.write(batch);
-      batch = this.queues.get(lane)!.splice(0, MAX_BATCH);
+    try {
+      while (batch.length) {
+        await this.write(batch);
+        batch = this.queues.get(lane)!.splice(0, MAX_BATCH);
+      }
+    } catch (error) {
+      // write() settles every append itself; should it ever throw, nobody is left waiting for ever.
+      for (const pending of [...batch, ...this.queues.get(lane)!]) pending.reject(error);
+    } finally {
+      this.queues.delete(lane);
     }
-    this.queues.delete(lane);
   }
 
   private async write(batch: Pending<T>[]): Promise<void> {

@@ -1,5 +1,6 @@
-// A scratch deployment for benchmarks: its own database on the real PostgreSQL (migrated), its own
-// BullMQ prefix on the real Redis and its own storage directory, all removed by dispose().
+// Deployments for benchmarks on the real PostgreSQL and Redis: a scratch one (its own database,
+// BullMQ prefix and storage directory, all removed by dispose()), or the kept `nguon_bench` database
+// that the lots benchmarks load once and reuse.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,33 @@ import { runMigrations } from '../libs/database/src/index.js';
 
 export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The bench app's configuration: quiet, and no auth rate limit in the way of the load. */
+export function benchConfig(databaseUrl: string, overrides: Record<string, string>): AppConfig {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
+
+/** The kept benchmark database `nguon_bench`: created when missing (or dropped first with `reload`), then migrated. */
+export async function keptBenchDatabase(options: { reload?: boolean } = {}): Promise<{ databaseName: string; databaseUrl: string }> {
+  const databaseName = 'nguon_bench';
+  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [databaseName])).rowCount === 1;
+  if (exists && options.reload) await admin.query(`DROP DATABASE "${databaseName}" WITH (FORCE)`);
+  if (!exists || options.reload) await admin.query(`CREATE DATABASE "${databaseName}"`);
+  await admin.end();
+  await runMigrations(databaseUrl);
+  return { databaseName, databaseUrl };
+}
 
 export interface BenchEnvironment {
   runId: string;
@@ -44,17 +72,7 @@ export async function createBenchEnvironment(name: string, overrides: Record<str
 
   try {
     await runMigrations(databaseUrl);
-    const config = loadConfig({
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      STORAGE_DIR: storageDir,
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      ...overrides,
-    });
+    const config = benchConfig(databaseUrl, { QUEUE_PREFIX: prefix, STORAGE_DIR: storageDir, ...overrides });
     return { runId, config, dispose };
   } catch (error) {
     await dispose();

@@ -15,8 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import request from 'supertest';
-import { loadConfig } from '../libs/config/src/index.js';
-import { runMigrations } from '../libs/database/src/index.js';
+import { benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 
@@ -31,29 +30,10 @@ const WARMUP_SECONDS = option('warmup', 20);
 const CONCURRENCY = option('concurrency', 32);
 const LOTS_PER_ORG = 200;
 
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const tcpUrl = Object.assign(new URL(adminUrl), { pathname: '/nguon_bench' }).toString();
+const { databaseUrl: tcpUrl } = await keptBenchDatabase();
 // --socket: the API talks to PostgreSQL over its Unix socket (as on a single-host deployment), not TCP loopback.
 const databaseUrl = args.includes('--socket') ? `postgres://postgres@${encodeURIComponent('/var/run/postgresql')}/nguon_bench` : tcpUrl;
-
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-if (!(await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'nguon_bench'`)).rowCount) await admin.query(`CREATE DATABASE nguon_bench`);
-await admin.end();
-await runMigrations(tcpUrl);
-
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  DATABASE_URL: databaseUrl,
-  DATABASE_POOL_SIZE: '20',
-  REDIS_URL: redisUrl,
-  QUEUE_PREFIX: 'benchevents',
-  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-  PUBLIC_BASE_URL: 'https://nguon.example',
-});
+const config = benchConfig(databaseUrl, { DATABASE_POOL_SIZE: '20', QUEUE_PREFIX: 'benchevents', PUBLIC_BASE_URL: 'https://nguon.example' });
 const api = await createApiApp(config);
 await api.listen(0, '127.0.0.1');
 const port = (api.getHttpServer().address() as AddressInfo).port;

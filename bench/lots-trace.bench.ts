@@ -12,8 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { loadConfig } from '../libs/config/src/index.js';
-import { runMigrations } from '../libs/database/src/index.js';
+import { benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { eventHash, generateShortCode, reachableLotsSql, TraceRepository, type EventHashLine, type EventHashRow } from '../libs/traceability/src/index.js';
 import { createTestFacility, createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
@@ -27,35 +26,14 @@ const reload = args.includes('--reload');
 const TOTAL_LOTS = option('lots', 1_000_000);
 const SAMPLES = option('samples', 2000);
 
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const databaseName = 'nguon_bench';
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString();
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 // ------------------------------------------------------------------ database
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [databaseName])).rowCount === 1;
-if (exists && reload) await admin.query(`DROP DATABASE "${databaseName}" WITH (FORCE)`);
-if (!exists || reload) await admin.query(`CREATE DATABASE "${databaseName}"`);
-await admin.end();
-await runMigrations(databaseUrl);
-
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: redisUrl,
-  QUEUE_PREFIX: 'benchlots',
-  AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-  PUBLIC_BASE_URL: 'https://nguon.example',
-});
+const { databaseName, databaseUrl } = await keptBenchDatabase({ reload });
+const config = benchConfig(databaseUrl, { QUEUE_PREFIX: 'benchlots', PUBLIC_BASE_URL: 'https://nguon.example' });
 const api = await createApiApp(config);
 await api.listen(0, '127.0.0.1');
 const port = (api.getHttpServer().address() as AddressInfo).port;

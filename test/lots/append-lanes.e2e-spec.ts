@@ -7,11 +7,12 @@ import { AppendLanes } from '../../libs/traceability/src/lots/append-lanes.js';
 jest.setTimeout(120_000);
 
 /**
- * Group commit of one organization's appends (AppendLanes), against real PostgreSQL: what arrives
- * while a write is on its way goes in one transaction, and one failing statement fails only itself.
+ * Group commit of appends (AppendLanes), against real PostgreSQL: what arrives while a write is on
+ * its way goes in one transaction, one failing statement fails only itself, and a batch whose
+ * connection dies writes nothing and leaves nobody waiting.
  * The statement here writes a counter row per call and answers the id of its transaction.
  */
-describe('append lanes: group commit per organization', () => {
+describe('append lanes: group commit', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);
@@ -65,6 +66,47 @@ describe('append lanes: group commit per organization', () => {
       { prefix: 'C', n: 1 },
     ]);
     expect((await rowsOf(b.organizationId)).map((row) => row.prefix)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('writes nothing of a batch whose connection is killed mid-way, answers every append, and carries on', async () => {
+    const org = await signupOrganization(t.server);
+    const s = await createLotTestSetup(t.dataSource, org.organizationId);
+    const harvest = await request(t.server)
+      .post('/api/v1/lots/harvest')
+      .set(org.auth)
+      .send({ growingAreaId: s.areaId, productId: s.paddyId, quantity: '10', unit: 'kg', harvestedAt: '2026-10-01T07:00:00+07:00', lotCode: 'KILLED-1' })
+      .expect(201);
+    const lanes = new AppendLanes<{ prefix: string; tx: string }>(t.dataSource, statement('test_lane_killed'));
+    // Another transaction holds the lot, so the batch waits on its first step (locking its lots)...
+    const holder = await t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT 1 FROM lot WHERE id = $1 FOR UPDATE`, [harvest.body.id]);
+    try {
+      const first = lanes.append(org.organizationId, [org.organizationId, 'A', 1], []);
+      const batched = ['B', 'C'].map((prefix) => lanes.append(org.organizationId, [org.organizationId, prefix, 1], [harvest.body.id]));
+      await first;
+      // ...where its connection is killed, as if PostgreSQL or the network had dropped it.
+      let killed = 0;
+      for (let i = 0; i < 100 && !killed; i++) {
+        killed = (
+          await t.dataSource.query(
+            `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM lot WHERE id = ANY%'`,
+          )
+        )[0].n;
+        if (!killed) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(killed).toBe(1);
+      const results = await Promise.allSettled(batched);
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await rowsOf(org.organizationId)).toEqual([{ prefix: 'A', n: 1 }]);
+    // The next append gets a working connection.
+    await expect(lanes.append(org.organizationId, [org.organizationId, 'D', 1], [harvest.body.id])).resolves.toMatchObject({ prefix: 'D' });
+    expect((await rowsOf(org.organizationId)).map((row) => row.prefix)).toEqual(['A', 'D']);
   });
 
   it('group-commits real ships and transforms: every accepted event counted once, chain valid, balance exact', async () => {

@@ -76,6 +76,13 @@ export class AppendLanes<T> {
         return null;
       });
     if (!client) return;
+    // A connection that drops while checked out reports it as an 'error' event: unheard, it would end
+    // the process. Its queries fail on their own; it is then released as broken, not reused.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       if (batch.length === 1) {
         await this.run(client, batch[0]);
@@ -92,7 +99,8 @@ export class AppendLanes<T> {
       }
       ordered.forEach((pending, i) => pending.resolve(rows[i]));
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 

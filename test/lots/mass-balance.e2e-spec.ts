@@ -247,7 +247,7 @@ describe('transform, split, ship, inspect, void: mass balance (DESIGN rules 1 an
     await expectRefused(org, () => request(t.server).post(`/api/v1/lots/${lot.id}/split`).set(org.auth).send({ parts: [{ quantity: '1', unit: 'kg', lotCode: 'SC-CYCLE-1' }] }), 422, 'LOT_CYCLE');
     // And the database itself refuses a self-link.
     await expect(
-      t.dataSource.query(`INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit) VALUES ($1, $2, $2, gen_random_uuid(), 1, 'kg')`, [
+      t.dataSource.query(`INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, event_type, quantity, unit) VALUES ($1, $2, $2, gen_random_uuid(), 'transform', 1, 'kg')`, [
         org.organizationId,
         lot.id,
       ]),

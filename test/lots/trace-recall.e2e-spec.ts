@@ -10,6 +10,7 @@ import {
   type TestApp,
   type TestOrganization,
 } from '@app/testing';
+import { MIGRATIONS } from '@app/database';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
@@ -96,6 +97,16 @@ describe('genealogy, shipments between organizations and recall (DESIGN rules 5,
     const trace = (await get(coop, `/api/v1/lots/${P1.id}/trace?direction=back`).expect(200)).body;
     expect(codes(trace.nodes)).toEqual(['H1', 'H2', 'H3', 'M', 'P1', 'R', 'R1']);
     expect(edgeList(trace)).toEqual(['H1→M 500 kg', 'H2→M 400 kg', 'H3→R 100 kg', 'M→R 900 kg', 'R1→P1 300 kg', 'R→R1 300 kg']);
+    // Each edge names the event that made it, and edges come in the order of the lots they lead to.
+    const code = new Map<string, string>(trace.nodes.map((n: Lot) => [n.id, n.code]));
+    const edgeEvents = trace.edges.map((e: { parentLotId: string; childLotId: string; eventType: string }) => `${code.get(e.parentLotId)}→${code.get(e.childLotId)} ${e.eventType}`);
+    expect(edgeEvents.sort()).toEqual(['H1→M transform', 'H2→M transform', 'H3→R transform', 'M→R transform', 'R1→P1 transform', 'R→R1 split']);
+    const position = new Map<string, number>(trace.nodes.map((n: Lot, i: number) => [n.id, i]));
+    const childPositions = trace.edges.map((e: { childLotId: string }) => position.get(e.childLotId)!);
+    expect(childPositions).toEqual([...childPositions].sort((a, b) => a - b));
+    const splitEdge = trace.edges.find((e: { childLotId: string }) => e.childLotId === world.R1.id);
+    const [splitEvent] = await t.dataSource.query(`SELECT type FROM event WHERE id = $1`, [splitEdge.eventId]);
+    expect(splitEvent.type).toBe('split');
     const quantities = Object.fromEntries(trace.nodes.map((n: { code: string; quantity: string; unit: string }) => [n.code, `${n.quantity} ${n.unit}`]));
     expect(quantities).toEqual({ H1: '600 kg', H2: '400 kg', H3: '300 kg', M: '900 kg', R: '700 kg', R1: '300 kg', P1: '600 pack' });
     expect(trace.growingAreas.map((a: { id: string }) => a.id).sort()).toEqual([s.areaId, s.secondAreaId].sort());
@@ -164,6 +175,25 @@ describe('genealogy, shipments between organizations and recall (DESIGN rules 5,
     ]);
   });
 
+  it('migrates existing links: each edge gets the type of the event that made it', async () => {
+    const { coop, P1 } = world;
+    const before = (await get(coop, `/api/v1/lots/${P1.id}/trace?direction=back`).expect(200)).body.edges;
+    const migration = MIGRATIONS.map((M) => new M()).find((m) => m.name === 'LinkEventType1764403800000')!;
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const after = (await get(coop, `/api/v1/lots/${P1.id}/trace?direction=back`).expect(200)).body.edges;
+    expect(after).toEqual(before);
+    expect(new Set(after.map((e: { eventType: string }) => e.eventType))).toEqual(new Set(['transform', 'split']));
+    await expect(
+      t.dataSource.query(`UPDATE lot_link SET event_type = 'ship' WHERE child_lot_id = $1`, [P1.id]),
+    ).rejects.toThrow(/lot_link_event_type_check/);
+  });
+
   it('stays finite on a cyclic link table (which the API never writes)', async () => {
     const { coop, s } = await (async () => {
       const org = await signupOrganization(t.server);
@@ -173,7 +203,7 @@ describe('genealogy, shipments between organizations and recall (DESIGN rules 5,
     const b = (await post(coop, '/api/v1/lots/transform', { inputs: [{ lotId: a.id, quantity: '5', unit: 'kg' }], outputs: [{ productId: s.riceId, quantity: '5', unit: 'kg', lotCode: 'B' }], occurredAt: '2026-10-02', process: 'x' }).expect(201)).body.outputs[0];
     const c = (await post(coop, '/api/v1/lots/transform', { inputs: [{ lotId: b.id, quantity: '5', unit: 'kg' }], outputs: [{ productId: s.riceId, quantity: '5', unit: 'kg', lotCode: 'C' }], occurredAt: '2026-10-02', process: 'x' }).expect(201)).body.outputs[0];
     // Corrupt the genealogy by hand: C → A closes a cycle A → B → C → A.
-    await t.dataSource.query(`INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit) VALUES ($1, $2, $3, gen_random_uuid(), 1, 'kg')`, [coop.organizationId, c.id, a.id]);
+    await t.dataSource.query(`INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, event_type, quantity, unit) VALUES ($1, $2, $3, gen_random_uuid(), 'transform', 1, 'kg')`, [coop.organizationId, c.id, a.id]);
     for (const direction of ['back', 'forward']) {
       const trace = (await get(coop, `/api/v1/lots/${b.id}/trace?direction=${direction}`).expect(200)).body;
       expect(codes(trace.nodes)).toEqual(['A', 'B', 'C']);

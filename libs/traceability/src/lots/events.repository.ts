@@ -147,8 +147,8 @@ const APPEND_STATEMENT = `WITH locked AS (
     WHERE (SELECT ok FROM ok)
     RETURNING id
   ), new_links AS (
-    INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, quantity, unit)
-    SELECT $2::uuid, x.parent_lot_id, x.child_lot_id, $1::uuid, x.quantity, x.unit
+    INSERT INTO lot_link (organization_id, parent_lot_id, child_lot_id, event_id, event_type, quantity, unit)
+    SELECT $2::uuid, x.parent_lot_id, x.child_lot_id, $1::uuid, $3::text, x.quantity, x.unit
     FROM jsonb_to_recordset($26::jsonb) AS x(parent_lot_id uuid, child_lot_id uuid, quantity numeric, unit text)
     WHERE (SELECT ok FROM ok)
     RETURNING parent_lot_id

@@ -194,8 +194,8 @@ export class ExportsService {
   async fsmaRows(actor: Pick<Caller, 'organizationId'>, lotId: string): Promise<FsmaRow[]> {
     const organizationId = actor.organizationId;
     const [back, forward] = await Promise.all([
-      this.trace.rawReachable(organizationId, lotId, 'back'),
-      this.trace.rawReachable(organizationId, lotId, 'forward'),
+      this.trace.reachableLotIds(organizationId, lotId, 'back'),
+      this.trace.reachableLotIds(organizationId, lotId, 'forward'),
     ]);
     const traced = [...new Set([...back, ...forward].map((row) => row.id))];
     const lotsTraced = await this.repository.lots(organizationId, traced);

@@ -44,6 +44,8 @@ export class LotLink {
   @PrimaryColumn('uuid') parentLotId: string;
   @PrimaryColumn('uuid') childLotId: string;
   @PrimaryColumn('uuid') eventId: string;
+  /** The type of the event that made the edge (transform or split), so a trace need not read the event. */
+  @Column('text') eventType: string;
   @Column('numeric', { precision: 18, scale: 6 }) quantity: string;
   @Column('text') unit: string;
 }

@@ -81,6 +81,22 @@ export function reachableLotsSql(direction: TraceDirection): string {
     )`;
 }
 
+/**
+ * The edges reachable from `$2` in one direction, each with its quantity and event: the same walk
+ * as reachableLotsSql, step for step, but each step keeps the link rows it reads, so the edges of a
+ * trace cost nothing more than finding its lots. UNION keeps each edge once, so a cycle in the data
+ * still ends the recursion.
+ */
+export function reachableEdgesSql(direction: TraceDirection): string {
+  const [from, to] = direction === 'back' ? ['child_lot_id', 'parent_lot_id'] : ['parent_lot_id', 'child_lot_id'];
+  const columns = (k: string) => `${k}.parent_lot_id, ${k}.child_lot_id, ${k}.event_id, ${k}.event_type, ${k}.quantity, ${k}.unit`;
+  return `edge AS (
+      SELECT ${columns('k')} FROM lot_link k WHERE k.organization_id = $1 AND k.${from} = $2::uuid
+      UNION
+      SELECT ${columns('k')} FROM lot_link k JOIN edge r ON k.${from} = r.${to} WHERE k.organization_id = $1
+    )`;
+}
+
 const LOCAL_DATE = (column: string) => `((${column} AT TIME ZONE 'UTC') + (n.produced_at_offset)::interval)::date`;
 
 @Injectable()
@@ -89,14 +105,13 @@ export class TraceRepository {
 
   /** The whole genealogy graph of a lot in one direction, with its roots or leaves, in one statement. */
   async trace(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.dataSource): Promise<TraceRows> {
-    const edgeSide = direction === 'back' ? 'child_lot_id' : 'parent_lot_id';
     const rootsOrLeaves =
       direction === 'back'
         ? `(SELECT coalesce(json_agg(json_build_object('id', ga.id, 'code', ga.code, 'name', ga.name, 'crop', ga.crop, 'areaHa', ga.area_ha::text,
               'commune', ga.commune, 'province', ga.province) ORDER BY ga.code), '[]')
-             FROM growing_area ga WHERE ga.organization_id = $1 AND ga.id IN (SELECT growing_area_id FROM nodes)) AS "growingAreas",
+             FROM growing_area ga WHERE ga.organization_id = $1 AND ga.id = ANY(ARRAY(SELECT DISTINCT growing_area_id FROM nodes))) AS "growingAreas",
            (SELECT coalesce(json_agg(json_build_object('id', hh.id, 'name', hh.name, 'commune', hh.commune, 'province', hh.province) ORDER BY hh.name), '[]')
-             FROM partner hh WHERE hh.organization_id = $1 AND hh.id IN (SELECT household_partner_id FROM nodes)) AS households,
+             FROM partner hh WHERE hh.organization_id = $1 AND hh.id = ANY(ARRAY(SELECT DISTINCT household_partner_id FROM nodes))) AS households,
            (SELECT coalesce(json_agg(json_build_object('id', ia.id, 'growingAreaId', ia.growing_area_id, 'appliedAt', ia.applied_at::text, 'kind', ia.kind,
               'productName', ia.product_name, 'activeIngredient', ia.active_ingredient, 'phiDays', ia.phi_days) ORDER BY ia.applied_at, ia.id), '[]')
              FROM (SELECT DISTINCT ia.* FROM nodes n
@@ -116,13 +131,14 @@ export class TraceRepository {
              FROM shipment s JOIN partner pa ON pa.id = s.partner_id LEFT JOIN organization ro ON ro.id = s.receiver_organization_id AND s.status = 'received'
              WHERE s.organization_id = $1 AND s.lot_id = ANY(ARRAY(SELECT id FROM nodes)) AND s.status <> 'cancelled') AS shipments`;
 
-    // `= ANY(ARRAY(subquery))` rather than `IN (subquery)`: the planner then looks every lot and link
-    // up by index instead of hashing a whole organization's table, whatever its estimate of the set.
-    const text = `WITH RECURSIVE ${reachableLotsSql(direction)},
+    // `= ANY(ARRAY(subquery))` rather than `IN (subquery)`: the planner then looks every lot up by
+    // index instead of hashing a whole organization's table, whatever its estimate of the set.
+    const far = direction === 'back' ? 'parent_lot_id' : 'child_lot_id';
+    const text = `WITH RECURSIVE ${reachableEdgesSql(direction)},
        nodes AS (
          SELECT l.id, l.code, l.short_code, l.kind, l.status, l.product_id, l.quantity, l.unit, l.consumed, l.produced_at,
            l.produced_at_offset, l.expires_at, l.growing_area_id, l.household_partner_id, l.facility_id
-         FROM lot l WHERE l.organization_id = $1 AND l.id = ANY(ARRAY(SELECT id FROM reach))
+         FROM lot l WHERE l.organization_id = $1 AND l.id = ANY(ARRAY(SELECT $2::uuid UNION SELECT ${far} FROM edge))
        )
        SELECT
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'code', n.code, 'shortCode', n.short_code, 'kind', n.kind, 'status', n.status,
@@ -132,11 +148,10 @@ export class TraceRepository {
             'facilityId', n.facility_id) ORDER BY n.produced_at, n.code), '[]')
           FROM nodes n JOIN product p ON p.id = n.product_id) AS nodes,
          (SELECT coalesce(json_agg(json_build_object('parentLotId', k.parent_lot_id, 'childLotId', k.child_lot_id, 'eventId', k.event_id,
-            'eventType', e.type, 'quantity', k.quantity::text, 'unit', k.unit) ORDER BY e.seq, k.parent_lot_id, k.child_lot_id), '[]')
-          FROM lot_link k LEFT JOIN event e ON e.id = k.event_id
-          WHERE k.organization_id = $1 AND k.${edgeSide} = ANY(ARRAY(SELECT id FROM nodes))) AS edges,
+            'eventType', k.event_type, 'quantity', k.quantity::text, 'unit', k.unit)), '[]')
+          FROM edge k) AS edges,
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'kind', f.kind, 'code', f.code, 'province', f.province) ORDER BY f.name), '[]')
-          FROM facility f WHERE f.organization_id = $1 AND f.id IN (SELECT facility_id FROM nodes)) AS facilities,
+          FROM facility f WHERE f.organization_id = $1 AND f.id = ANY(ARRAY(SELECT DISTINCT facility_id FROM nodes))) AS facilities,
          ${rootsOrLeaves}`;
     // Outside a transaction, a named prepared statement planned once per connection (planning this
     // statement takes longer than running it), so a trace costs its execution only.
@@ -144,8 +159,8 @@ export class TraceRepository {
     return row;
   }
 
-  /** The plain recursive query the API's trace is measured against (bench/lots-trace.ts). */
-  rawReachable(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.dataSource): Promise<{ id: string }[]> {
+  /** The ids of the lots reachable from a lot in one direction, the lot itself included. */
+  reachableLotIds(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.dataSource): Promise<{ id: string }[]> {
     return db.query(`WITH RECURSIVE ${reachableLotsSql(direction)} SELECT id FROM reach`, [organizationId, lotId]);
   }
 }

@@ -43,6 +43,13 @@ export interface TraceResponse {
   partners: { id: string; name: string; kind: string; receivedByOrganization: string | null }[];
 }
 
+/** Edges in the order of the lots they lead to (nodes come oldest first), then of the lots they come from. */
+function inNodeOrder(edges: TraceRows['edges'], nodes: TraceRows['nodes']): TraceRows['edges'] {
+  const position = new Map(nodes.map((node, i) => [node.id, i]));
+  const at = (id: string) => position.get(id) ?? nodes.length;
+  return [...edges].sort((a, b) => at(a.childLotId) - at(b.childLotId) || at(a.parentLotId) - at(b.parentLotId) || a.eventId.localeCompare(b.eventId));
+}
+
 /** Genealogy (DESIGN rule 5): the complete graph back to the fields or forward to every customer. */
 @Injectable()
 export class TraceService {
@@ -84,7 +91,7 @@ export class TraceService {
         householdPartnerId: node.householdPartnerId,
         facilityId: node.facilityId,
       })),
-      edges: rows.edges.map((edge) => ({ ...edge, quantity: canonicalQuantity(edge.quantity) })),
+      edges: inNodeOrder(rows.edges, rows.nodes).map((edge) => ({ ...edge, quantity: canonicalQuantity(edge.quantity) })),
       growingAreas: rows.growingAreas.map((area) => ({ ...area, areaHa: canonicalQuantity(area.areaHa) })),
       households: rows.households,
       inputApplications: rows.inputApplications,

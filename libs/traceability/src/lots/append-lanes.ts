@@ -106,13 +106,15 @@ export class AppendLanes<T> {
 
   private async together(client: pg.PoolClient, batch: Pending<T>[]): Promise<T[]> {
     const lotIds = [...new Set(batch.flatMap((pending) => pending.lotIds))].sort();
-    // All sent at once; settled together so that no answer is left unread when one fails.
-    const sent = [
+    // All sent at once, in one write: in pipeline mode each query is written as soon as it is made,
+    // a system call each, unless the socket is corked meanwhile. Settled together so that no answer
+    // is left unread when one fails.
+    const sent = corked(client, () => [
       client.query('BEGIN'),
       client.query({ name: 'nguon_lock_batch_lots', text: 'SELECT 1 FROM lot WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', values: [lotIds] }),
       ...batch.map((pending) => client.query({ ...this.statement, values: pending.values })),
       client.query('COMMIT'),
-    ];
+    ]);
     const answers = await Promise.allSettled(sent);
     const failed = answers.find((answer) => answer.status === 'rejected');
     if (failed) throw failed.reason;
@@ -129,6 +131,17 @@ export class AppendLanes<T> {
     } catch (error) {
       pending.reject(error);
     }
+  }
+}
+
+/** Runs `send` with the client's socket corked, so that what it writes leaves in one system call. */
+function corked<R>(client: pg.PoolClient, send: () => R): R {
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  stream.cork();
+  try {
+    return send();
+  } finally {
+    stream.uncork();
   }
 }
 

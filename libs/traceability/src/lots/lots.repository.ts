@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Unit } from '../common/units.js';
-import { queryRows, type Db } from './db.js';
+import { queryRows, readRows, type Db } from './db.js';
 import type { ProductRecord } from './lot-registry.repository.js';
 import type { LotKind, LotStatus, ShipmentStatus } from './lot.entity.js';
 
@@ -168,7 +168,7 @@ export class LotsRepository {
   }
 
   findLotsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
-    return queryRows<LotView>(db, `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [organizationId, ids], 'nguon_lots_by_ids');
+    return readRows<LotView>(db, `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [organizationId, ids], 'nguon_lots_by_ids');
   }
 
   /** What a transformation reads, in one round trip: its input lots, its output products and its facility. */
@@ -179,7 +179,7 @@ export class LotsRepository {
     facilityId: string | null,
     db: Db = this.dataSource,
   ): Promise<{ lots: LotView[]; products: ProductRecord[]; facility: { id: string; name: string } | null }> {
-    const [row] = await queryRows<{ lots: (LotView & { producedAt: string; recalledAt: string | null; createdAt: string })[]; products: ProductRecord[]; facility: { id: string; name: string } | null }>(
+    const [row] = await readRows<{ lots: (LotView & { producedAt: string; recalledAt: string | null; createdAt: string })[]; products: ProductRecord[]; facility: { id: string; name: string } | null }>(
       db,
       `SELECT
          (SELECT coalesce(json_agg(v), '[]') FROM (SELECT ${LOT_VIEW_COLUMNS.replace(/l\.quantity,/, 'l.quantity::text AS quantity,').replace(/l\.consumed,/, 'l.consumed::text AS consumed,').replace('p.net_content AS', 'p.net_content::text AS')}
@@ -208,7 +208,7 @@ export class LotsRepository {
     partnerId: string,
     db: Db = this.dataSource,
   ): Promise<{ lot: LotView | null; partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string }> {
-    const [row] = await queryRows<LotView & { partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string; lotFound: boolean }>(
+    const [row] = await readRows<LotView & { partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string; lotFound: boolean }>(
       db,
       `SELECT v.*, v.id IS NOT NULL AS "lotFound",
          (SELECT json_build_object('id', pa.id, 'kind', pa.kind, 'name', pa.name, 'linkedOrganizationId', pa.linked_organization_id)

@@ -15,6 +15,7 @@ const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
 /** The public resolver and lot pages (issue 6): their own per-IP bucket. */
 const PUBLIC_PATH = /^\/(?:01|l)(?:[/?]|$)|^\/public\/lots\/|^\/\.well-known\/gs1resolver/;
 const rateBucket = (url: string) => (url.startsWith(AUTH_PATH) ? 'auth' : PUBLIC_PATH.test(url) ? 'public' : 'all');
+const share = (limit: number, processes: number) => Math.max(1, Math.floor(limit / processes));
 
 /** Builds the configured HTTP app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -52,8 +53,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(rateLimit as never, {
     global: true,
+    // Each process counts its own requests; with several (API_PROCESSES) each allows its share, so an
+    // address never gets more than the configured limit in all.
     max: (request: { url: string }) =>
-      ({ auth: config.authRateLimitPerMinute, public: config.publicRateLimitPerMinute, all: GENERAL_RATE_LIMIT_PER_MINUTE })[rateBucket(request.url)],
+      share({ auth: config.authRateLimitPerMinute, public: config.publicRateLimitPerMinute, all: GENERAL_RATE_LIMIT_PER_MINUTE }[rateBucket(request.url)], config.apiProcesses),
     timeWindow: 60_000,
     keyGenerator: (request: { ip: string; url: string }) => `${rateBucket(request.url)}:${request.ip}`,
     errorResponseBuilder: (_request: unknown, context: { after: string }) => ({

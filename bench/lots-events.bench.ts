@@ -6,10 +6,10 @@
 // domain work (GET /api/v1/me), the ceiling of any authenticated request on this machine.
 // Goal (issue 4): ≥ 1,000 events/s.
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
-//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--replicas N] [--profile]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -37,27 +37,28 @@ const config = benchConfig(databaseUrl, { DATABASE_POOL_SIZE: '20', QUEUE_PREFIX
 const api = await createApiApp(config);
 await api.listen(0, '127.0.0.1');
 const port = (api.getHttpServer().address() as AddressInfo).port;
-if (args.includes('--serve')) {
-  // A replica for --replicas: serve until the parent ends us.
-  console.log(`PORT ${port}`);
-  await new Promise(() => undefined);
-}
-// --replicas N: N API processes (this one and N − 1 children), as behind a load balancer; the API is stateless.
-const REPLICAS = option('replicas', 1);
-const replicas: ChildProcess[] = [];
+// --processes N: the load goes to the built API (`npm run build` first) started as in production with
+// API_PROCESSES=N, in processes of its own; this process then only sets up, generates load and checks.
+const PROCESSES = option('processes', 0);
+let cluster: ChildProcess | undefined;
 const ports = [port];
-for (let i = 1; i < REPLICAS; i++) {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--serve', ...(args.includes('--socket') ? ['--socket'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  replicas.push(child);
-  ports.push(
-    await new Promise<number>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        const match = /PORT (\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`replica exited with ${code}`)));
-    }),
-  );
+if (PROCESSES) {
+  const clusterPort = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  cluster = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix,
+      DATABASE_POOL_SIZE: '20', PUBLIC_BASE_URL: config.publicBaseUrl, API_PROCESSES: String(PROCESSES), PORT: String(clusterPort), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let ready = false; !ready; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if (cluster.exitCode !== null) throw new Error(`the API exited with ${cluster.exitCode}`);
+    ready = await fetch(`http://127.0.0.1:${clusterPort}/health/ready`).then((r) => r.ok, () => false);
+  }
+  ports[0] = clusterPort;
 }
 const server = api.getHttpServer();
 const db = new pg.Client({ connectionString: databaseUrl });
@@ -160,16 +161,17 @@ async function startProfiler(): Promise<(file: string) => Promise<void>> {
   };
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this host (Linux /proc; null elsewhere). */
-async function postgresCpuSeconds(): Promise<number | null> {
+/** CPU seconds used so far by the processes on this host that `which` picks (Linux /proc; null elsewhere). */
+async function cpuSeconds(which: (pid: number, comm: string, ppid: number) => boolean): Promise<number | null> {
   const { readdir, readFile } = await import('node:fs/promises');
   try {
     let ticks = 0;
     for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
       const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
-      if (comm !== 'postgres') continue;
+      if (!rest) continue;
       const fields = rest.split(' ');
+      if (!which(Number(pid), comm, Number(fields[1]))) continue;
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
     }
     return ticks / 100; // USER_HZ
@@ -177,11 +179,15 @@ async function postgresCpuSeconds(): Promise<number | null> {
     return null;
   }
 }
+const postgresCpuSeconds = () => cpuSeconds((_, comm) => comm === 'postgres');
+/** The API's CPU: this process, or with --processes the primary and its API processes. */
+const apiCpuSeconds = () =>
+  cluster ? cpuSeconds((pid, _, ppid) => pid === cluster!.pid || ppid === cluster!.pid) : Promise.resolve((process.cpuUsage().user + process.cpuUsage().system) / 1e6);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 console.log(
-  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${REPLICAS} API process(es) (pool 20 each, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
+  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${PROCESSES ? `the built API with API_PROCESSES=${PROCESSES}` : 'the API in this process'} (pool 20, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
 );
 {
   const warm = [await tenant()];
@@ -200,11 +206,11 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
     for (let i = 0; i < organizations; i++) tenants.push(await tenant());
     const profiler = args.includes('--profile') ? await startProfiler() : null;
     const pgBefore = await postgresCpuSeconds();
-    const cpuBefore = process.cpuUsage();
+    const cpuBefore = await apiCpuSeconds();
     const eluBefore = performance.eventLoopUtilization();
     const result = await load(tenants, mode);
     const elu = performance.eventLoopUtilization(eluBefore);
-    const cpu = process.cpuUsage(cpuBefore);
+    const cpuAfter = await apiCpuSeconds();
     const pgAfter = await postgresCpuSeconds();
     if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
     const accepted = result.statuses['201'] ?? 0;
@@ -223,13 +229,18 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
     console.log(
       `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
         `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
-        `statuses ${JSON.stringify(result.statuses)}  API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), ` +
-        `process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(accepted, 1)).toFixed(2)} ms/event  ` +
+        `statuses ${JSON.stringify(result.statuses)}  ` +
+        (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
+        `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
         `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
         `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${Number(consumed)} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
     );
   }
 }
-for (const child of replicas) child.kill('SIGTERM');
+if (cluster) {
+  const exited = new Promise((resolve) => cluster!.once('exit', resolve));
+  cluster.kill('SIGTERM');
+  await exited;
+}
 await db.end();
 await api.close();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../common/time-ordered-id.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -463,7 +463,7 @@ export class LotsService {
       if (!fitsInLot(lot.quantity, lot.consumed, amount)) throw overconsumed(lot, amount, 'quantity');
 
       const receiverOrganizationId = partner.linkedOrganizationId && partner.linkedOrganizationId !== organizationId ? partner.linkedOrganizationId : null;
-      const shipment = { id: randomUUID(), lotId: lot.id, partnerId: partner.id, receiverOrganizationId, quantity, unit, shippedAt: shipped.instant, documents };
+      const shipment = { id: timeOrderedUuid(), lotId: lot.id, partnerId: partner.id, receiverOrganizationId, quantity, unit, shippedAt: shipped.instant, documents };
       const event = await this.appendGuarded(
         actor,
         {
@@ -887,7 +887,7 @@ export class LotsService {
     options: AppendOptions = {},
   ): Promise<AppendedEvent | null> {
     const draft: EventDraft = {
-      id: event.id ?? randomUUID(),
+      id: event.id ?? timeOrderedUuid(),
       type: event.type,
       epcisEventType: event.epcisEventType,
       action: event.action,
@@ -951,7 +951,7 @@ export class LotsService {
   private newLotBase(product: ProductRecord, produced: DateTimeWithOffset): Omit<NewLot, 'code' | 'displayName' | 'kind' | 'quantity' | 'unit' | 'growingAreaId' | 'householdPartnerId'> {
     const localDate = toLocalDate(produced.instant, produced.offset);
     return {
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       productId: product.id,
       status: 'active',
       facilityId: null,

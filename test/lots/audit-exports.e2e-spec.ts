@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { createEpcisValidator, type EpcisValidator } from '@app/traceability';
+import { AuditService, createEpcisValidator, type EpcisValidator } from '@app/traceability';
 import { createLotTestSetup, createTestPartner, signupOrganization, startTestApp, type LotTestSetup, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
@@ -161,6 +161,30 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       const b = await world();
       await tamper(`UPDATE event_line SET quantity = 40, quantity_in_lot_unit = 40 WHERE event_id = $1`, [b.toDistributor.event.id]);
       expect(await verify(b.coop)).toMatchObject({ valid: false, firstBrokenEventId: b.toDistributor.event.id });
+    });
+
+    it('verifies page by page, reading the next page while hashing this one: the same answers across page boundaries', async () => {
+      const audit = t.app.get(AuditService);
+      const a = await world();
+      // Nine events in pages of 2: five pages, the last one short.
+      expect(await audit.verify(a.coop, 2)).toEqual({ valid: true, eventsChecked: 9, firstBrokenEventId: null, problem: null });
+      expect(await audit.verify(a.coop, 3)).toEqual({ valid: true, eventsChecked: 9, firstBrokenEventId: null, problem: null });
+      // An edit on a later page; a deletion whose gap falls on a page boundary; a missing tail.
+      await tamper(`UPDATE event SET event_time = event_time - interval '1 day' WHERE id = $1`, [a.toShop.event.id]);
+      expect(await audit.verify(a.coop, 2)).toMatchObject({ valid: false, firstBrokenEventId: a.toShop.event.id });
+      const b = await world();
+      const seqs = await t.dataSource.query(`SELECT id, seq::int AS seq FROM event WHERE organization_id = $1 ORDER BY seq`, [b.coop.organizationId]);
+      await tamper(`DELETE FROM event_line WHERE event_id = $1`, [seqs[4].id]);
+      await tamper(`DELETE FROM event WHERE id = $1`, [seqs[4].id]);
+      const whole = await audit.verify(b.coop);
+      expect(whole).toMatchObject({ valid: false, firstBrokenEventId: seqs[5].id });
+      expect(await audit.verify(b.coop, 2)).toEqual(whole);
+      expect(await audit.verify(b.coop, 4)).toEqual(whole);
+      const c = await world();
+      await tamper(`DELETE FROM event WHERE id = $1`, [c.voided.event.id]);
+      const wholeC = await audit.verify(c.coop);
+      expect(wholeC).toMatchObject({ valid: false, eventsChecked: 8, firstBrokenEventId: null, problem: expect.stringContaining('chain head') });
+      expect(await audit.verify(c.coop, 2)).toEqual(wholeC);
     });
 
     it('detects a deleted event: in the middle by the next link, at the end by the chain head', async () => {

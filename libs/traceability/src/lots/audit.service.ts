@@ -21,7 +21,7 @@ const PAGE_SIZE = 2000;
 export class AuditService {
   constructor(private readonly events: EventsRepository) {}
 
-  async verify(actor: Pick<Caller, 'organizationId'>): Promise<AuditVerification> {
+  async verify(actor: Pick<Caller, 'organizationId'>, pageSize = PAGE_SIZE): Promise<AuditVerification> {
     const organizationId = actor.organizationId;
     // The head first: events appended while we read are past it and not checked.
     const head = await this.events.chainHead(organizationId);
@@ -29,8 +29,17 @@ export class AuditService {
     let afterSeq = 0n;
     let prevHash: string | null = null;
     let eventsChecked = 0;
-    while (afterSeq < lastSeq) {
-      const page = (await this.events.chainPage(organizationId, String(afterSeq), PAGE_SIZE)).filter((event) => BigInt(event.seq) <= lastSeq);
+    // The next page is read while this one is hashed: the database and the hashing overlap.
+    const read = (after: bigint) => {
+      const page = this.events.chainPage(organizationId, String(after), pageSize);
+      page.catch(() => undefined); // if we stop early, nobody awaits it
+      return page;
+    };
+    let next = lastSeq > 0n ? read(0n) : null;
+    while (afterSeq < lastSeq && next) {
+      const rows = await next;
+      next = rows.length === pageSize && BigInt(rows[rows.length - 1].seq) < lastSeq ? read(BigInt(rows[rows.length - 1].seq)) : null;
+      const page = rows.filter((event) => BigInt(event.seq) <= lastSeq);
       if (!page.length) break;
       const gap = page.findIndex((event, i) => BigInt(event.seq) !== afterSeq + BigInt(i) + 1n);
       const checked = gap === -1 ? page : page.slice(0, gap + 1);

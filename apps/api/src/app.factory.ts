@@ -54,7 +54,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(rateLimit as never, {
     global: true,
     // Each process counts its own requests; with several (API_PROCESSES) each allows its share, so an
-    // address never gets more than the configured limit in all.
+    // address gets no more than the configured limit in all (unless there are more processes than
+    // requests allowed: each still allows one).
     max: (request: { url: string }) =>
       share({ auth: config.authRateLimitPerMinute, public: config.publicRateLimitPerMinute, all: GENERAL_RATE_LIMIT_PER_MINUTE }[rateBucket(request.url)], config.apiProcesses),
     timeWindow: 60_000,

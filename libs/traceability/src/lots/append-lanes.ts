@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { hotPool } from './db.js';
+import { InFlightBatches } from './in-flight-batches.js';
 
 /** One append waiting for its turn: its organization, the statement's parameters and the lots it changes. */
 interface Pending<T> {
@@ -30,42 +31,18 @@ const MAX_BATCH = 64;
  * failing one fails.
  */
 export class AppendLanes<T> {
-  private readonly queues = new Map<number, Pending<T>[]>();
+  private readonly batches: InFlightBatches<number, Pending<T>>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly statement: { name: string; text: string },
     private readonly lanes = 1,
-  ) {}
-
-  append(organizationId: string, values: unknown[], lotIds: string[]): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const lane = laneOf(organizationId, this.lanes);
-      const queue = this.queues.get(lane);
-      const pending = { organizationId, values, lotIds, resolve, reject };
-      if (queue) {
-        queue.push(pending);
-        return;
-      }
-      this.queues.set(lane, []);
-      void this.drain(lane, [pending]);
-    });
+  ) {
+    this.batches = new InFlightBatches((_lane, batch) => this.write(batch), MAX_BATCH);
   }
 
-  /** Writes `first`, then whatever queued up meanwhile, until the lane's queue is empty. */
-  private async drain(lane: number, first: Pending<T>[]): Promise<void> {
-    let batch = first;
-    try {
-      while (batch.length) {
-        await this.write(batch);
-        batch = this.queues.get(lane)!.splice(0, MAX_BATCH);
-      }
-    } catch (error) {
-      // write() settles every append itself; should it ever throw, nobody is left waiting for ever.
-      for (const pending of [...batch, ...this.queues.get(lane)!]) pending.reject(error);
-    } finally {
-      this.queues.delete(lane);
-    }
+  append(organizationId: string, values: unknown[], lotIds: string[]): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.batches.add(laneOf(organizationId, this.lanes), { organizationId, values, lotIds, resolve, reject }));
   }
 
   private async write(batch: Pending<T>[]): Promise<void> {

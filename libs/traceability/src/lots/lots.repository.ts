@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Unit } from '../common/units.js';
 import { queryRows, readRows, type Db } from './db.js';
+import { InFlightBatches } from './in-flight-batches.js';
 import type { ProductRecord } from './lot-registry.repository.js';
 import type { LotKind, LotStatus, ShipmentStatus } from './lot.entity.js';
 
@@ -122,8 +123,13 @@ const SHIPMENT_VIEW = `SELECT ${SHIPMENT_COLUMNS}, l.code AS "lotCode", l.short_
   JOIN partner pa ON pa.id = s.partner_id JOIN organization o ON o.id = s.organization_id
   LEFT JOIN lot rl ON rl.id = s.received_lot_id`;
 
+const LOTS_BY_IDS = `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`;
+
 /** A draw of lot-code numbers waiting for the one on its way (LotsRepository.drawLotCodeNumbers). */
 interface WaitingDraw {
+  organizationId: string;
+  prefix: string;
+  year: number;
   count: number;
   resolve: (first: number) => void;
   reject: (error: unknown) => void;
@@ -167,8 +173,14 @@ export class LotsRepository {
     return rows[0] ?? null;
   }
 
+  /** Any number of lots by id (a recall's, a response's). */
   findLotsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
-    return readRows<LotView>(db, `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`, [organizationId, ids], 'nguon_lots_by_ids');
+    return queryRows<LotView>(db, LOTS_BY_IDS, [organizationId, ids], 'nguon_lots_by_ids');
+  }
+
+  /** The few lots an event is about to use, read on the connection such short reads share (readRows). */
+  findLotsForEvent(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<LotView[]> {
+    return readRows<LotView>(db, LOTS_BY_IDS, [organizationId, ids], 'nguon_lots_for_event');
   }
 
   /** What a transformation reads, in one round trip: its input lots, its output products and its facility. */
@@ -278,35 +290,22 @@ export class LotsRepository {
    */
   drawLotCodeNumbers(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
     if (!(db instanceof DataSource)) return this.drawNow(organizationId, prefix, year, count, db);
-    const key = `${organizationId} ${prefix} ${year}`;
-    return new Promise((resolve, reject) => {
-      const waiting = this.waitingDraws.get(key);
-      if (waiting) {
-        waiting.push({ count, resolve, reject });
-        return;
-      }
-      this.waitingDraws.set(key, []);
-      void this.drawMerged(key, [{ count, resolve, reject }], (total) => this.drawNow(organizationId, prefix, year, total, db));
-    });
+    return new Promise((resolve, reject) => this.draws.add(`${organizationId} ${prefix} ${year}`, { organizationId, prefix, year, count, resolve, reject }));
   }
 
-  private readonly waitingDraws = new Map<string, WaitingDraw[]>();
-
-  private async drawMerged(key: string, draws: WaitingDraw[], draw: (total: number) => Promise<number>): Promise<void> {
-    while (draws.length) {
-      try {
-        let next = await draw(draws.reduce((sum, d) => sum + d.count, 0));
-        for (const d of draws) {
-          d.resolve(next);
-          next += d.count;
-        }
-      } catch (error) {
-        draws.forEach((d) => d.reject(error));
+  /** One draw per counter in flight; the draws that arrive meanwhile are merged into the next. */
+  private readonly draws = new InFlightBatches<string, WaitingDraw>(async (_key, draws) => {
+    const [{ organizationId, prefix, year }] = draws;
+    try {
+      let next = await this.drawNow(organizationId, prefix, year, draws.reduce((sum, d) => sum + d.count, 0), this.dataSource);
+      for (const d of draws) {
+        d.resolve(next);
+        next += d.count;
       }
-      draws = this.waitingDraws.get(key)!.splice(0);
+    } catch (error) {
+      draws.forEach((d) => d.reject(error));
     }
-    this.waitingDraws.delete(key);
-  }
+  });
 
   private async drawNow(organizationId: string, prefix: string, year: number, count: number, db: Db): Promise<number> {
     const [row] = await queryRows<{ lastSeq: string }>(

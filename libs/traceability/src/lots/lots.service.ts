@@ -375,7 +375,7 @@ export class LotsService {
     assertDistinct(parts.map((p) => p.lotCode ?? `\u0000${Math.random()}`), (i) => `parts[${i}].lotCode`, 'LOT_CODE_DUPLICATE', 'two parts cannot have the same lot code');
 
     return this.atomically(db, async (q, attempt) => {
-      const [lot] = await this.lots.findLotsByIds(organizationId, [lotId], q);
+      const [lot] = await this.lots.findLotsForEvent(organizationId, [lotId], q);
       if (!lot) throw new NotFoundException('Lot', lotId);
       assertConsumable(lot, 'id');
       if (occurred.instant < lot.producedAt) throw eventBeforeInput('occurredAt', lot);
@@ -852,7 +852,7 @@ export class LotsService {
     if (appended) return appended;
     // Something changed between our read and the write (another request consumed, recalled or
     // voided a lot): nothing was written; say what.
-    const current = new Map((await this.lots.findLotsByIds(actor.organizationId, consumption.map((c) => c.lotId), q)).map((lot) => [lot.id, lot]));
+    const current = new Map((await this.lots.findLotsForEvent(actor.organizationId, consumption.map((c) => c.lotId), q)).map((lot) => [lot.id, lot]));
     for (const { lotId, amount, field } of consumption) {
       const lot = current.get(lotId);
       if (!lot) throw notFound('LOT_NOT_FOUND', field, 'lot', lotId);

@@ -8,10 +8,7 @@ const common = {
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
-    // ESM-only packages that CommonJS dependencies require(): compile them to CommonJS (Node 20).
-    '^.+/node_modules/(cookie|content-disposition)/.+\\.js$': ['ts-jest', { useESM: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   testEnvironment: 'node',
 };
 

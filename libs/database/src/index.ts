@@ -5,3 +5,4 @@ export * from './embedded-postgres.js';
 export * from './snake-naming.strategy.js';
 export { MIGRATIONS } from './migrations/index.js';
 export * from './database.module.js';
+export * from './notifications.js';

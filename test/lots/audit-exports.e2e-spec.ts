@@ -209,7 +209,7 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
     const epcis = (org: TestOrganization, query = '') => get(org, `/api/v1/epcis/events${query}`);
 
     it('accepts GS1’s own example documents with the same validator (it is wired correctly)', () => {
-      const dir = resolve(process.cwd(), '../shared/standards/epcis/examples');
+      const dir = resolve(process.cwd(), 'test/fixtures/epcis/examples');
       const files = readdirSync(dir).filter((name) => name.endsWith('.jsonld'));
       expect(files.length).toBeGreaterThanOrEqual(40);
       for (const name of files) expect({ name, ...validate(JSON.parse(readFileSync(join(dir, name), 'utf8'))) }).toEqual({ name, valid: true, errors: [] });

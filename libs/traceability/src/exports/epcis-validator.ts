@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import formatsModule from 'ajv-formats';
-
-/**
- * GS1's EPCIS 2.0 JSON Schema, kept outside the repository in the shared folder that CI clones beside
- * it (../shared), hence resolved from the working directory (the repository root in jest and e2e).
- */
-export const DEFAULT_EPCIS_SCHEMA_PATH = '../shared/standards/epcis/EPCIS-JSON-Schema.json';
+/** GS1's EPCIS 2.0 JSON Schema, shipped with the service (see standards/README.md). */
+import EPCIS_SCHEMA from './standards/EPCIS-JSON-Schema.json' with { type: 'json' };
 
 export interface EpcisValidationResult {
   valid: boolean;
@@ -30,8 +24,7 @@ function formatError(error: ErrorObject): string {
  * keywords in positions ajv's strict mode frowns upon (GS1's README says the same), and formats
  * (uri, date-time) are checked, which is where most mapping mistakes show.
  */
-export function createEpcisValidator(schemaPath: string = DEFAULT_EPCIS_SCHEMA_PATH): EpcisValidator {
-  const schema = JSON.parse(readFileSync(resolve(process.cwd(), schemaPath), 'utf8')) as Record<string, unknown>;
+export function createEpcisValidator(schema: object = EPCIS_SCHEMA): EpcisValidator {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(schema);

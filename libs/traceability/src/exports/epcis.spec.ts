@@ -2,10 +2,10 @@ import { describe, it, expect, beforeAll } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomainException } from '../common/domain.exception.js';
-import { createEpcisValidator, DEFAULT_EPCIS_SCHEMA_PATH, type EpcisValidator } from './epcis-validator.js';
+import { createEpcisValidator, type EpcisValidator } from './epcis-validator.js';
 import { EPCIS_CONTEXT, toEpcisDocument, toEpcisEvents, toEpcisQueryDocument, type EpcisEventInput } from './epcis.js';
 
-const EXAMPLES_DIR = resolve(process.cwd(), '../shared/standards/epcis/examples');
+const EXAMPLES_DIR = resolve(process.cwd(), 'test/fixtures/epcis/examples');
 
 let validator: EpcisValidator;
 beforeAll(() => {
@@ -19,10 +19,6 @@ function expectValid(document: unknown) {
 }
 
 describe('EPCIS validator', () => {
-  it('loads the schema from ../shared relative to the repository root by default', () => {
-    expect(DEFAULT_EPCIS_SCHEMA_PATH).toBe('../shared/standards/epcis/EPCIS-JSON-Schema.json');
-  });
-
   const examples = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.jsonld'));
 
   it('finds GS1 example documents', () => {

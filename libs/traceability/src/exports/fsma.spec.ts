@@ -57,7 +57,7 @@ const rows: FsmaRow[] = [
     eventLocation: FARM,
     harvestLocation: FARM,
     fieldName: 'Ruộng Co Mỵ (VN-DBIH-0012)',
-    harvestDate: new Date('2026-10-04T17:30:00.000Z'),
+    harvestDate: '2026-10-05',
     subsequentRecipient: MILL,
   },
   {

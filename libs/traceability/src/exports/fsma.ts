@@ -58,15 +58,16 @@ export interface FsmaRow {
   harvestLocation?: FsmaLocation;
   harvesterName?: string;
   harvesterPhone?: string;
-  harvestDate?: Date;
+  /** Local calendar dates (YYYY-MM-DD) at the offset of their own events, which may differ from this row's. */
+  harvestDate?: string;
   coolingLocation?: FsmaLocation;
-  coolingDate?: Date;
+  coolingDate?: string;
   inputTraceabilityLotCode?: string;
   inputProductDescription?: string;
   inputQuantity?: string;
   inputUnitOfMeasure?: string;
-  /** Initial packing: the date the packer received the raw food. */
-  inputReceivedDate?: Date;
+  /** Initial packing: the date the packer received the raw food (YYYY-MM-DD). */
+  inputReceivedDate?: string;
   referenceDocumentType?: string;
   referenceDocumentNumber?: string;
 }
@@ -126,17 +127,13 @@ export function describeLocation(location: FsmaLocation | undefined): string {
   return [name, place, location.phone ? `Tel. ${location.phone}` : null].filter(Boolean).join('; ');
 }
 
-function localDate(date: Date | undefined, offset: string): string {
-  return date ? toLocalDate(date, offset) : '';
-}
-
 /** The row as cells in column order; dates as the local calendar date YYYY-MM-DD, which sorts as text. */
 export function fsmaCells(row: FsmaRow): Record<FsmaColumn, string> {
   const offset = row.eventTimeZoneOffset ?? VIETNAM_OFFSET;
   return {
     'Event ID': row.eventId,
     'Critical Tracking Event': row.criticalTrackingEvent,
-    'Event Date': localDate(row.eventDate, offset),
+    'Event Date': toLocalDate(row.eventDate, offset),
     'Traceability Lot Code': row.traceabilityLotCode,
     'Product Description': row.productDescription,
     Commodity: row.commodity ?? '',
@@ -152,14 +149,14 @@ export function fsmaCells(row: FsmaRow): Record<FsmaColumn, string> {
     'Harvest Location Description': describeLocation(row.harvestLocation),
     'Harvester Business Name': row.harvesterName ?? '',
     'Harvester Phone Number': row.harvesterPhone ?? '',
-    'Harvest Date': localDate(row.harvestDate, offset),
+    'Harvest Date': row.harvestDate ?? '',
     'Cooling Location Description': describeLocation(row.coolingLocation),
-    'Cooling Date': localDate(row.coolingDate, offset),
+    'Cooling Date': row.coolingDate ?? '',
     'Input Traceability Lot Code': row.inputTraceabilityLotCode ?? '',
     'Input Product Description': row.inputProductDescription ?? '',
     'Input Quantity': row.inputQuantity ?? '',
     'Input Unit of Measure': row.inputUnitOfMeasure ?? '',
-    'Input Received Date': localDate(row.inputReceivedDate, offset),
+    'Input Received Date': row.inputReceivedDate ?? '',
     'Reference Document Type': row.referenceDocumentType ?? '',
     'Reference Document Number': row.referenceDocumentNumber ?? '',
   };

@@ -85,8 +85,11 @@ export interface ReceivedShipment {
   lotGrowingArea: ExportGrowingArea | null;
 }
 
+export type ExportLotKey = { gtin: string; code: string } | { shortCode: string };
+
 export interface EpcisFilter {
-  lotIds?: string[];
+  /** Events on these lots of the organization, or receipts of these lots as the sender named them. */
+  lots?: { ids: string[]; keys: ExportLotKey[] };
   geEventTime?: Date;
   ltEventTime?: Date;
   bizSteps?: string[];
@@ -104,7 +107,7 @@ export class ExportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Lots named by their GTIN and code or by their short code. */
-  async resolveLots(organizationId: string, keys: ({ gtin: string; code: string } | { shortCode: string })[], db: Db = this.dataSource): Promise<string[]> {
+  async resolveLots(organizationId: string, keys: ExportLotKey[], db: Db = this.dataSource): Promise<string[]> {
     const byCode = keys.filter((k): k is { gtin: string; code: string } => 'gtin' in k);
     const byShort = keys.filter((k): k is { shortCode: string } => 'shortCode' in k).map((k) => k.shortCode);
     const rows: { id: string }[] = await db.query(
@@ -132,7 +135,17 @@ export class ExportsRepository {
     if (filter.ltEventTime) add('coalesce(s.event_time, e.event_time) < ?', filter.ltEventTime.toISOString());
     if (filter.bizSteps) add('coalesce(s.biz_step, e.biz_step) = ANY(?::text[])', filter.bizSteps);
     if (filter.eventTypes) add('e.epcis_event_type = ANY(?::text[])', filter.eventTypes);
-    if (filter.lotIds) add('EXISTS (SELECT 1 FROM event_line el WHERE el.event_id = coalesce(e.voids_event_id, e.id) AND el.lot_id = ANY(?::uuid[]))', filter.lotIds);
+    if (filter.lots) {
+      // A receipt names the goods as shipped (the sender's lot), which its lines do not hold.
+      const byCode = filter.lots.keys.filter((k): k is { gtin: string; code: string } => 'gtin' in k);
+      const byShort = filter.lots.keys.filter((k): k is { shortCode: string } => 'shortCode' in k).map((k) => k.shortCode);
+      params.push(filter.lots.ids, byShort, JSON.stringify(byCode));
+      const [ids, shorts, codes] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      where.push(`(EXISTS (SELECT 1 FROM event_line el WHERE el.event_id = coalesce(e.voids_event_id, e.id) AND el.lot_id = ANY(${ids}::uuid[]))
+        OR (coalesce(s.type, e.type) = 'receive' AND (
+          coalesce(s.details, e.details)->'from'->>'lotShortCode' = ANY(${shorts}::text[])
+          OR (coalesce(s.details, e.details)->'from'->>'gtin', coalesce(s.details, e.details)->'from'->>'lotCode') IN (SELECT x.gtin, x.code FROM jsonb_to_recordset(${codes}::jsonb) AS x(gtin text, code text)))))`);
+    }
     params.push(filter.limit);
     return db.query(
       `SELECT ${EVENT_COLUMNS} FROM event e LEFT JOIN event s ON s.id = e.voids_event_id

@@ -10,7 +10,7 @@ import type { FsmaRow } from '../exports/fsma.js';
 import type { StoredEvent } from './events.repository.js';
 import { EventsRepository } from './events.repository.js';
 import { ExportIdentities } from './export-identities.js';
-import { ExportsRepository, type ExportFacility, type ExportGrowingArea, type ExportLot, type ExportOrganization, type ExportPartner } from './exports.repository.js';
+import { ExportsRepository, type ExportLotKey, type ExportFacility, type ExportGrowingArea, type ExportLot, type ExportOrganization, type ExportPartner } from './exports.repository.js';
 import { FSMA_EVENT_TYPES, fsmaTraceRows, type FsmaTrace } from './fsma-trace.js';
 import { canonicalQuantity } from './quantity.js';
 import { TraceRepository } from './trace.repository.js';
@@ -83,7 +83,7 @@ export class ExportsService {
     }
     const afterSeq = query.nextPageToken ? decodePageToken(query.nextPageToken) : '0';
     const classes = list(query.MATCH_anyEPCClass);
-    let lotIds: string[] | undefined;
+    let lots: { ids: string[]; keys: ExportLotKey[] } | undefined;
     if (classes.length) {
       const keys = classes.map((uri) => {
         const key = parseLgtinUrn(uri) ?? parseLotUri(uri);
@@ -92,7 +92,7 @@ export class ExportsService {
         }
         return key;
       });
-      lotIds = await this.repository.resolveLots(organizationId, keys);
+      lots = { ids: await this.repository.resolveLots(organizationId, keys), keys };
     }
     const time = (value: string | undefined, field: string) => (value ? parseDateTime(value, field, '+00:00').instant : undefined);
     const eventTypes = list(query.eventType);
@@ -100,18 +100,15 @@ export class ExportsService {
     if (unknownType) throw new InvalidFieldException('QUERY_PARAMETER_INVALID', 'eventType', `unknown EPCIS event type ${unknownType}`, 'bad_request');
     const bizSteps = list(query.EQ_bizStep).map(bareBizStep);
 
-    const rows =
-      lotIds && !lotIds.length
-        ? []
-        : await this.repository.epcisEvents(organizationId, {
-            lotIds,
-            geEventTime: time(query.GE_eventTime, 'GE_eventTime'),
-            ltEventTime: time(query.LT_eventTime, 'LT_eventTime'),
-            bizSteps: bizSteps.length ? bizSteps : undefined,
-            eventTypes: eventTypes.length ? eventTypes : undefined,
-            afterSeq,
-            limit: perPage + 1,
-          });
+    const rows = await this.repository.epcisEvents(organizationId, {
+      lots,
+      geEventTime: time(query.GE_eventTime, 'GE_eventTime'),
+      ltEventTime: time(query.LT_eventTime, 'LT_eventTime'),
+      bizSteps: bizSteps.length ? bizSteps : undefined,
+      eventTypes: eventTypes.length ? eventTypes : undefined,
+      afterSeq,
+      limit: perPage + 1,
+    });
     const page = rows.slice(0, perPage);
     const nextPageToken = rows.length > perPage ? encodePageToken(String(page[page.length - 1].seq)) : null;
     const inputs = await this.toEpcisInputs(organizationId, page);

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { toLocalDate } from '../common/dates.js';
 import { searchKey } from '../common/text.js';
 import type { FsmaCriticalTrackingEvent, FsmaLocation, FsmaRow } from '../exports/fsma.js';
 import { CROPS, isKnownCrop } from '../registry/growing-areas/crop-yields.js';
@@ -66,6 +67,7 @@ export function fsmaTraceRows(trace: FsmaTrace): FsmaRow[] {
   );
   const lot = (id: string) => lots.get(id)!;
   const details = (event: StoredEvent) => event.details as Record<string, any>;
+  const localDate = (event: StoredEvent) => toLocalDate(event.eventTime, event.eventTimeOffset);
 
   // ---------------------------------------------------------------- places
   const glnReference = (gln: string | null | undefined) => (gln ? `GLN ${gln}` : undefined);
@@ -166,9 +168,9 @@ export function fsmaTraceRows(trace: FsmaTrace): FsmaRow[] {
       harvestLocation: farm ? areaLocation(farm, organization) : undefined,
       harvesterName: joined(found.map((o) => householdOf(o)?.name ?? organization.name)),
       harvesterPhone: joined(found.map((o) => householdOf(o)?.phone ?? organization.phone)),
-      harvestDate: first.event?.eventTime ?? first.harvest.producedAt,
+      harvestDate: first.event ? localDate(first.event) : toLocalDate(first.harvest.producedAt, first.harvest.producedAtOffset),
       coolingLocation: cooled ? eventLocation(cooled) : undefined,
-      coolingDate: cooled?.eventTime,
+      coolingDate: cooled ? localDate(cooled) : undefined,
     };
   };
   /** Who got the lot next (other than a transporter): the partner it was shipped to, or the place that used it. */
@@ -275,13 +277,13 @@ export function fsmaTraceRows(trace: FsmaTrace): FsmaRow[] {
             inputUnitOfMeasure: input.unit,
           };
           if (cte === 'Cooling') {
-            Object.assign(row, harvestFields(used.id), { coolingLocation: eventLocation(event), coolingDate: event.eventTime, subsequentRecipient: nextRecipient(out.id) });
+            Object.assign(row, harvestFields(used.id), { coolingLocation: eventLocation(event), coolingDate: localDate(event), subsequentRecipient: nextRecipient(out.id) });
           } else if (cte === 'Initial Packing') {
             const fields = harvestFields(used.id);
             const receivedBy = trace.madeBy.get(used.id);
             const household = origins(used.id).map(householdOf).find(Boolean);
             Object.assign(row, fields, {
-              inputReceivedDate: receivedBy?.eventTime ?? used.producedAt,
+              inputReceivedDate: receivedBy ? localDate(receivedBy) : toLocalDate(used.producedAt, used.producedAtOffset),
               previousSource: household ? partnerLocation(household) : fields.harvestLocation,
             });
           }

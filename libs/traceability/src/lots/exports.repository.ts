@@ -171,6 +171,17 @@ export class ExportsRepository {
     );
   }
 
+  /** The events that made these lots (an output line on them), of the given types. */
+  async eventsMakingLots(organizationId: string, lotIds: string[], types: string[], db: Db = this.dataSource): Promise<StoredEvent[]> {
+    if (!lotIds.length) return [];
+    return db.query(
+      `SELECT ${EVENT_COLUMNS} FROM event e
+       WHERE e.organization_id = $1 AND e.type = ANY($3::text[])
+         AND e.id IN (SELECT event_id FROM event_line WHERE organization_id = $1 AND lot_id = ANY($2::uuid[]) AND direction = 'output')`,
+      [organizationId, lotIds, types],
+    );
+  }
+
   lots(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<ExportLot[]> {
     return db.query(
       `SELECT l.id, l.code, l.short_code AS "shortCode", p.gtin, p.name_vi AS "productNameVi", p.name_en AS "productNameEn", l.kind,

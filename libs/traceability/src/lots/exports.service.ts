@@ -262,24 +262,24 @@ export class ExportsService {
     const traced = unique([...back, ...forward].map((row) => row.id));
     if (!(await this.repository.lots(organizationId, [lotId])).length) throw new NotFoundException('Lot', lotId);
 
-    const live = async (lotIds: string[]) =>
-      (await this.events.withLinesAndVoids(organizationId, await this.repository.eventsOfLots(organizationId, lotIds, FSMA_EVENT_TYPES))).filter((event) => !event.voidedBy);
-    const events = await live(traced);
-    // Whether a lot is still a raw agricultural commodity depends on how it was made: follow the
-    // events that made the lots used here, back to harvests (a few steps at most: cooling, splits).
-    const made = new Map<string, StoredEvent>();
+    const live = (events: StoredEvent[]) => this.events.withLinesAndVoids(organizationId, events).then((loaded) => loaded.filter((event) => !event.voidedBy));
+    const events = await live(await this.repository.eventsOfLots(organizationId, traced, FSMA_EVENT_TYPES));
+    // Whether a lot is still a raw agricultural commodity depends on how it was made: load the events
+    // that made the lots used here, and the ones that made their inputs, back to harvests (cooling and
+    // splits are a few steps at most).
     const known = new Map(events.map((event) => [event.id, event]));
-    let missing = unique(events.flatMap((event) => event.lines.map((line) => line.lotId)));
+    const made = new Map<string, StoredEvent>();
+    const record = (list: Iterable<StoredEvent>) => {
+      for (const event of list) for (const line of event.lines) if (line.direction === 'output') made.set(line.lotId, event);
+    };
+    record(known.values());
+    let missing = unique(events.flatMap((event) => event.lines.map((line) => line.lotId))).filter((id) => !made.has(id));
     for (let depth = 0; missing.length && depth < 8; depth++) {
-      for (const event of known.values()) for (const line of event.lines) if (line.direction === 'output') made.set(line.lotId, event);
-      missing = missing.filter((id) => !made.has(id));
-      if (!missing.length) break;
-      const more = (await live(missing)).filter((event) => !known.has(event.id));
-      if (!more.length) break;
-      for (const event of more) known.set(event.id, event);
-      missing = unique(more.flatMap((event) => event.lines.filter((line) => line.direction === 'input').map((line) => line.lotId)));
+      const makers = (await live(await this.repository.eventsMakingLots(organizationId, missing, FSMA_EVENT_TYPES))).filter((event) => !known.has(event.id));
+      for (const event of makers) known.set(event.id, event);
+      record(makers);
+      missing = unique(makers.flatMap((event) => event.lines.filter((line) => line.direction === 'input').map((line) => line.lotId))).filter((id) => !made.has(id));
     }
-    for (const event of known.values()) for (const line of event.lines) if (line.direction === 'output') made.set(line.lotId, event);
 
     const all = [...known.values()];
     const lots = await this.repository.lots(organizationId, unique(all.flatMap((event) => event.lines.map((line) => line.lotId))));

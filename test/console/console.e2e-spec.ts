@@ -100,11 +100,16 @@ describe('operator console in a real browser', () => {
       await page.selectOption('[name=productId]', { index: 1 });
       await page.fill('[name=quantity]', quantity);
       await page.fill('[name=lotCode]', code);
+      await page.fill('[name=documentNumber]', `PT-${code}`); // the type defaults to a field tag
       await page.click('form button[type=submit]');
       await page.waitForSelector(`h1:has-text("${code}")`);
     };
     await harvest('400', 'SC-H1');
     await harvest('350', 'SC-H2');
+    // FSMA 204 wants the harvest's reference document: the form sent it.
+    const harvested = (await request(t.server).get('/api/v1/lots?search=SC-H1').set(org.auth).expect(200)).body.items.find((l: { code: string }) => l.code === 'SC-H1');
+    const history = (await request(t.server).get(`/api/v1/lots/${harvested.id}/events`).set(org.auth).expect(200)).body.items;
+    expect(history[0].documents).toEqual([{ type: 'field_tag', number: 'PT-SC-H1' }]);
     await page.goto(`${base}/console/#/transform`);
     await page.waitForSelector('[data-lines=inputs] [name=lotId] option:nth-child(3)', { state: 'attached' });
     await page.fill('[name=process]', 'Xay xát và đóng gói');

@@ -12,19 +12,36 @@ jest.setTimeout(180_000);
 
 /** FSMA 204 sortable-spreadsheet columns, written out here rather than imported from the code under test. */
 const FSMA_HEADER = [
-  'Traceability Lot Code',
-  'Traceability Lot Code Source',
-  'Product Description',
-  'Quantity',
-  'Unit of Measure',
+  'Event ID',
   'Critical Tracking Event',
   'Event Date',
-  'Location Description',
-  'Previous Source Location',
-  'Next Recipient Location',
+  'Traceability Lot Code',
+  'Product Description',
+  'Commodity',
+  'Variety',
+  'Quantity',
+  'Unit of Measure',
+  'Traceability Lot Code Source Location Description',
+  'Traceability Lot Code Source Reference',
+  'Event Location Description',
+  'Immediate Previous Source Location Description',
+  'Immediate Subsequent Recipient Location Description',
+  'Field or Growing Area Name',
+  'Harvest Location Description',
+  'Harvester Business Name',
+  'Harvester Phone Number',
+  'Harvest Date',
+  'Cooling Location Description',
+  'Cooling Date',
+  'Input Traceability Lot Code',
+  'Input Product Description',
+  'Input Quantity',
+  'Input Unit of Measure',
+  'Input Received Date',
   'Reference Document Type',
   'Reference Document Number',
 ];
+const col = (name: string) => FSMA_HEADER.indexOf(name);
 
 /** RFC 4180 CSV → rows of cells. */
 function parseCsv(text: string): string[][] {
@@ -226,7 +243,8 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       expect(events).toHaveLength(10);
       const byId = (id: string) => events.find((e: { eventID: string }) => e.eventID === `urn:uuid:${id}`);
       const base = t.config.publicBaseUrl;
-      const pUri = `${base}/01/${w.s.packGtin}/10/P`;
+      // The product has a GTIN but the cooperative registered no GS1 company prefix: the canonical Digital Link.
+      const pUri = `https://id.gs1.org/01/${w.s.packGtin}/10/P`;
 
       expect(byId(w.H1.createdEventId)).toMatchObject({
         type: 'ObjectEvent',
@@ -265,13 +283,22 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       const shopDocument = (await epcis(w.shop).expect(200)).body;
       expect(validate(shopDocument)).toEqual({ valid: true, errors: [] });
       const shopEvents = shopDocument.epcisBody.queryResults.resultsBody.eventList;
-      expect(shopEvents.map((e: { bizStep?: string; disposition?: string }) => e.bizStep ?? e.disposition)).toEqual(['receiving', 'recalled']);
-      expect(shopEvents[0]).toMatchObject({ sourceList: [{ type: 'owning_party', source: `${base}/organizations/${w.coop.organizationId}` }] });
+      // The receipt, the shop's own lot linked to the lot as shipped, the recall that reached it.
+      expect(shopEvents.map((e: { bizStep?: string; disposition?: string }) => e.bizStep ?? e.disposition)).toEqual(['receiving', 'commissioning', 'recalled']);
+      expect(shopEvents[0]).toMatchObject({
+        quantityList: [{ epcClass: pUri, quantity: 100, uom: 'XPK' }],
+        sourceList: [{ type: 'owning_party', source: `${base}/organizations/${w.coop.organizationId}` }],
+        destinationList: [{ type: 'owning_party', destination: `${base}/organizations/${w.shop.organizationId}` }],
+      });
+      expect(shopEvents[1]).toMatchObject({
+        type: 'TransformationEvent',
+        inputQuantityList: [{ epcClass: pUri, quantity: 100, uom: 'XPK' }],
+        outputQuantityList: [{ epcClass: `${base}/l/${w.received.lot.shortCode}`, quantity: 100, uom: 'XPK' }],
+      });
     });
 
     it('filters by lot, business step and time, and pages with a Link header', async () => {
-      const base = t.config.publicBaseUrl;
-      const pUri = encodeURIComponent(`${base}/01/${w.s.packGtin}/10/P`);
+      const pUri = encodeURIComponent(`https://id.gs1.org/01/${w.s.packGtin}/10/P`);
       const ofP = (await epcis(w.coop, `?MATCH_anyEPCClass=${pUri}`).expect(200)).body;
       expect(validate(ofP).valid).toBe(true);
       const ids = ofP.epcisBody.queryResults.resultsBody.eventList.map((e: { eventID: string }) => e.eventID);
@@ -330,27 +357,30 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       expect(text.startsWith('\uFEFF')).toBe(true);
       const [header, ...rows] = parseCsv(text.slice(1));
       expect(header).toEqual(FSMA_HEADER);
-      const summary = rows.map((r) => `${r[5]} ${r[0]} ${r[3]} ${r[4]} ${r[6]}`).sort();
-      // Back: two harvests and the milling; forward: the packing and both shipments of P (not the voided one).
+      const cell = (r: string[], name: string) => r[col(name)];
+      const summary = rows.map((r) => ['Critical Tracking Event', 'Traceability Lot Code', 'Quantity', 'Unit of Measure', 'Event Date', 'Input Traceability Lot Code'].map((name) => cell(r, name)).join(' ').trim()).sort();
+      // Back: two harvests and the milling (a row per input lot); forward: the packing and both shipments of P (not the voided one).
       expect(summary).toEqual(
         [
           'Harvesting H1 300 kg 2026-10-01',
           'Harvesting H2 200 kg 2026-10-02',
-          'Transformation M 350 kg 2026-10-05',
-          'Transformation P 200 pack 2026-10-06',
+          'Transformation M 350 kg 2026-10-05 H1',
+          'Transformation M 350 kg 2026-10-05 H2',
+          'Transformation P 200 pack 2026-10-06 M',
           'Shipping P 50 pack 2026-10-07',
           'Shipping P 100 pack 2026-10-07',
         ].sort(),
       );
-      const toDistributor = rows.find((r) => r[5] === 'Shipping' && r[3] === '50')!;
-      expect(toDistributor[9]).toContain('Công ty Phân phối Nông sản Tây Bắc');
-      expect(toDistributor[10]).toBe('invoice; delivery_note');
-      expect(toDistributor[11]).toBe('HĐ 0012/2026; PGH-7');
-      const milling = rows.find((r) => r[0] === 'M')!;
-      expect(milling[7]).toContain('Xưởng xay xát Thanh Xương');
-      expect(milling[8]).toContain('H1 300 kg');
-      expect(rows.find((r) => r[0] === 'H1')![1]).toContain('Ruộng Co Mỵ');
-      expect(rows.find((r) => r[0] === 'P')![2]).toBe('Gạo nếp Séng Cù túi 500 g (Seng Cu sticky rice 500 g)');
+      const toDistributor = rows.find((r) => cell(r, 'Critical Tracking Event') === 'Shipping' && cell(r, 'Quantity') === '50')!;
+      expect(cell(toDistributor, 'Immediate Subsequent Recipient Location Description')).toContain('Công ty Phân phối Nông sản Tây Bắc');
+      expect(cell(toDistributor, 'Reference Document Type')).toBe('invoice; delivery_note');
+      expect(cell(toDistributor, 'Reference Document Number')).toBe('HĐ 0012/2026; PGH-7');
+      const milling = rows.filter((r) => cell(r, 'Traceability Lot Code') === 'M');
+      expect(milling.map((r) => cell(r, 'Event Location Description'))).toEqual([expect.stringContaining('Xưởng xay xát Thanh Xương'), expect.stringContaining('Xưởng xay xát Thanh Xương')]);
+      expect(milling.map((r) => `${cell(r, 'Input Traceability Lot Code')} ${cell(r, 'Input Quantity')} ${cell(r, 'Input Unit of Measure')}`).sort()).toEqual(['H1 300 kg', 'H2 200 kg']);
+      expect(new Set(milling.map((r) => cell(r, 'Event ID'))).size).toBe(1);
+      expect(cell(rows.find((r) => cell(r, 'Traceability Lot Code') === 'H1')!, 'Traceability Lot Code Source Location Description')).toContain('Ruộng Co Mỵ');
+      expect(cell(rows.find((r) => cell(r, 'Traceability Lot Code') === 'P')!, 'Product Description')).toBe('Gạo nếp Séng Cù túi 500 g (Seng Cu sticky rice 500 g)');
     });
 
     it('exports the same rows as XLSX that a spreadsheet opens, with numbers and dates typed', async () => {
@@ -365,12 +395,12 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
       await workbook.xlsx.load(response.body as never);
       const sheet = workbook.worksheets[0];
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(FSMA_HEADER);
-      expect(sheet.rowCount).toBe(7);
+      expect(sheet.rowCount).toBe(8);
       const quantities = [];
-      for (let i = 2; i <= sheet.rowCount; i++) quantities.push(sheet.getRow(i).getCell(4).value);
-      expect(quantities.map(Number).sort((a, b) => a - b)).toEqual([50, 100, 200, 200, 300, 350]);
+      for (let i = 2; i <= sheet.rowCount; i++) quantities.push(sheet.getRow(i).getCell(col('Quantity') + 1).value);
+      expect(quantities.map(Number).sort((a, b) => a - b)).toEqual([50, 100, 200, 200, 300, 350, 350]);
       expect(quantities.every((q) => typeof q === 'number')).toBe(true);
-      expect(sheet.getRow(2).getCell(7).value).toBeInstanceOf(Date);
+      expect(sheet.getRow(2).getCell(col('Event Date') + 1).value).toBeInstanceOf(Date);
     });
 
     it('answers 404 for another organization’s lot', async () => {

@@ -47,6 +47,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GROWING_AREA_CODE_PATTERN: 'VN-[A-Z{4' }, 'GROWING_AREA_CODE_PATTERN'],
+    [{ GS1_COMPANY_PREFIX_LENGTH: '13' }, 'GS1_COMPANY_PREFIX_LENGTH'],
+    [{ GS1_COMPANY_PREFIX_LENGTH: 'nine' }, 'GS1_COMPANY_PREFIX_LENGTH'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -60,5 +62,10 @@ describe('loadConfig', () => {
   it('reads an optional growing-area code pattern', () => {
     expect(loadConfig({}).growingAreaCodePattern).toBeUndefined();
     expect(loadConfig({ GROWING_AREA_CODE_PATTERN: '  VN-[A-Z]{4}-\\d{4}  ' }).growingAreaCodePattern).toBe('VN-[A-Z]{4}-\\d{4}');
+  });
+
+  it('reads an optional GS1 company prefix length', () => {
+    expect(loadConfig({}).gs1CompanyPrefixLength).toBeUndefined();
+    expect(loadConfig({ GS1_COMPANY_PREFIX_LENGTH: '9' }).gs1CompanyPrefixLength).toBe(9);
   });
 });

@@ -36,6 +36,12 @@ export interface AppConfig {
    * province's own format). Unset: codes are opaque strings, as issued by the authority.
    */
   growingAreaCodePattern: string | undefined;
+  /**
+   * GS1 company prefix length (6–12) assumed for GTINs and GLNs outside an organization's registered
+   * company prefix, so EPCIS can write them as EPC URNs. Unset: such keys are written as GS1 Digital
+   * Link URIs, which need no split.
+   */
+  gs1CompanyPrefixLength: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +74,10 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function optionalInt(env: Env, name: string, min: number, max: number): number | undefined {
+  return optional(env, name) === undefined ? undefined : int(env, name, 0, min, max);
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -142,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     dataDir: str(env, 'DATA_DIR', './.data'),
     growingAreaCodePattern: regex(env, 'GROWING_AREA_CODE_PATTERN'),
+    gs1CompanyPrefixLength: optionalInt(env, 'GS1_COMPANY_PREFIX_LENGTH', 6, 12),
   };
 }
 

@@ -16,6 +16,8 @@ export * from './common/text.js';
 export * from './common/units.js';
 export * from './exports/epcis.js';
 export * from './exports/epcis-validator.js';
+export * from './exports/epcis-vocabulary.js';
+export * from './exports/epc-identifiers.js';
 export * from './exports/fsma.js';
 export * from './labels/index.js';
 export * from './public/index.js';

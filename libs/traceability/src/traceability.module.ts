@@ -4,12 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
+import { OrganizationProfileService } from './accounts/organization-profile.service.js';
 import { PasswordHasher } from './accounts/password-hasher.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { LOTS_PROVIDERS } from './lots/index.js';
 import { REGISTRY_PROVIDERS } from './registry/registry.providers.js';
 
-const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
+const providers = [AccountsRepository, AccountsService, OrganizationProfileService, PasswordHasher, IdempotencyRepository, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

@@ -94,6 +94,12 @@ export class HarvestDto {
   @MaxLength(1000)
   @IsSafeText()
   yieldWarningReason?: string;
+  @ApiPropertyOptional({ type: EventDocumentDto, isArray: true, description: 'Reference documents (field tag, harvest log…): FSMA 204 asks for their type and number' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => EventDocumentDto)
+  @ArrayMaxSize(20)
+  documents?: EventDocumentDto[];
 }
 
 export class TransformInputLineDto {

@@ -5,3 +5,4 @@ export * from './caller.js';
 export * from './accounts.service.js';
 export * from './accounts.repository.js';
 export * from './password-hasher.js';
+export * from './organization-profile.service.js';

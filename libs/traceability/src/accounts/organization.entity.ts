@@ -13,6 +13,10 @@ export class Organization {
   @Column('text', { nullable: true }) address: string | null;
   @Column('text', { nullable: true }) phone: string | null;
   @Column('text', { nullable: true }) taxCode: string | null;
+  /** GS1 GLN of the organization: its party (PGLN) and main location (SGLN) in EPCIS. */
+  @Column('char', { length: 13, nullable: true }) gln: string | null;
+  /** GS1 company prefix (6–12 digits, e.g. 893 + the company number): splits its GTINs and GLNs for EPC URNs. */
+  @Column('text', { nullable: true }) gs1CompanyPrefix: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

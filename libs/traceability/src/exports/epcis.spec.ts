@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomainException } from '../common/domain.exception.js';
 import { createEpcisValidator, type EpcisValidator } from './epcis-validator.js';
-import { EPCIS_CONTEXT, toEpcisDocument, toEpcisEvents, toEpcisQueryDocument, type EpcisEventInput } from './epcis.js';
+import { expandEpcis, notAbsoluteIris } from '@app/testing';
+import { derivedEventUuid, EPCIS_CONTEXT, NGUON_EPCIS_TERMS, toEpcisDocument, toEpcisEvents, toEpcisQueryDocument, type EpcisEventInput } from './epcis.js';
 
 const EXAMPLES_DIR = resolve(process.cwd(), 'test/fixtures/epcis/examples');
 
@@ -302,6 +303,96 @@ describe('toEpcisDocument', () => {
       expect(error).toBeInstanceOf(DomainException);
       expect((error as DomainException).code).toBe(code);
     }
+  });
+});
+
+describe('receipts, splits and JSON-LD', () => {
+  const OWN_LOT = `${BASE}/l/HN7Q2M4X`;
+  const received: EpcisEventInput = {
+    ...receive,
+    inputs: [{ epcClass: RICE_PART, quantity: '300', uom: 'pack' }],
+    outputs: [{ epcClass: OWN_LOT, quantity: '300', uom: 'pack' }],
+    ilmd: { 'cbvmda:lotNumber': 'DB-2026-000125' },
+  };
+
+  it('names the received lot as shipped, and links the receiver’s own lot by a TransformationEvent', () => {
+    const [observed, relabelled] = toEpcisEvents([received]);
+    expect(observed).toMatchObject({ type: 'ObjectEvent', eventID: `urn:uuid:${receive.id}`, bizStep: 'receiving', quantityList: [{ epcClass: RICE_PART, quantity: 300, uom: 'XPK' }] });
+    expect(observed).not.toHaveProperty('ilmd');
+    expect(relabelled).toEqual({
+      type: 'TransformationEvent',
+      eventID: `urn:uuid:${derivedEventUuid(receive.id, 'reidentification')}`,
+      eventTime: observed.eventTime,
+      eventTimeZoneOffset: '+07:00',
+      recordTime: observed.recordTime,
+      inputQuantityList: [{ epcClass: RICE_PART, quantity: 300, uom: 'XPK' }],
+      outputQuantityList: [{ epcClass: OWN_LOT, quantity: 300, uom: 'XPK' }],
+      bizStep: 'commissioning',
+      disposition: 'active',
+      bizLocation: { id: `${BASE}/facilities/warehouse-hanoi` },
+      ilmd: { 'cbvmda:lotNumber': 'DB-2026-000125' },
+    });
+    // Nothing to link when the receiver names the lot as the sender does.
+    expect(toEpcisEvents([{ ...received, outputs: received.inputs }])).toHaveLength(1);
+    expectValid(toEpcisDocument([received], { creationDate }));
+  });
+
+  it('gives the derived event a stable version-5-shaped UUID of its own', () => {
+    const id = derivedEventUuid(receive.id, 'reidentification');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(derivedEventUuid(receive.id, 'reidentification')).toBe(id);
+    expect(derivedEventUuid(ship.id, 'reidentification')).not.toBe(id);
+  });
+
+  it('declares both EPCIS events of a voided receipt in error', () => {
+    const declared = toEpcisEvents([{ ...voidShip, voidsEventId: received.id, voided: received }]);
+    expect(declared.map((event) => event.type)).toEqual(['ObjectEvent', 'TransformationEvent']);
+    expect(declared.every((event) => (event.errorDeclaration as { reason: string }).reason === 'incorrect_data')).toBe(true);
+  });
+
+  it('lists a lot once in a split’s inputs, quantities of the same unit summed', () => {
+    const [event] = toEpcisEvents([
+      {
+        ...split,
+        inputs: [
+          { epcClass: RICE, quantity: '100.5', uom: 'pack' },
+          { epcClass: RICE, quantity: '199.5', uom: 'pack' },
+        ],
+        outputs: [
+          { epcClass: RICE_PART, quantity: '100.5', uom: 'pack' },
+          { epcClass: `${RICE_PART}B`, quantity: '199.5', uom: 'pack' },
+        ],
+      },
+    ]);
+    expect(event.inputQuantityList).toEqual([{ epcClass: RICE, quantity: 300, uom: 'XPK' }]);
+    expect(event.outputQuantityList).toHaveLength(2);
+  });
+
+  it('expands with the shipped context: every member a term of EPCIS, CBV or our namespace, nothing dropped', async () => {
+    const namespace = `${BASE}/ns/epcis#`;
+    // The ILMD members the service writes (harvest, transform).
+    const harvested = { ...harvest, ilmd: { 'cbvmda:lotNumber': 'DB-2026-000123', 'cbvmda:itemExpirationDate': '2027-10-04', growingAreaCode: 'VN-DBIH-0012', crop: 'sticky_rice', variety: 'Séng Cù' } };
+    const transformed = { ...transform, ilmd: { 'cbvmda:lotNumber': 'DB-2026-000124', process: 'xay xát' } };
+    const events = [harvested, transformed, split, ship, receive, inspect, recall, voidShip, received, { ...inspect, id: 'f0000000-0000-4000-8000-000000000001', disposition: 'non_conformant' }];
+    const document = toEpcisDocument(events, { creationDate, namespace });
+    const expanded = await expandEpcis(document);
+    expect(notAbsoluteIris(expanded)).toEqual([]);
+    const text = JSON.stringify(expanded);
+    for (const iri of ['https://ref.gs1.org/epcis/ObjectEvent', 'https://ref.gs1.org/cbv/BizStep-receiving', 'https://ref.gs1.org/cbv/Disp-recalled', 'https://ref.gs1.org/cbv/BTT-inv', 'https://ref.gs1.org/cbv/SDT-owning_party', 'https://ref.gs1.org/cbv/ER-incorrect_data', 'urn:epcglobal:cbv:mda:lotNumber']) {
+      expect(text).toContain(iri);
+    }
+    // Our extension members expand under the namespace, and each is a term the namespace describes.
+    const ours = [...text.matchAll(/"https:\/\/truyxuat\.example\.vn\/ns\/epcis#([A-Za-z]+)"/g)].map((m) => m[1]);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const term of ours) expect(Object.keys(NGUON_EPCIS_TERMS)).toContain(term);
+  });
+
+  it('refuses a document with a term the context does not define (the check can fail)', async () => {
+    const document = toEpcisDocument([harvest], { creationDate });
+    (document.epcisBody.eventList[0] as Record<string, unknown>).notATerm = 1;
+    await expect(expandEpcis(document)).rejects.toThrow(/safe mode/i);
+    const badValue = toEpcisDocument([{ ...harvest, ilmd: undefined, disposition: 'not_a_disposition' }], { creationDate });
+    expect(notAbsoluteIris(await expandEpcis(badValue))).toEqual([expect.stringContaining('@id=not_a_disposition')]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { FSMA_COLUMNS, fsmaCriticalTrackingEvent, toFsmaCsv, toFsmaXlsxBuffer, writeFsmaXlsx, type FsmaRow } from './fsma.js';
+import { describeLocation, FSMA_COLUMNS, toFsmaCsv, toFsmaXlsxBuffer, writeFsmaXlsx, type FsmaRow } from './fsma.js';
 
 /** A small RFC 4180 reader written for the test, independent of the writer under test. */
 function parseCsv(text: string): string[][] {
@@ -39,118 +39,158 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const MILL = { name: 'HTX Thanh Xương — Xưởng xay xát "Mường Thanh"', detail: 'CS-07', address: 'Bản Co Mỵ', commune: 'Thanh Xương', province: 'Điện Biên', phone: '0215 3825 123' };
+const FARM = { name: 'HTX Thanh Xương — Ruộng Co Mỵ', detail: 'mã vùng trồng VN-DBIH-0012', commune: 'Thanh Xương', province: 'Điện Biên', phone: '0215 3825 123' };
 const rows: FsmaRow[] = [
   {
-    traceabilityLotCode: 'DB-2026-000123',
-    traceabilityLotCodeSource: 'HTX Nông nghiệp Thanh Xương, xã Thanh Xương, Điện Biên',
-    productDescription: 'Gạo nếp Séng Cù (thóc)',
-    quantity: '1250.5',
-    unitOfMeasure: 'kg',
+    eventId: 'e1',
     criticalTrackingEvent: 'Harvesting',
     // 2026-10-04T17:30Z is already 5 October in Vietnam
     eventDate: new Date('2026-10-04T17:30:00.000Z'),
-    locationDescription: 'Vùng trồng VN-DBIH-0012, cánh đồng Mường Thanh',
+    traceabilityLotCode: 'DB-2026-000123',
+    productDescription: 'Lúa nếp Séng Cù',
+    commodity: 'Lúa nếp (Sticky rice (paddy))',
+    variety: 'Séng Cù',
+    quantity: '1250.5',
+    unitOfMeasure: 'kg',
+    traceabilityLotCodeSource: FARM,
+    eventLocation: FARM,
+    harvestLocation: FARM,
+    fieldName: 'Ruộng Co Mỵ (VN-DBIH-0012)',
+    harvestDate: '2026-10-05',
+    subsequentRecipient: MILL,
   },
   {
+    eventId: 'e2',
+    criticalTrackingEvent: 'Transformation',
+    eventDate: new Date('2026-10-10T03:00:00.000Z'),
     traceabilityLotCode: 'DB-2026-000124',
-    traceabilityLotCodeSource: 'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
     productDescription: 'Gạo nếp Séng Cù, túi 2 kg',
     quantity: '500',
     unitOfMeasure: 'pack',
-    criticalTrackingEvent: 'Transformation',
-    eventDate: new Date('2026-10-10T03:00:00.000Z'),
-    locationDescription: 'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
-    previousSourceLocation: 'HTX Nông nghiệp Thanh Xương',
+    traceabilityLotCodeSource: MILL,
+    traceabilityLotCodeSourceReference: 'GLN 8934588000011',
+    eventLocation: MILL,
+    inputTraceabilityLotCode: 'DB-2026-000123',
+    inputProductDescription: 'Lúa nếp Séng Cù',
+    inputQuantity: '1000',
+    inputUnitOfMeasure: 'kg',
     referenceDocumentType: 'Lệnh sản xuất',
     referenceDocumentNumber: 'LSX-07',
   },
   {
+    eventId: 'e3',
+    criticalTrackingEvent: 'Shipping',
+    eventDate: new Date('2026-10-12T00:15:00.000Z'),
     traceabilityLotCode: 'DB-2026-000124',
-    traceabilityLotCodeSource: 'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
     productDescription: 'Gạo nếp Séng Cù, túi 2 kg',
     quantity: '120',
     unitOfMeasure: 'pack',
-    criticalTrackingEvent: 'Shipping',
-    eventDate: new Date('2026-10-12T00:15:00.000Z'),
-    locationDescription: 'Kho HTX, Điện Biên Phủ',
-    nextRecipientLocation: 'Cửa hàng OCOP Hà Nội,\n12 Phố Huế',
+    traceabilityLotCodeSource: MILL,
+    eventLocation: { name: 'HTX Thanh Xương', province: 'Điện Biên' },
+    subsequentRecipient: { name: 'Fresh Asia Foods, Inc.', address: '12 Canal St,\nNew York, NY 10013', country: 'US', phone: '+1 212 555 0100' },
     referenceDocumentType: 'Hóa đơn',
     referenceDocumentNumber: '=HYPERLINK("http://evil")',
   },
 ];
 
-const expectedRows = [
-  [...FSMA_COLUMNS],
-  [
-    'DB-2026-000123',
-    'HTX Nông nghiệp Thanh Xương, xã Thanh Xương, Điện Biên',
-    'Gạo nếp Séng Cù (thóc)',
-    '1250.5',
-    'kg',
-    'Harvesting',
-    '2026-10-05',
-    'Vùng trồng VN-DBIH-0012, cánh đồng Mường Thanh',
-    '',
-    '',
-    '',
-    '',
-  ],
-  [
-    'DB-2026-000124',
-    'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
-    'Gạo nếp Séng Cù, túi 2 kg',
-    '500',
-    'pack',
-    'Transformation',
-    '2026-10-10',
-    'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
-    'HTX Nông nghiệp Thanh Xương',
-    '',
-    'Lệnh sản xuất',
-    'LSX-07',
-  ],
-  [
-    'DB-2026-000124',
-    'Xưởng xay xát "Mường Thanh", Điện Biên Phủ',
-    'Gạo nếp Séng Cù, túi 2 kg',
-    '120',
-    'pack',
-    'Shipping',
-    '2026-10-12',
-    'Kho HTX, Điện Biên Phủ',
-    '',
-    'Cửa hàng OCOP Hà Nội,\n12 Phố Huế',
-    'Hóa đơn',
-    '=HYPERLINK("http://evil")',
-  ],
+/** The sheet's columns, written out here rather than taken from the code under test. */
+const HEADER = [
+  'Event ID',
+  'Critical Tracking Event',
+  'Event Date',
+  'Traceability Lot Code',
+  'Product Description',
+  'Commodity',
+  'Variety',
+  'Quantity',
+  'Unit of Measure',
+  'Traceability Lot Code Source Location Description',
+  'Traceability Lot Code Source Reference',
+  'Event Location Description',
+  'Immediate Previous Source Location Description',
+  'Immediate Subsequent Recipient Location Description',
+  'Field or Growing Area Name',
+  'Harvest Location Description',
+  'Harvester Business Name',
+  'Harvester Phone Number',
+  'Harvest Date',
+  'Cooling Location Description',
+  'Cooling Date',
+  'Input Traceability Lot Code',
+  'Input Product Description',
+  'Input Quantity',
+  'Input Unit of Measure',
+  'Input Received Date',
+  'Reference Document Type',
+  'Reference Document Number',
 ];
+const MILL_TEXT = 'HTX Thanh Xương — Xưởng xay xát "Mường Thanh" (CS-07); Bản Co Mỵ, Thanh Xương, Điện Biên, Vietnam; Tel. 0215 3825 123';
+const FARM_TEXT = 'HTX Thanh Xương — Ruộng Co Mỵ (mã vùng trồng VN-DBIH-0012); Thanh Xương, Điện Biên, Vietnam; Tel. 0215 3825 123';
+const row = (cells: Record<string, string>) => HEADER.map((column) => cells[column] ?? '');
+const expectedRows = [
+  HEADER,
+  row({
+    'Event ID': 'e1',
+    'Critical Tracking Event': 'Harvesting',
+    'Event Date': '2026-10-05',
+    'Traceability Lot Code': 'DB-2026-000123',
+    'Product Description': 'Lúa nếp Séng Cù',
+    Commodity: 'Lúa nếp (Sticky rice (paddy))',
+    Variety: 'Séng Cù',
+    Quantity: '1250.5',
+    'Unit of Measure': 'kg',
+    'Traceability Lot Code Source Location Description': FARM_TEXT,
+    'Event Location Description': FARM_TEXT,
+    'Immediate Subsequent Recipient Location Description': MILL_TEXT,
+    'Field or Growing Area Name': 'Ruộng Co Mỵ (VN-DBIH-0012)',
+    'Harvest Location Description': FARM_TEXT,
+    'Harvest Date': '2026-10-05',
+  }),
+  row({
+    'Event ID': 'e2',
+    'Critical Tracking Event': 'Transformation',
+    'Event Date': '2026-10-10',
+    'Traceability Lot Code': 'DB-2026-000124',
+    'Product Description': 'Gạo nếp Séng Cù, túi 2 kg',
+    Quantity: '500',
+    'Unit of Measure': 'pack',
+    'Traceability Lot Code Source Location Description': MILL_TEXT,
+    'Traceability Lot Code Source Reference': 'GLN 8934588000011',
+    'Event Location Description': MILL_TEXT,
+    'Input Traceability Lot Code': 'DB-2026-000123',
+    'Input Product Description': 'Lúa nếp Séng Cù',
+    'Input Quantity': '1000',
+    'Input Unit of Measure': 'kg',
+    'Reference Document Type': 'Lệnh sản xuất',
+    'Reference Document Number': 'LSX-07',
+  }),
+  row({
+    'Event ID': 'e3',
+    'Critical Tracking Event': 'Shipping',
+    'Event Date': '2026-10-12',
+    'Traceability Lot Code': 'DB-2026-000124',
+    'Product Description': 'Gạo nếp Séng Cù, túi 2 kg',
+    Quantity: '120',
+    'Unit of Measure': 'pack',
+    'Traceability Lot Code Source Location Description': MILL_TEXT,
+    'Event Location Description': 'HTX Thanh Xương; Điện Biên, Vietnam',
+    'Immediate Subsequent Recipient Location Description': 'Fresh Asia Foods, Inc.; 12 Canal St,\nNew York, NY 10013, United States; Tel. +1 212 555 0100',
+    'Reference Document Type': 'Hóa đơn',
+    'Reference Document Number': '=HYPERLINK("http://evil")',
+  }),
+];
+const column = (name: string) => HEADER.indexOf(name);
 
 describe('FSMA 204 sortable spreadsheet', () => {
   it('has the key data element columns', () => {
-    expect([...FSMA_COLUMNS]).toEqual([
-      'Traceability Lot Code',
-      'Traceability Lot Code Source',
-      'Product Description',
-      'Quantity',
-      'Unit of Measure',
-      'Critical Tracking Event',
-      'Event Date',
-      'Location Description',
-      'Previous Source Location',
-      'Next Recipient Location',
-      'Reference Document Type',
-      'Reference Document Number',
-    ]);
+    expect([...FSMA_COLUMNS]).toEqual(HEADER);
   });
 
-  it('maps our event types to critical tracking events', () => {
-    expect(fsmaCriticalTrackingEvent('harvest')).toBe('Harvesting');
-    expect(fsmaCriticalTrackingEvent('transform')).toBe('Transformation');
-    expect(fsmaCriticalTrackingEvent('split')).toBe('Transformation');
-    expect(fsmaCriticalTrackingEvent('ship')).toBe('Shipping');
-    expect(fsmaCriticalTrackingEvent('receive')).toBe('Receiving');
-    expect(fsmaCriticalTrackingEvent('inspect')).toBeNull();
-    expect(fsmaCriticalTrackingEvent('recall')).toBeNull();
+  it('writes a location description as name, address with the country, and phone', () => {
+    expect(describeLocation({ name: 'Hộ Lò Văn Pọm', commune: 'Thanh Xương', province: 'Điện Biên' })).toBe('Hộ Lò Văn Pọm; Thanh Xương, Điện Biên, Vietnam');
+    expect(describeLocation({ name: 'Importer', country: 'us', phone: '+1 5' })).toBe('Importer; United States; Tel. +1 5');
+    expect(describeLocation(undefined)).toBe('');
   });
 
   describe('CSV', () => {
@@ -160,21 +200,19 @@ describe('FSMA 204 sortable spreadsheet', () => {
       const bytes = Buffer.from(csv, 'utf8');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(csv.endsWith('\r\n')).toBe(true);
-      expect(csv.split('\r\n')[0]).toBe(
-        '\uFEFFTraceability Lot Code,Traceability Lot Code Source,Product Description,Quantity,Unit of Measure,Critical Tracking Event,Event Date,Location Description,Previous Source Location,Next Recipient Location,Reference Document Type,Reference Document Number',
-      );
+      expect(csv.split('\r\n')[0]).toBe(`\uFEFF${HEADER.join(',')}`);
     });
 
     it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
-      expect(csv).toContain('"Xưởng xay xát ""Mường Thanh"", Điện Biên Phủ"');
-      expect(csv).toContain('"Cửa hàng OCOP Hà Nội,\n12 Phố Huế"');
-      expect(csv).toContain(',Harvesting,2026-10-05,');
+      expect(csv).toContain('"HTX Thanh Xương — Xưởng xay xát ""Mường Thanh"" (CS-07); Bản Co Mỵ, Thanh Xương, Điện Biên, Vietnam; Tel. 0215 3825 123"');
+      expect(csv).toContain('"Fresh Asia Foods, Inc.; 12 Canal St,\nNew York, NY 10013, United States; Tel. +1 212 555 0100"');
+      expect(csv).toContain('e1,Harvesting,2026-10-05,');
     });
 
     it('parses back to the same cells, Vietnamese intact, with formulas neutralised', () => {
       const parsed = parseCsv(Buffer.from(csv, 'utf8').toString('utf8').replace(/^\uFEFF/, ''));
       const expected = expectedRows.map((row) => [...row]);
-      expected[3][11] = '\'=HYPERLINK("http://evil")';
+      expected[3][column('Reference Document Number')] = '\'=HYPERLINK("http://evil")';
       expect(parsed).toEqual(expected);
     });
 
@@ -207,9 +245,12 @@ describe('FSMA 204 sortable spreadsheet', () => {
     expect(sheet.name).toBe('FSMA 204');
     expect(cellTexts(sheet)).toEqual(expectedRows); // text cells are never formulas: no neutralising
     // quantities and dates are real numbers and dates, so they sort as such
-    expect(sheet.getRow(2).getCell(4).value).toBe(1250.5);
-    expect(sheet.getRow(2).getCell(7).value).toEqual(new Date('2026-10-05T00:00:00.000Z'));
-    expect(sheet.getRow(4).getCell(12).value).toBe('=HYPERLINK("http://evil")');
+    const cell = (r: number, name: string) => sheet.getRow(r).getCell(column(name) + 1).value;
+    expect(cell(2, 'Quantity')).toBe(1250.5);
+    expect(cell(3, 'Input Quantity')).toBe(1000);
+    expect(cell(2, 'Event Date')).toEqual(new Date('2026-10-05T00:00:00.000Z'));
+    expect(cell(2, 'Harvest Date')).toEqual(new Date('2026-10-05T00:00:00.000Z'));
+    expect(cell(4, 'Reference Document Number')).toBe('=HYPERLINK("http://evil")');
   }
 
   it('writes an XLSX buffer that reads back with the columns and Vietnamese text', async () => {

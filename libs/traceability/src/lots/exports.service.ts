@@ -3,12 +3,15 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Caller } from '../accounts/caller.js';
 import { parseDateTime } from '../common/dates.js';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
-import { lotUri, parseLotUri } from '../common/lot-uri.js';
+import { parseLotUri } from '../common/lot-uri.js';
+import { parseLgtinUrn } from '../exports/epc-identifiers.js';
 import { toEpcisQueryDocument, type EpcisEventInput, type EpcisQueryDocument } from '../exports/epcis.js';
-import { fsmaCriticalTrackingEvent, type FsmaRow } from '../exports/fsma.js';
+import type { FsmaRow } from '../exports/fsma.js';
 import type { StoredEvent } from './events.repository.js';
 import { EventsRepository } from './events.repository.js';
-import { ExportsRepository, type ExportLot, type Place } from './exports.repository.js';
+import { ExportIdentities } from './export-identities.js';
+import { ExportsRepository, type ExportLotKey, type ExportFacility, type ExportGrowingArea, type ExportLot, type ExportOrganization, type ExportPartner } from './exports.repository.js';
+import { FSMA_EVENT_TYPES, fsmaTraceRows, type FsmaTrace } from './fsma-trace.js';
 import { canonicalQuantity } from './quantity.js';
 import { TraceRepository } from './trace.repository.js';
 
@@ -26,9 +29,6 @@ const DEFAULT_PER_PAGE = 30;
 const MAX_PER_PAGE = 1000;
 const EPCIS_EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
 
-/** Critical tracking events of FSMA 204 among our event types. */
-const FSMA_EVENT_TYPES = ['harvest', 'transform', 'split', 'ship', 'receive'];
-
 const list = (value: string | string[] | undefined): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
 
@@ -37,9 +37,31 @@ function bareBizStep(value: string): string {
   return value.replace(/^urn:epcglobal:cbv:bizstep:/, '').replace(/^https?:\/\/ref\.gs1\.org\/cbv\/BizStep-/, '');
 }
 
+const unique = <T>(values: (T | null | undefined)[]): T[] => [...new Set(values.filter((value): value is T => value !== null && value !== undefined))];
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+
+/** What the receive event recorded about the shipped lot (see LotsService.receive). */
+interface ReceivedFrom {
+  organizationId?: string;
+  lotCode?: string;
+  lotShortCode?: string;
+  gtin?: string | null;
+}
+
+/** What mapping a page of events needs, loaded once for the page. */
+interface EpcisContext {
+  own: ExportOrganization;
+  organizations: Map<string, ExportOrganization>;
+  lots: Map<string, ExportLot>;
+  facilities: Map<string, ExportFacility>;
+  areas: Map<string, ExportGrowingArea>;
+  partners: Map<string, ExportPartner>;
+  identities: ExportIdentities;
+}
+
 /**
- * Standard exports (DESIGN §5): EPCIS 2.0 JSON-LD for partners' systems and FSMA 204 sortable
- * spreadsheets for buyers and auditors, both built from the stored events and lines.
+ * Standard exports: EPCIS 2.0 JSON-LD for partners' systems and FSMA 204 sortable spreadsheets for
+ * buyers and auditors, both built from the stored events and lines.
  */
 @Injectable()
 export class ExportsService {
@@ -47,7 +69,7 @@ export class ExportsService {
     private readonly repository: ExportsRepository,
     private readonly events: EventsRepository,
     private readonly trace: TraceRepository,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl' | 'gs1CompanyPrefixLength'>,
   ) {}
 
   // ---------------------------------------------------------------- EPCIS
@@ -61,14 +83,16 @@ export class ExportsService {
     }
     const afterSeq = query.nextPageToken ? decodePageToken(query.nextPageToken) : '0';
     const classes = list(query.MATCH_anyEPCClass);
-    let lotIds: string[] | undefined;
+    let lots: { ids: string[]; keys: ExportLotKey[] } | undefined;
     if (classes.length) {
       const keys = classes.map((uri) => {
-        const key = parseLotUri(uri);
-        if (!key) throw new InvalidFieldException('QUERY_PARAMETER_INVALID', 'MATCH_anyEPCClass', `${uri} is not a lot URI of this service (…/01/{gtin}/10/{lot} or …/l/{code})`, 'bad_request');
+        const key = parseLgtinUrn(uri) ?? parseLotUri(uri);
+        if (!key) {
+          throw new InvalidFieldException('QUERY_PARAMETER_INVALID', 'MATCH_anyEPCClass', `${uri} is not a lot identifier of this service (urn:epc:class:lgtin:…, …/01/{gtin}/10/{lot} or …/l/{code})`, 'bad_request');
+        }
         return key;
       });
-      lotIds = await this.repository.resolveLots(organizationId, keys);
+      lots = { ids: await this.repository.resolveLots(organizationId, keys), keys };
     }
     const time = (value: string | undefined, field: string) => (value ? parseDateTime(value, field, '+00:00').instant : undefined);
     const eventTypes = list(query.eventType);
@@ -76,18 +100,15 @@ export class ExportsService {
     if (unknownType) throw new InvalidFieldException('QUERY_PARAMETER_INVALID', 'eventType', `unknown EPCIS event type ${unknownType}`, 'bad_request');
     const bizSteps = list(query.EQ_bizStep).map(bareBizStep);
 
-    const rows =
-      lotIds && !lotIds.length
-        ? []
-        : await this.repository.epcisEvents(organizationId, {
-            lotIds,
-            geEventTime: time(query.GE_eventTime, 'GE_eventTime'),
-            ltEventTime: time(query.LT_eventTime, 'LT_eventTime'),
-            bizSteps: bizSteps.length ? bizSteps : undefined,
-            eventTypes: eventTypes.length ? eventTypes : undefined,
-            afterSeq,
-            limit: perPage + 1,
-          });
+    const rows = await this.repository.epcisEvents(organizationId, {
+      lots,
+      geEventTime: time(query.GE_eventTime, 'GE_eventTime'),
+      ltEventTime: time(query.LT_eventTime, 'LT_eventTime'),
+      bizSteps: bizSteps.length ? bizSteps : undefined,
+      eventTypes: eventTypes.length ? eventTypes : undefined,
+      afterSeq,
+      limit: perPage + 1,
+    });
     const page = rows.slice(0, perPage);
     const nextPageToken = rows.length > perPage ? encodePageToken(String(page[page.length - 1].seq)) : null;
     const inputs = await this.toEpcisInputs(organizationId, page);
@@ -97,8 +118,13 @@ export class ExportsService {
     };
   }
 
-  private namespace(): string {
+  /** The IRI our `nguon:` extension terms expand under; the API serves their description there. */
+  namespace(): string {
     return `${this.config.publicBaseUrl}/ns/epcis#`;
+  }
+
+  private identities(): ExportIdentities {
+    return new ExportIdentities(this.config.publicBaseUrl, this.config.gs1CompanyPrefixLength, this.namespace());
   }
 
   private async toEpcisInputs(organizationId: string, rows: StoredEvent[]): Promise<EpcisEventInput[]> {
@@ -108,13 +134,29 @@ export class ExportsService {
       rows.filter((row) => row.voidsEventId && !rows.some((other) => other.id === row.voidsEventId)).map((row) => row.voidsEventId!),
     );
     const all = await this.events.withLinesAndVoids(organizationId, [...rows, ...subjects]);
-    const lotIds = [...new Set(all.flatMap((event) => event.lines.map((line) => line.lotId)))];
-    const lots = new Map((await this.repository.lots(organizationId, lotIds)).map((lot) => [lot.id, lot]));
-    const byId = new Map(all.map((event) => [event.id, event]));
+    const lotIds = unique(all.flatMap((event) => event.lines.map((line) => line.lotId)));
+    const [lots, facilities, areas, partners] = await Promise.all([
+      this.repository.lots(organizationId, lotIds),
+      this.repository.facilities(organizationId, unique(all.map((event) => event.facilityId))),
+      this.repository.growingAreas(organizationId, unique(all.map((event) => (event.type === 'harvest' ? event.growingAreaId : null)))),
+      this.repository.partners(organizationId, unique(all.flatMap((event) => [event.sourcePartnerId, event.destinationPartnerId]))),
+    ]);
+    const senders = all.map((event) => (event.type === 'receive' ? ((event.details as { from?: ReceivedFrom }).from?.organizationId ?? null) : null));
+    const organizations = byId(await this.repository.organizations(unique([organizationId, ...senders, ...partners.map((p) => p.linkedOrganizationId)])));
+    const context: EpcisContext = {
+      own: organizations.get(organizationId)!,
+      organizations,
+      lots: byId(lots),
+      facilities: byId(facilities),
+      areas: byId(areas),
+      partners: byId(partners),
+      identities: this.identities(),
+    };
+    const events = byId(all);
     return rows.map((row) => {
-      const event = byId.get(row.id)!;
-      if (event.type !== 'void') return this.epcisInput(organizationId, event, lots);
-      const voided = byId.get(event.voidsEventId!)!;
+      const event = events.get(row.id)!;
+      if (event.type !== 'void') return this.epcisInput(event, context);
+      const voided = events.get(event.voidsEventId!)!;
       return {
         id: event.id,
         type: 'void',
@@ -124,24 +166,33 @@ export class ExportsService {
         inputs: [],
         outputs: [],
         voidsEventId: voided.id,
-        voided: this.epcisInput(organizationId, voided, lots),
+        voided: this.epcisInput(voided, context),
         reason: event.reason ?? undefined,
       };
     });
   }
 
-  private epcisInput(organizationId: string, event: StoredEvent, lots: Map<string, ExportLot>): EpcisEventInput {
-    const base = this.config.publicBaseUrl;
-    const uriOf = (lotId: string) => {
-      const lot = lots.get(lotId);
+  private epcisInput(event: StoredEvent, context: EpcisContext): EpcisEventInput {
+    const { own, identities } = context;
+    const lotOf = (lotId: string): ExportLot => {
+      const lot = context.lots.get(lotId);
       if (!lot) throw new DomainException('EPCIS_EVENT_INVALID', `event ${event.id}: lot ${lotId} not found`, 'validation');
-      return lotUri(base, { gtin: lot.gtin, code: lot.code, shortCode: lot.shortCode });
+      return lot;
     };
-    const line = (l: StoredEvent['lines'][number]) => ({ epcClass: uriOf(l.lotId), quantity: canonicalQuantity(l.quantity), uom: l.unit });
+    const line = (l: StoredEvent['lines'][number]) => ({ epcClass: identities.lot(lotOf(l.lotId), own), quantity: canonicalQuantity(l.quantity), uom: l.unit });
     const outputs = event.lines.filter((l) => l.direction !== 'input').map(line);
     const inputs = event.lines.filter((l) => l.direction === 'input').map(line);
-    const location = event.facilityId ? `${base}/facilities/${event.facilityId}` : event.growingAreaId ? `${base}/growing-areas/${event.growingAreaId}` : undefined;
+    const facility = event.facilityId ? context.facilities.get(event.facilityId) : undefined;
+    const location = facility
+      ? identities.facility(facility, own)
+      : event.growingAreaId
+        ? identities.growingArea(event.growingAreaId)
+        : identities.organizationLocation(own);
     const details = event.details as Record<string, any>;
+    const from: ReceivedFrom = event.type === 'receive' ? (details.from ?? {}) : {};
+    const sender = from.organizationId ? context.organizations.get(from.organizationId) : undefined;
+    // Documents of a receipt are the shipment's, issued by the sender.
+    const issuer = event.type === 'receive' && sender ? sender : own;
     const input: EpcisEventInput = {
       id: event.id,
       type: event.type,
@@ -152,22 +203,31 @@ export class ExportsService {
       outputs,
       bizLocation: location,
       readPoint: location,
-      documents: event.documents.length ? event.documents : undefined,
+      documents: event.documents.length ? event.documents.map((document) => ({ ...document, id: identities.documentId(document, issuer) })) : undefined,
       bizStep: event.bizStep ?? undefined,
       disposition: event.disposition ?? undefined,
       reason: event.reason ?? undefined,
     };
-    const own = `${base}/organizations/${organizationId}`;
+    const partyOf = (partnerId: string | null) => {
+      const partner: ExportPartner | undefined = partnerId ? context.partners.get(partnerId) : undefined;
+      return partner ? identities.partnerParty(partner, partner.linkedOrganizationId ? context.organizations.get(partner.linkedOrganizationId) : undefined) : undefined;
+    };
     if (event.type === 'ship') {
-      input.sourceParty = own;
-      input.destinationParty = `${base}/partners/${event.destinationPartnerId}`;
+      input.sourceParty = identities.organizationParty(own);
+      input.destinationParty = partyOf(event.destinationPartnerId);
     }
-    if (event.type === 'receive' && details.from?.organizationId) {
-      input.sourceParty = `${base}/organizations/${details.from.organizationId}`;
-      input.destinationParty = own;
+    if (event.type === 'receive') {
+      if (sender) input.sourceParty = identities.organizationParty(sender);
+      input.destinationParty = identities.organizationParty(own);
+      // The goods as shipped: the sender's identifier of its lot, so the receipt joins the shipping event.
+      const received = event.lines.find((l) => l.direction === 'output');
+      if (received && from.lotCode && from.lotShortCode) {
+        const shipped = identities.lot({ gtin: from.gtin ?? null, code: from.lotCode, shortCode: from.lotShortCode }, sender);
+        input.inputs = [{ epcClass: shipped, quantity: canonicalQuantity(received.quantity), uom: received.unit }];
+      }
     }
-    const created = event.lines.filter((l) => l.direction === 'output').map((l) => lots.get(l.lotId)).filter((lot): lot is ExportLot => !!lot);
-    if (event.type === 'harvest' || event.type === 'transform' || event.type === 'split') {
+    const created = event.lines.filter((l) => l.direction === 'output').map((l) => context.lots.get(l.lotId)).filter((lot): lot is ExportLot => !!lot);
+    if (event.type === 'harvest' || event.type === 'transform' || event.type === 'split' || event.type === 'receive') {
       const ilmd: Record<string, unknown> = {};
       if (created.length === 1) {
         ilmd['cbvmda:lotNumber'] = created[0].code;
@@ -176,6 +236,8 @@ export class ExportsService {
       if (event.type === 'harvest' && details.growingArea) {
         ilmd.growingAreaCode = details.growingArea.code;
         ilmd.crop = details.growingArea.crop;
+        const variety = event.growingAreaId ? context.areas.get(event.growingAreaId)?.variety : null;
+        if (variety) ilmd.variety = variety;
       }
       if (event.type === 'transform' && details.process) ilmd.process = details.process;
       if (Object.keys(ilmd).length) input.ilmd = ilmd;
@@ -186,89 +248,63 @@ export class ExportsService {
   // ---------------------------------------------------------------- FSMA 204
 
   /**
-   * The FSMA 204 sortable spreadsheet of a lot's trace: one row per critical tracking event (harvest,
-   * transformation, shipping, receiving) of every lot back to the fields and forward to the
-   * customers, voided events left out. Transformations have one row per lot they created, whose
-   * previous source names the lots used.
+   * The FSMA 204 sortable spreadsheet of a lot's trace: the critical tracking events of every lot back
+   * to the fields and forward to the customers, voided events left out (see fsma-trace.ts). For the
+   * organization's own users; a programme office reading through X-Organization-Id gets the partners'
+   * phone numbers left out, as everywhere else.
    */
-  async fsmaRows(actor: Pick<Caller, 'organizationId'>, lotId: string): Promise<FsmaRow[]> {
+  async fsmaRows(actor: Pick<Caller, 'organizationId' | 'actingFromOrganizationId'>, lotId: string): Promise<FsmaRow[]> {
     const organizationId = actor.organizationId;
     const [back, forward] = await Promise.all([
       this.trace.reachableLotIds(organizationId, lotId, 'back'),
       this.trace.reachableLotIds(organizationId, lotId, 'forward'),
     ]);
-    const traced = [...new Set([...back, ...forward].map((row) => row.id))];
-    const lotsTraced = await this.repository.lots(organizationId, traced);
-    if (!lotsTraced.some((lot) => lot.id === lotId)) throw new NotFoundException('Lot', lotId);
+    const traced = unique([...back, ...forward].map((row) => row.id));
+    if (!(await this.repository.lots(organizationId, [lotId])).length) throw new NotFoundException('Lot', lotId);
 
-    const events = (await this.events.withLinesAndVoids(organizationId, await this.repository.eventsOfLots(organizationId, traced, FSMA_EVENT_TYPES))).filter(
-      (event) => !event.voidedBy,
-    );
-    const lotIds = [...new Set(events.flatMap((event) => event.lines.map((line) => line.lotId)))];
-    const lots = new Map((await this.repository.lots(organizationId, lotIds)).map((lot) => [lot.id, lot]));
-    const places = await this.repository.places(organizationId, {
-      areas: [...new Set([...events.map((e) => e.growingAreaId), ...[...lots.values()].map((l) => l.growingAreaId)].filter((id): id is string => !!id))],
-      facilities: [...new Set([...events.map((e) => e.facilityId), ...[...lots.values()].map((l) => l.facilityId)].filter((id): id is string => !!id))],
-      partners: [...new Set(events.flatMap((e) => [e.sourcePartnerId, e.destinationPartnerId]).filter((id): id is string => !!id))],
-    });
-    const describe = (place: Place | undefined, kind?: string) =>
-      place ? [place.code ? `${place.name} (${kind ? `${kind} ` : ''}${place.code})` : place.name, place.address, place.commune, place.province].filter(Boolean).join(', ') : '';
-    const organization = describe(places.organization);
-    const where = (event: StoredEvent) =>
-      event.facilityId ? describe(places.facilities.get(event.facilityId)) : event.growingAreaId ? describe(places.areas.get(event.growingAreaId), 'mã vùng trồng') : organization;
-    const tlcSource = (lot: ExportLot) =>
-      lot.facilityId ? describe(places.facilities.get(lot.facilityId)) : lot.growingAreaId ? describe(places.areas.get(lot.growingAreaId), 'mã vùng trồng') : organization;
-    const product = (lot: ExportLot) => (lot.productNameEn ? `${lot.productNameVi} (${lot.productNameEn})` : lot.productNameVi);
-    const documents = (event: StoredEvent) => ({
-      referenceDocumentType: event.documents.map((d) => d.type).join('; ') || undefined,
-      referenceDocumentNumber: event.documents.map((d) => d.number).join('; ') || undefined,
-    });
-
-    const tracedSet = new Set(traced);
-    // Shipments of the lot and its descendants; an ancestor's shipments to other customers are not this lot's trace.
-    const forwardSet = new Set(forward.map((row) => row.id));
-    const rows: FsmaRow[] = [];
-    for (const event of events) {
-      const cte = fsmaCriticalTrackingEvent(event.type)!;
-      const common = { criticalTrackingEvent: cte, eventDate: event.eventTime, eventTimeZoneOffset: event.eventTimeOffset, locationDescription: where(event), ...documents(event) };
-      const details = event.details as Record<string, any>;
-      const rowFor = (lineLot: ExportLot, quantity: string, unit: string, extra: Partial<FsmaRow>) =>
-        rows.push({
-          traceabilityLotCode: lineLot.code,
-          traceabilityLotCodeSource: tlcSource(lineLot),
-          productDescription: product(lineLot),
-          quantity: canonicalQuantity(quantity),
-          unitOfMeasure: unit,
-          ...common,
-          ...extra,
-        });
-      if (event.type === 'harvest' || event.type === 'receive') {
-        for (const line of event.lines.filter((l) => l.direction === 'output')) {
-          const previous =
-            event.type === 'harvest'
-              ? event.sourcePartnerId
-                ? describe(places.partners.get(event.sourcePartnerId))
-                : undefined
-              : [details.from?.organizationName, details.from?.lotCode ? `lot ${details.from.lotCode}` : null].filter(Boolean).join(', ');
-          rowFor(lots.get(line.lotId)!, line.quantity, line.unit, { previousSourceLocation: previous || undefined });
-        }
-      } else if (event.type === 'ship') {
-        for (const line of event.lines.filter((l) => l.direction === 'input' && forwardSet.has(l.lotId))) {
-          rowFor(lots.get(line.lotId)!, line.quantity, line.unit, {
-            nextRecipientLocation: event.destinationPartnerId ? describe(places.partners.get(event.destinationPartnerId)) : undefined,
-          });
-        }
-      } else {
-        const used = event.lines
-          .filter((l) => l.direction === 'input')
-          .map((l) => `${lots.get(l.lotId)?.code} ${canonicalQuantity(l.quantity)} ${l.unit}`)
-          .join('; ');
-        for (const line of event.lines.filter((l) => l.direction === 'output' && tracedSet.has(l.lotId))) {
-          rowFor(lots.get(line.lotId)!, line.quantity, line.unit, { previousSourceLocation: used ? `${where(event)}; inputs: ${used}` : undefined });
-        }
-      }
+    const live = (events: StoredEvent[]) => this.events.withLinesAndVoids(organizationId, events).then((loaded) => loaded.filter((event) => !event.voidedBy));
+    const events = await live(await this.repository.eventsOfLots(organizationId, traced, FSMA_EVENT_TYPES));
+    // Whether a lot is still a raw agricultural commodity depends on how it was made: load the events
+    // that made the lots used here, and the ones that made their inputs, back to harvests (cooling and
+    // splits are a few steps at most).
+    const known = new Map(events.map((event) => [event.id, event]));
+    const made = new Map<string, StoredEvent>();
+    const record = (list: Iterable<StoredEvent>) => {
+      for (const event of list) for (const line of event.lines) if (line.direction === 'output') made.set(line.lotId, event);
+    };
+    record(known.values());
+    let missing = unique(events.flatMap((event) => event.lines.map((line) => line.lotId))).filter((id) => !made.has(id));
+    for (let depth = 0; missing.length && depth < 8; depth++) {
+      const makers = (await live(await this.repository.eventsMakingLots(organizationId, missing, FSMA_EVENT_TYPES))).filter((event) => !known.has(event.id));
+      for (const event of makers) known.set(event.id, event);
+      record(makers);
+      missing = unique(makers.flatMap((event) => event.lines.filter((line) => line.direction === 'input').map((line) => line.lotId))).filter((id) => !made.has(id));
     }
-    return rows;
+
+    const all = [...known.values()];
+    const lots = await this.repository.lots(organizationId, unique(all.flatMap((event) => event.lines.map((line) => line.lotId))));
+    const receiveShipments = unique(all.map((event) => (event.type === 'receive' ? ((event.details as { shipmentId?: string }).shipmentId ?? null) : null)));
+    const [facilities, areas, partners, received] = await Promise.all([
+      this.repository.facilities(organizationId, unique([...all.map((e) => e.facilityId), ...lots.map((l) => l.facilityId)])),
+      this.repository.growingAreas(organizationId, unique([...all.map((e) => e.growingAreaId), ...lots.map((l) => l.growingAreaId)])),
+      this.repository.partners(organizationId, unique([...all.flatMap((e) => [e.sourcePartnerId, e.destinationPartnerId]), ...lots.map((l) => l.householdPartnerId)])),
+      this.repository.receivedShipments(organizationId, receiveShipments),
+    ]);
+    const [own] = await this.repository.organizations([organizationId]);
+    const showPartnerPhones = !actor.actingFromOrganizationId;
+    const trace: FsmaTrace = {
+      events,
+      madeBy: made,
+      lots: byId(lots),
+      tracedLotIds: new Set(traced),
+      forwardLotIds: new Set(forward.map((row) => row.id)),
+      organization: own as ExportOrganization,
+      facilities: byId(facilities),
+      areas: byId(areas),
+      partners: byId(showPartnerPhones ? partners : partners.map((partner) => ({ ...partner, phone: null }))),
+      received: new Map(received.map((shipment) => [shipment.shipmentId, shipment])),
+    };
+    return fsmaTraceRows(trace);
   }
 }
 

@@ -37,6 +37,7 @@ export interface HarvestInput {
   displayName?: string;
   acknowledgeYieldWarning?: boolean;
   yieldWarningReason?: string;
+  documents?: EventDocument[];
 }
 
 export interface TransformInput {
@@ -201,6 +202,7 @@ export class LotsService {
           time: harvested,
           growingAreaId: area.id,
           sourcePartnerId: input.partnerId ?? null,
+          documents: input.documents ?? [],
           details,
         },
         [{ lotId: lot.id, direction: 'output', quantity, unit, quantityInLotUnit: quantity }],

@@ -12,7 +12,7 @@ const vi = {
     level: 'Hạng / cấp', number: 'Số chứng nhận / quyết định', issuer: 'Cơ quan cấp', issuedAt: 'Ngày cấp', expiresAt: 'Ngày hết hạn', scopeType: 'Phạm vi', scopeId: 'Đối tượng',
     crop: 'Cây trồng', variety: 'Giống', areaHa: 'Diện tích (ha)', location: 'Vị trí (GeoJSON)', ownerPartnerIds: 'Hộ sở hữu', status: 'Trạng thái', reason: 'Lý do', standard: 'Tiêu chuẩn áp dụng',
     appliedAt: 'Ngày sử dụng', productName: 'Tên thuốc / phân bón', activeIngredient: 'Hoạt chất', dose: 'Liều lượng', doseUnit: 'Đơn vị liều', phiDays: 'Thời gian cách ly (ngày)',
-    growingAreaId: 'Vùng trồng', productId: 'Sản phẩm', partnerId: 'Hộ / đối tác', quantity: 'Khối lượng', harvestedAt: 'Ngày thu hoạch', lotCode: 'Mã lô', facilityId: 'Cơ sở', occurredAt: 'Thời điểm', process: 'Công đoạn', lotId: 'Lô', shippedAt: 'Ngày giao', documents: 'Chứng từ',
+    growingAreaId: 'Vùng trồng', productId: 'Sản phẩm', partnerId: 'Hộ / đối tác', quantity: 'Khối lượng', harvestedAt: 'Ngày thu hoạch', lotCode: 'Mã lô', facilityId: 'Cơ sở', occurredAt: 'Thời điểm', process: 'Công đoạn', lotId: 'Lô', shippedAt: 'Ngày giao', documents: 'Chứng từ', documentType: 'Loại chứng từ', documentNumber: 'Số chứng từ',
     templateId: 'Mẫu tem', count: 'Số tem', serialized: 'Đánh số sê-ri', startPosition: 'Bắt đầu từ ô số', offsetXMm: 'Căn lề ngang (mm)', offsetYMm: 'Căn lề dọc (mm)', outline: 'In đường cắt', acknowledgeYieldWarning: 'Tôi xác nhận sản lượng này là đúng', yieldWarningReason: 'Giải thích sản lượng',
   },
   kinds: {
@@ -25,6 +25,7 @@ const vi = {
     harvest: 'Thu hoạch', transform: 'Chế biến', split: 'Chia lô', ship: 'Giao hàng', receive: 'Nhận hàng', inspect: 'Kiểm tra', recall: 'Thu hồi', void: 'Hủy bỏ', processed: 'Đã chế biến', packed: 'Đã đóng gói', received: 'Nhận về',
     queued: 'Đang chờ', rendering: 'Đang in', done: 'Xong', failed: 'Lỗi', in_transit: 'Đang vận chuyển', cancelled: 'Đã hủy',
   },
+  documentTypes: { invoice: 'Hóa đơn', delivery_note: 'Phiếu giao hàng', bill_of_lading: 'Vận đơn', purchase_order: 'Đơn đặt hàng', production_order: 'Lệnh sản xuất', field_tag: 'Phiếu thu hoạch', cooling_log: 'Nhật ký làm mát', receiving_advice: 'Phiếu nhập kho', other: 'Khác' },
   lot: { available: 'Còn lại', quantity: 'Khối lượng', history: 'Lịch sử', genealogy: 'Phả hệ lô', back: 'Truy ngược (nguồn gốc)', forward: 'Truy xuôi (đã đi đâu)', recall: 'Thu hồi lô này', recallConfirm: 'Thu hồi lô này và mọi lô sau nó? Trang công khai sẽ hiện cảnh báo ngay.', recalled: 'LÔ ĐÃ BỊ THU HỒI', recallConfirmButton: 'Xác nhận thu hồi', exports: 'Xuất dữ liệu', printLabels: 'In tem cho lô này', split: 'Chia lô', ship: 'Giao hàng', publicPage: 'Trang công khai', affected: 'Các lô bị ảnh hưởng' },
   harvest: { title: 'Ghi thu hoạch', refused: 'Không thể ghi thu hoạch', ackHelp: 'Sản lượng vượt mức hợp lý của vùng trồng. Nếu đúng, hãy xác nhận và ghi rõ lý do.' },
   transform: { title: 'Chế biến / gộp / đóng gói', inputs: 'Lô đầu vào', outputs: 'Lô đầu ra', addInput: '+ Thêm lô đầu vào', addOutput: '+ Thêm lô đầu ra', remove: 'Bỏ' },
@@ -60,7 +61,7 @@ const en = {
     level: 'Level', number: 'Certificate / decision number', issuer: 'Issuer', issuedAt: 'Issued on', expiresAt: 'Expires on', scopeType: 'Scope', scopeId: 'Scope item',
     crop: 'Crop', variety: 'Variety', areaHa: 'Area (ha)', location: 'Location (GeoJSON)', ownerPartnerIds: 'Owner households', status: 'Status', reason: 'Reason', standard: 'Standard applied',
     appliedAt: 'Applied on', productName: 'Product applied', activeIngredient: 'Active ingredient', dose: 'Dose', doseUnit: 'Dose unit', phiDays: 'Pre-harvest interval (days)',
-    growingAreaId: 'Growing area', productId: 'Product', partnerId: 'Household / partner', quantity: 'Quantity', harvestedAt: 'Harvest date', lotCode: 'Lot code', facilityId: 'Facility', occurredAt: 'When', process: 'Process', lotId: 'Lot', shippedAt: 'Shipped on', documents: 'Documents',
+    growingAreaId: 'Growing area', productId: 'Product', partnerId: 'Household / partner', quantity: 'Quantity', harvestedAt: 'Harvest date', lotCode: 'Lot code', facilityId: 'Facility', occurredAt: 'When', process: 'Process', lotId: 'Lot', shippedAt: 'Shipped on', documents: 'Documents', documentType: 'Document type', documentNumber: 'Document number',
     templateId: 'Template', count: 'Labels', serialized: 'Serial numbers', startPosition: 'Start at position', offsetXMm: 'Offset X (mm)', offsetYMm: 'Offset Y (mm)', outline: 'Cut outlines', acknowledgeYieldWarning: 'I confirm this quantity is right', yieldWarningReason: 'Explain the yield',
   },
   kinds: {
@@ -73,6 +74,7 @@ const en = {
     harvest: 'Harvest', transform: 'Processing', split: 'Split', ship: 'Shipped', receive: 'Received', inspect: 'Inspection', recall: 'Recall', void: 'Void', processed: 'Processed', packed: 'Packed', received: 'Received',
     queued: 'Queued', rendering: 'Rendering', done: 'Done', failed: 'Failed', in_transit: 'In transit', cancelled: 'Cancelled',
   },
+  documentTypes: { invoice: 'Invoice', delivery_note: 'Delivery note', bill_of_lading: 'Bill of lading', purchase_order: 'Purchase order', production_order: 'Production order', field_tag: 'Field tag / harvest log', cooling_log: 'Cooling log', receiving_advice: 'Receiving note', other: 'Other' },
   lot: { available: 'Available', quantity: 'Quantity', history: 'History', genealogy: 'Genealogy', back: 'Trace back (origin)', forward: 'Trace forward (where it went)', recall: 'Recall this lot', recallConfirm: 'Recall this lot and every lot made from it? The public page shows a banner at once.', recalled: 'THIS LOT IS RECALLED', recallConfirmButton: 'Confirm the recall', exports: 'Exports', printLabels: 'Print labels for this lot', split: 'Split', ship: 'Ship', publicPage: 'Public page', affected: 'Affected lots' },
   harvest: { title: 'Log a harvest', refused: 'The harvest cannot be logged', ackHelp: 'The quantity is above what this growing area can plausibly yield. If it is right, confirm and explain.' },
   transform: { title: 'Process / merge / pack', inputs: 'Input lots', outputs: 'Output lots', addInput: '+ Add input lot', addOutput: '+ Add output lot', remove: 'Remove' },

@@ -5,6 +5,13 @@ import { list } from './registry.js';
 const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: u }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
 const productName = (lot) => lot.product?.nameVi ?? lot.productName ?? '';
+// Reference documents: FSMA 204 asks for their type and number on every critical tracking event.
+const DOCUMENT_TYPES = ['invoice', 'delivery_note', 'bill_of_lading', 'purchase_order', 'production_order', 'field_tag', 'cooling_log', 'receiving_advice', 'other'];
+const documentFields = (defaultType) => [
+  f('documentType', { type: 'select', options: DOCUMENT_TYPES.map((value) => ({ value, label: t(`documentTypes.${value}`) })), default: defaultType }),
+  f('documentNumber', { help: 'VD: 0001234' }),
+];
+const withDocuments = ({ documentType, documentNumber, ...values }) => ({ ...values, documents: documentNumber ? [{ type: documentType || 'other', number: documentNumber }] : undefined });
 const qty = (q, unit) => `${Number(q).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 })} ${unit ?? ''}`;
 
 export async function lotsView(params) {
@@ -37,6 +44,7 @@ export async function harvestView() {
     f('unit', { type: 'select', required: true, options: UNITS, default: 'kg' }),
     f('harvestedAt', { type: 'date', required: true, default: today() }),
     f('lotCode', { help: 'VD: SC-2026-001 (bỏ trống để tự sinh)' }),
+    ...documentFields('field_tag'),
   ], {
     submitLabel: t('nav.harvest'),
     extra: ack,
@@ -46,7 +54,7 @@ export async function harvestView() {
         values.acknowledgeYieldWarning = true;
         values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
       }
-      const result = await api('POST', '/api/v1/lots/harvest', values, { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
+      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
       if (result.ok) location.hash = `#/lots/${result.body.id}`;
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) {
         ack.replaceChildren(h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
@@ -87,15 +95,16 @@ export async function transformView(params) {
     return out;
   });
   const built = form([
-    f('process', { required: true, help: 'VD: xay xát, sấy, rang, đóng gói' }),
+    f('process', { required: true, help: 'VD: xay xát, sấy, rang, làm mát, đóng gói' }),
     f('facilityId', { type: 'select', options: facilities.map((x) => ({ value: x.id, label: x.name })) }),
     f('occurredAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
+    ...documentFields('production_order'),
   ], {
     submitLabel: t('save'),
     extra: [h('h2', {}, t('transform.inputs')), inputLines, h('button', { type: 'button', class: 'secondary', onclick: () => addInput('') }, t('transform.addInput')),
       h('h2', {}, t('transform.outputs')), outputLines, h('button', { type: 'button', class: 'secondary', onclick: addOutput }, t('transform.addOutput')), h('p')],
     onSubmit: async (values, { idempotencyKey }) => {
-      const body = { ...values, inputs: lines(inputLines, ['lotId', 'quantity', 'unit']), outputs: lines(outputLines, ['productId', 'quantity', 'unit', 'lotCode']) };
+      const body = { ...withDocuments(values), inputs: lines(inputLines, ['lotId', 'quantity', 'unit']), outputs: lines(outputLines, ['productId', 'quantity', 'unit', 'lotCode']) };
       const result = await api('POST', '/api/v1/lots/transform', body, { idempotencyKey });
       if (result.ok) {
         const first = result.body.outputs?.[0];
@@ -254,11 +263,11 @@ export async function shipView(id) {
     f('partnerId', { type: 'select', required: true, options: partners.map((p) => ({ value: p.id, label: `${p.name} (${t(`kinds.${p.kind}`)})` })) }),
     f('quantity', { type: 'number', required: true }), f('unit', { type: 'select', required: true, options: UNITS, default: lot?.unit }),
     f('shippedAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
-    f('documents', { help: 'VD: Hóa đơn 0001234' }),
+    ...documentFields('invoice'),
   ], {
     submitLabel: t('lot.ship'),
     onSubmit: async (values, { idempotencyKey }) => {
-      const body = { ...values, documents: values.documents ? [{ type: 'invoice', number: values.documents }] : undefined };
+      const body = withDocuments(values);
       const result = await api('POST', `/api/v1/lots/${id}/ship`, body, { idempotencyKey });
       if (result.ok) location.hash = `#/lots/${id}`;
       return result;

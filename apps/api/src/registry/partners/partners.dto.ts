@@ -54,6 +54,12 @@ export class CreatePartnerDto {
   @MaxLength(20)
   gln?: string | null;
 
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'US', description: 'ISO 3166-1 alpha-2 country code; empty means Vietnam (VN)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2)
+  country?: string | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The partner’s own organization on this platform, if it has one' })
   @IsOptional()
   @IsUUID()
@@ -93,6 +99,7 @@ export class PartnerDto {
   @ApiProperty({ type: String, nullable: true }) province: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty({ type: String, nullable: true }) gln: string | null;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) linkedOrganizationId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: PRIVATE }) notes: string | null;
   @ApiProperty() createdAt: Date;

@@ -21,6 +21,8 @@ export class Partner {
   @Column('text', { nullable: true }) province: string | null;
   @Column('text', { nullable: true }) address: string | null;
   @Column('char', { length: 13, nullable: true }) gln: string | null;
+  /** ISO 3166-1 alpha-2; null means Vietnam (VN). */
+  @Column('char', { length: 2, nullable: true }) country: string | null;
   @Column('uuid', { nullable: true }) linkedOrganizationId: string | null;
   @Column('text', { nullable: true }) notes: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

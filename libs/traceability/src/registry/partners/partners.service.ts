@@ -22,6 +22,8 @@ export interface PartnerInput {
   province?: string | null;
   address?: string | null;
   gln?: string | null;
+  /** ISO 3166-1 alpha-2 country code; null means Vietnam. */
+  country?: string | null;
   linkedOrganizationId?: string | null;
   notes?: string | null;
 }
@@ -88,6 +90,7 @@ export class PartnersService {
       if (text !== undefined) values[field] = text;
     }
     if (input.gln !== undefined) values.gln = input.gln === null || input.gln.trim() === '' ? null : normalizeGln(input.gln, 'gln');
+    if (input.country !== undefined) values.country = input.country === null || input.country.trim() === '' ? null : countryCode(input.country);
     if (input.linkedOrganizationId !== undefined) {
       values.linkedOrganizationId = input.linkedOrganizationId;
       if (input.linkedOrganizationId !== null) await this.checkLinkedOrganization(caller, input.linkedOrganizationId);
@@ -110,4 +113,11 @@ export class PartnersService {
     if (caller.actingFromOrganizationId) for (const field of PARTNER_PRIVATE_FIELDS) delete (view as Partial<PartnerView>)[field];
     return view;
   }
+}
+
+/** An ISO 3166-1 alpha-2 code such as VN or US, upper-cased. */
+function countryCode(input: string): string {
+  const code = input.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw new InvalidFieldException('COUNTRY_INVALID', 'country', 'a country is an ISO 3166-1 alpha-2 code such as VN or US');
+  return code;
 }

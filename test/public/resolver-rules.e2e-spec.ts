@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { PublicLotService, SUSPICIOUS_SERIAL_DISTINCT_DAYS } from '@app/traceability';
-import { buildGenealogy, createPartner, printLabels, signupOrganization, startTestApp, testConfig, type Genealogy } from '@app/testing';
+import { acceptTradeLink, buildGenealogy, createPartner, printLabels, signupOrganization, startTestApp, testConfig, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -128,6 +128,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
     const g = await buildGenealogy(t.server, suffix());
     const shop = await signupOrganization(t.server, { organizationName: `Cửa hàng Đặc sản Tây Bắc ${suffix()}`, province: 'Hà Nội' });
     const partner = await createPartner(t.server, g.org, { kind: 'retailer', name: 'Cửa hàng Đặc sản Tây Bắc', linkedOrganizationId: shop.organizationId, province: 'Hà Nội' });
+    await acceptTradeLink(t.server, shop, g.org.organizationId);
     const shipped = await request(t.server)
       .post(`/api/v1/lots/${g.packed.id}/ship`)
       .set(g.org.auth)

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const ORGANIZATION_KINDS = ['cooperative', 'enterprise', 'household_business', 'programme_office'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** What anyone may sign up as; programme offices are created by a platform operator. */
+export const SIGNUP_ORGANIZATION_KINDS = ['cooperative', 'enterprise', 'household_business'] as const;
 
 @Entity('organization')
 export class Organization {
@@ -13,6 +15,8 @@ export class Organization {
   @Column('text', { nullable: true }) address: string | null;
   @Column('text', { nullable: true }) phone: string | null;
   @Column('text', { nullable: true }) taxCode: string | null;
+  /** When a platform operator confirmed this programme office; null: it oversees nothing. */
+  @Column('timestamptz', { nullable: true }) officeConfirmedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -50,6 +50,14 @@ export class AccountsRepository {
     return user ?? null;
   }
 
+  /**
+   * Changes to an organization's users take turns (two owners demoting each other at once: one of
+   * them stays owner), without locking rows that other work references.
+   */
+  async lockUsersOf(organizationId: string, db: Db): Promise<void> {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('nguon.users:' || $1, 0))`, [organizationId]);
+  }
+
   /** The user with their password hash, locked for a change. */
   async findUserForUpdate(organizationId: string, userId: string, db: Db): Promise<(User & { passwordHash: string }) | null> {
     const [user] = await db.query(

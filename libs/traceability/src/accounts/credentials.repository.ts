@@ -13,7 +13,7 @@ export interface PasswordResetRow {
   userId: string;
   organizationId: string;
   purpose: ResetPurpose;
-  expiresAt: Date;
+  expired: boolean;
   usedAt: Date | null;
 }
 
@@ -60,12 +60,12 @@ export class CredentialsRepository {
     await db.query(`DELETE FROM login_throttle WHERE email = $1`, [email]);
   }
 
-  /** Stores a new link and retires the user's earlier unused ones: only the latest link works. */
+  /** Stores a new link (valid `ttlSeconds` by the database's clock) and retires the user's earlier unused ones. */
   async insertReset(
     organizationId: string,
-    reset: { userId: string; tokenHash: string; purpose: ResetPurpose; createdBy: string | null; expiresAt: Date },
+    reset: { userId: string; tokenHash: string; purpose: ResetPurpose; createdBy: string | null; ttlSeconds: number },
     db: Db,
-  ): Promise<void> {
+  ): Promise<Date> {
     await db.query(
       `UPDATE password_reset r SET used_at = now() FROM app_user u
        WHERE u.id = r.user_id AND u.organization_id = $1 AND r.user_id = $2 AND r.used_at IS NULL`,
@@ -75,10 +75,12 @@ export class CredentialsRepository {
       `DELETE FROM password_reset r USING app_user u WHERE u.id = r.user_id AND u.organization_id = $1 AND r.user_id = $2 AND r.expires_at < now() - interval '7 days'`,
       [organizationId, reset.userId],
     );
-    await db.query(
-      `INSERT INTO password_reset (user_id, token_hash, purpose, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [reset.userId, reset.tokenHash, reset.purpose, reset.createdBy, reset.expiresAt],
+    const [row] = await db.query(
+      `INSERT INTO password_reset (user_id, token_hash, purpose, created_by, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
+       RETURNING expires_at AS "expiresAt"`,
+      [reset.userId, reset.tokenHash, reset.purpose, reset.createdBy, reset.ttlSeconds],
     );
+    return row.expiresAt;
   }
 
   /** When the user's latest link was made (to send at most one mail a minute). */
@@ -93,7 +95,7 @@ export class CredentialsRepository {
   /** The link with this hash, locked: of two requests using it at once, one finds it used. */
   async findResetForUpdate(tokenHash: string, db: Db): Promise<PasswordResetRow | null> {
     const [row] = await db.query(
-      `SELECT r.id, r.user_id AS "userId", u.organization_id AS "organizationId", r.purpose, r.expires_at AS "expiresAt", r.used_at AS "usedAt"
+      `SELECT r.id, r.user_id AS "userId", u.organization_id AS "organizationId", r.purpose, r.expires_at <= now() AS expired, r.used_at AS "usedAt"
        FROM password_reset r JOIN app_user u ON u.id = r.user_id AND u.removed_at IS NULL
        WHERE r.token_hash = $1 FOR UPDATE OF r`,
       [tokenHash],

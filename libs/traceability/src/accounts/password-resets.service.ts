@@ -41,10 +41,8 @@ export class PasswordResetsService {
   /** Stores a new link for the user (earlier unused ones stop working) and returns it. */
   async issue(organizationId: string, userId: string, purpose: ResetPurpose, createdBy: string | null, db?: Db, ttlMs = this.ttlMs(purpose)): Promise<PasswordLink> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + ttlMs);
-    const write = (tx: Db) => this.credentials.insertReset(organizationId, { userId, tokenHash: sha256(token), purpose, createdBy, expiresAt }, tx);
-    if (db) await write(db);
-    else await this.credentials.transaction(write);
+    const write = (tx: Db) => this.credentials.insertReset(organizationId, { userId, tokenHash: sha256(token), purpose, createdBy, ttlSeconds: Math.round(ttlMs / 1000) }, tx);
+    const expiresAt = db ? await write(db) : await this.credentials.transaction(write);
     return { link: `${this.config.publicBaseUrl}/console/#/reset-password?token=${token}`, expiresAt };
   }
 
@@ -69,7 +67,7 @@ export class PasswordResetsService {
       const reset = await this.credentials.findResetForUpdate(sha256(token), db);
       if (!reset) throw new InvalidFieldException('RESET_TOKEN_INVALID', 'token', 'this link is not valid; ask for a new one');
       if (reset.usedAt) throw new InvalidFieldException('RESET_TOKEN_USED', 'token', 'this link has already been used; ask for a new one');
-      if (reset.expiresAt.getTime() <= Date.now()) throw new InvalidFieldException('RESET_TOKEN_EXPIRED', 'token', 'this link has expired; ask for a new one');
+      if (reset.expired) throw new InvalidFieldException('RESET_TOKEN_EXPIRED', 'token', 'this link has expired; ask for a new one');
       await this.credentials.markResetUsed(reset.id, db);
       const user = await this.accounts.findUserForUpdate(reset.organizationId, reset.userId, db);
       if (!user) throw new InvalidFieldException('RESET_TOKEN_INVALID', 'token', 'this link is not valid; ask for a new one');

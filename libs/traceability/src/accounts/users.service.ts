@@ -59,43 +59,43 @@ export class UsersService {
 
   /** Changes a user's role and/or name; a new role ends their sessions. */
   async update(caller: Caller, id: string, patch: { role?: Role; name?: string | null }): Promise<User> {
-    return this.change(caller, id, async (target, db) => {
+    return this.change(caller, id, async (target, db, actor) => {
       if (patch.role !== undefined && patch.role !== target.role) {
-        this.assertMayManage(caller, target, patch.role);
-        if (target.role === 'owner') await this.assertNotLastOwner(caller.organizationId, target.id, db);
-        const user = await this.repository.updateUser(caller.organizationId, id, { role: patch.role, name: patch.name }, db);
-        return { user, announcement: await this.sessions.revokeUserSessions(caller.organizationId, id, `role changed to ${patch.role}`, db) };
+        this.assertMayManage(actor, target, patch.role);
+        if (target.role === 'owner') await this.assertNotLastOwner(actor.organizationId, target.id, db);
+        const user = await this.repository.updateUser(actor.organizationId, id, { role: patch.role, name: patch.name }, db);
+        return { user, announcement: await this.sessions.revokeUserSessions(actor.organizationId, id, `role changed to ${patch.role}`, db) };
       }
-      if (!roleAtLeast(caller.role, target.role)) this.assertMayManage(caller, target);
-      return { user: await this.repository.updateUser(caller.organizationId, id, { name: patch.name }, db) };
+      if (!roleAtLeast(actor.role, target.role)) this.assertMayManage(actor, target);
+      return { user: await this.repository.updateUser(actor.organizationId, id, { name: patch.name }, db) };
     });
   }
 
   /** The user can no longer log in; their sessions end. */
   deactivate(caller: Caller, id: string): Promise<User> {
-    return this.change(caller, id, async (target, db) => {
-      this.assertMayManage(caller, target);
+    return this.change(caller, id, async (target, db, actor) => {
+      this.assertMayManage(actor, target);
       if (target.deactivatedAt) return { user: target };
-      if (target.role === 'owner') await this.assertNotLastOwner(caller.organizationId, target.id, db);
-      const user = await this.repository.updateUser(caller.organizationId, id, { deactivatedAt: new Date() }, db);
-      return { user, announcement: await this.sessions.revokeUserSessions(caller.organizationId, id, 'deactivated', db) };
+      if (target.role === 'owner') await this.assertNotLastOwner(actor.organizationId, target.id, db);
+      const user = await this.repository.updateUser(actor.organizationId, id, { deactivatedAt: new Date() }, db);
+      return { user, announcement: await this.sessions.revokeUserSessions(actor.organizationId, id, 'deactivated', db) };
     });
   }
 
   reactivate(caller: Caller, id: string): Promise<User> {
-    return this.change(caller, id, async (target, db) => {
-      this.assertMayManage(caller, target);
-      return { user: target.deactivatedAt ? await this.repository.updateUser(caller.organizationId, id, { deactivatedAt: null }, db) : target };
+    return this.change(caller, id, async (target, db, actor) => {
+      this.assertMayManage(actor, target);
+      return { user: target.deactivatedAt ? await this.repository.updateUser(actor.organizationId, id, { deactivatedAt: null }, db) : target };
     });
   }
 
   /** Removes the user (the row stays for the history that names them, without email or password). */
   async remove(caller: Caller, id: string): Promise<void> {
-    await this.change(caller, id, async (target, db) => {
-      this.assertMayManage(caller, target);
-      if (target.role === 'owner') await this.assertNotLastOwner(caller.organizationId, target.id, db);
-      await this.repository.removeUser(caller.organizationId, id, db);
-      return { user: target, announcement: await this.sessions.revokeUserSessions(caller.organizationId, id, 'removed', db) };
+    await this.change(caller, id, async (target, db, actor) => {
+      this.assertMayManage(actor, target);
+      if (target.role === 'owner') await this.assertNotLastOwner(actor.organizationId, target.id, db);
+      await this.repository.removeUser(actor.organizationId, id, db);
+      return { user: target, announcement: await this.sessions.revokeUserSessions(actor.organizationId, id, 'removed', db) };
     });
   }
 
@@ -123,16 +123,30 @@ export class UsersService {
     });
   }
 
-  /** Locks the user, applies the change, commits, then waits until every process has heard of it. */
+  /**
+   * Applies a change to one user, the organization's user changes taking turns; the caller's own
+   * role is read again inside (a change committed just before may have lowered it). Commits, then
+   * waits until every process has heard of the revocation, if any.
+   */
   private async change(
     caller: Caller,
     id: string,
-    work: (target: User & { passwordHash: string }, db: Db) => Promise<{ user: User; announcement?: Announcement }>,
+    work: (target: User & { passwordHash: string }, db: Db, actor: Caller) => Promise<{ user: User; announcement?: Announcement }>,
   ): Promise<User> {
     const { user, announcement } = await this.repository.transaction(async (db) => {
+      await this.repository.lockUsersOf(caller.organizationId, db);
+      let actor = caller;
+      if (caller.userId) {
+        const me = await this.repository.findUser(caller.organizationId, caller.userId, db);
+        if (!me || me.deactivatedAt) throw new DomainException('INVALID_TOKEN', 'Authorization: your account was changed meanwhile; log in again', 'unauthorized');
+        actor = { ...caller, role: me.role };
+      }
+      if (id !== caller.userId && !roleAtLeast(actor.role, 'admin')) {
+        throw new DomainException('ROLE_FORBIDDEN', `Your role (${actor.role}) cannot do this; it needs admin or above`, 'forbidden');
+      }
       const target = await this.repository.findUserForUpdate(caller.organizationId, id, db);
       if (!target) throw new NotFoundException('User', id);
-      return work(target, db);
+      return work(target, db, actor);
     });
     await announcement?.heard();
     return publicUser(user);

@@ -77,10 +77,15 @@ describe('trade links: shipments reach another organization only once it has acc
     expect((await ship(partner.id, '10').expect(403)).body.code).toBe('PARTNER_LINK_NOT_CONFIRMED');
     expect(await incoming(shop)).toHaveLength(1);
 
-    // Editing the partner asks again; a declined request grants nothing.
+    // Saving the partner again asks nothing more; naming another organization, then this one again, does.
+    await request(t.server).patch(`/api/v1/partners/${partner.id}`).set(coop.auth).send({ linkedOrganizationId: shop.organizationId, phone: '0912 000 111' }).expect(200);
+    const pendingNow = () => request(t.server).get('/api/v1/organization-links?kind=trade&status=pending').set(shop.auth).expect(200);
+    expect((await pendingNow()).body.items).toHaveLength(0);
+    await request(t.server).patch(`/api/v1/partners/${partner.id}`).set(coop.auth).send({ linkedOrganizationId: null }).expect(200);
     await request(t.server).patch(`/api/v1/partners/${partner.id}`).set(coop.auth).send({ linkedOrganizationId: shop.organizationId }).expect(200);
-    const pending = (await request(t.server).get('/api/v1/organization-links?kind=trade&status=pending').set(shop.auth).expect(200)).body.items;
+    const pending = (await pendingNow()).body.items;
     expect(pending).toHaveLength(1);
+    // A declined request grants nothing.
     await request(t.server).post(`/api/v1/organization-links/${pending[0].id}/decline`).set(shop.auth).expect(200);
     expect((await ship(partner.id, '10').expect(403)).body.code).toBe('PARTNER_LINK_NOT_CONFIRMED');
 

@@ -65,8 +65,11 @@ export class PartnersService {
     const partner = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
       if (!existing) throw new NotFoundException('Partner', id);
+      // Asked again only when the partner names another organization than before (saving the form
+      // after the other side declined is not a new request).
+      const linkChanged = values.linkedOrganizationId !== undefined && values.linkedOrganizationId !== existing.linkedOrganizationId;
       const partner = await this.repository.update(caller.organizationId, existing, values, manager);
-      await this.requestTrade(caller, values, manager);
+      if (linkChanged) await this.requestTrade(caller, values, manager);
       return partner;
     });
     return this.view(caller, partner);

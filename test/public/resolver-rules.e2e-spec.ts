@@ -181,7 +181,8 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
   });
 
   it('limits each client on the public paths only, generously', async () => {
-    const limited = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'error', PUBLIC_RATE_LIMIT_PER_MINUTE: '3' }));
+    // Behind a proxy on this host (TRUST_PROXY), whose X-Forwarded-For names each client.
+    const limited = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'error', PUBLIC_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'loopback' }));
     try {
       for (let i = 0; i < 3; i++) await request(limited.server).get('/.well-known/gs1resolver').expect(200);
       const refused = await request(limited.server).get('/l/ZZZZZZZZ').expect(429);

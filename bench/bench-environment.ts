@@ -12,8 +12,14 @@ import { runMigrations } from '../libs/database/src/index.js';
 
 export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The load generator is a proxy on this host as far as the API is concerned. */
+export const BENCH_TRUST_PROXY = 'loopback';
 
-/** The bench app's configuration: quiet, and no auth rate limit in the way of the load. */
+/**
+ * The bench app's configuration: quiet, and no auth rate limit in the way of the load. The load
+ * generators send each request "from" its own address in X-Forwarded-For, as clients behind a proxy
+ * on this host would be, so the proxy on loopback is trusted (TRUST_PROXY).
+ */
 export function benchConfig(databaseUrl: string, overrides: Record<string, string>): AppConfig {
   return loadConfig({
     ...process.env,
@@ -22,6 +28,7 @@ export function benchConfig(databaseUrl: string, overrides: Record<string, strin
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    TRUST_PROXY: BENCH_TRUST_PROXY,
     ...overrides,
   });
 }

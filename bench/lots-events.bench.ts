@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import request from 'supertest';
-import { benchConfig, keptBenchDatabase } from './bench-environment.js';
+import { BENCH_TRUST_PROXY, benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 
@@ -51,7 +51,7 @@ if (PROCESSES) {
   });
   cluster = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix,
-      DATABASE_POOL_SIZE: '20', PUBLIC_BASE_URL: config.publicBaseUrl, API_PROCESSES: String(PROCESSES), PORT: String(clusterPort), HOST: '127.0.0.1' },
+      DATABASE_POOL_SIZE: '20', PUBLIC_BASE_URL: config.publicBaseUrl, API_PROCESSES: String(PROCESSES), PORT: String(clusterPort), HOST: '127.0.0.1', TRUST_PROXY: BENCH_TRUST_PROXY },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let ready = false; !ready; await new Promise((resolve) => setTimeout(resolve, 200))) {

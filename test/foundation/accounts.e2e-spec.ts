@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { addUser, signupOrganization, startTestApp, testConfig, type TestApp } from '@app/testing';
-import { CALLER_CACHE_MS } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 describe('accounts and tenancy', () => {
@@ -130,21 +129,21 @@ describe('accounts and tenancy', () => {
     expect(refused.body.code).toBe('INVALID_TOKEN');
   });
 
-  it('refuses a key revoked by another API process once the short caller cache has passed', async () => {
-    const org = await signupOrganization(t.server);
-    const created = await request(t.server).post('/api/v1/api-keys').set(org.auth).send({ name: 'ERP', role: 'recorder' }).expect(201);
-    const auth = { Authorization: `Bearer ${created.body.key}` };
-    await request(t.server).get('/api/v1/me').set(auth).expect(200);
-    // Another process revokes it: this one learns of it from the database when its cache entry ends.
-    await t.dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [created.body.apiKey.id]);
-    const revokedAt = Date.now();
-    let status = 200;
-    while (status === 200 && Date.now() - revokedAt < CALLER_CACHE_MS + 5_000) {
-      status = (await request(t.server).get('/api/v1/me').set(auth)).status;
-      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 100));
+  it('refuses a key revoked through another API process at once, though this one had it cached', async () => {
+    // A second app in this process: its own caller cache and its own notification connection.
+    const other = await startTestApp(createApiApp);
+    try {
+      const org = await signupOrganization(t.server);
+      const created = await request(t.server).post('/api/v1/api-keys').set(org.auth).send({ name: 'ERP', role: 'recorder' }).expect(201);
+      const auth = { Authorization: `Bearer ${created.body.key}` };
+      await request(t.server).get('/api/v1/me').set(auth).expect(200);
+      await request(t.server).get('/api/v1/me').set(auth).expect(200); // now cached here
+      await request(other.server).delete(`/api/v1/api-keys/${created.body.apiKey.id}`).set(org.auth).expect(200);
+      const refused = await request(t.server).get('/api/v1/me').set(auth).expect(401);
+      expect(refused.body.code).toBe('INVALID_TOKEN');
+    } finally {
+      await other.close();
     }
-    expect(status).toBe(401);
-    expect(Date.now() - revokedAt).toBeLessThanOrEqual(CALLER_CACHE_MS + 1_000);
   });
 
   it('lets viewers read but not write, and only admins manage keys', async () => {
@@ -157,19 +156,6 @@ describe('accounts and tenancy', () => {
     await request(t.server).get('/api/v1/api-keys').set(recorder.auth).expect(403);
     const escalate = await request(t.server).post('/api/v1/users').set(org.auth).send({ email: 'x@y.vn', password: 'long enough pass', role: 'owner' }).expect(400);
     expect(escalate.body.details.fields.role).toBeDefined();
-  });
-
-  it('lets a programme office read organizations in its province only, never write', async () => {
-    const province = `Tỉnh ${Date.now()}`;
-    const office = await signupOrganization(t.server, { organizationKind: 'programme_office', province });
-    const coop = await signupOrganization(t.server, { province });
-    const elsewhere = await signupOrganization(t.server, { province: 'Lai Châu' });
-    const list = await request(t.server).get('/api/v1/organizations').set(office.auth).expect(200);
-    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([coop.organizationId]);
-    const asCoop = await request(t.server).get('/api/v1/me').set(office.auth).set('X-Organization-Id', coop.organizationId).expect(200);
-    expect(asCoop.body).toMatchObject({ organization: { id: coop.organizationId }, role: 'viewer' });
-    await request(t.server).get('/api/v1/me').set(office.auth).set('X-Organization-Id', elsewhere.organizationId).expect(404);
-    await request(t.server).post('/api/v1/api-keys').set(office.auth).set('X-Organization-Id', coop.organizationId).send({ name: 'x', role: 'viewer' }).expect(403);
   });
 
   it('refuses requests without or with a forged token', async () => {

@@ -83,7 +83,7 @@ describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
     const coop = await signupOrganization(t.server, { organizationName: 'HTX Chè Shan tuyết Tủa Chùa' });
     const shop = await signupOrganization(t.server, { organizationName: 'Siêu thị Sạch Hà Nội' });
     const s: LotTestSetup = await createLotTestSetup(t.dataSource, coop.organizationId);
-    const shopPartnerId = await createTestPartner(t.dataSource, coop.organizationId, { kind: 'retailer', name: 'Siêu thị Sạch', linkedOrganizationId: shop.organizationId, province: 'Hà Nội' });
+    const shopPartnerId = await createTestPartner(t.dataSource, coop.organizationId, { kind: 'retailer', name: 'Siêu thị Sạch', linkedOrganizationId: shop.organizationId, province: 'Hà Nội', tradeLinkAccepted: true });
     const harvest = async (code: string, areaId: string, quantity: string, day: string) =>
       (await post(coop, '/api/v1/lots/harvest', { growingAreaId: areaId, productId: s.paddyId, quantity, unit: 'kg', harvestedAt: `2026-10-${day}T07:00:00+07:00`, lotCode: code }).expect(201)).body;
     const H1 = await harvest('H1', s.areaId, '300', '01');

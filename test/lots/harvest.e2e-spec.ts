@@ -5,8 +5,10 @@ import {
   addUser,
   changeTestGrowingAreaStatus,
   createLotTestSetup,
+  createProgrammeOffice,
   createTestGrowingArea,
   createTestPartner,
+  grantOversight,
   signupOrganization,
   startTestApp,
   type LotTestSetup,
@@ -239,7 +241,8 @@ describe('harvest (DESIGN rule 3)', () => {
       const org = await signupOrganization(t.server, { province });
       const s = await createLotTestSetup(t.dataSource, org.organizationId);
       const areaId = await createTestGrowingArea(t.dataSource, org.organizationId, { crop: 'coffee', areaHa: '2', maxYieldTPerHa: '5', owners: [s.householdId] });
-      const office = await signupOrganization(t.server, { organizationKind: 'programme_office', province });
+      const office = await createProgrammeOffice(t, { province });
+      await grantOversight(t.server, office, org);
       const body = { growingAreaId: areaId, productId: s.paddyId, unit: 't', quantity: '12', harvestedAt: '2026-10-01' };
 
       await expectRefused(org, { ...body, acknowledgeYieldWarning: true }, 422, 'YIELD_WARNING_REASON_REQUIRED');
@@ -273,8 +276,10 @@ describe('harvest (DESIGN rule 3)', () => {
           voided: false,
         }),
       ]);
-      // Another province's office and another cooperative see nothing of it.
-      const elsewhere = await signupOrganization(t.server, { organizationKind: 'programme_office', province: 'Lai Châu' });
+      // An office the cooperative has not accepted (of its province or another), and another cooperative, see nothing of it.
+      const unlinked = await createProgrammeOffice(t, { province });
+      expect((await request(t.server).get('/api/v1/reports/yield-overrides').set(unlinked.auth).expect(200)).body.items).toEqual([]);
+      const elsewhere = await createProgrammeOffice(t, { province: 'Lai Châu' });
       expect((await request(t.server).get('/api/v1/reports/yield-overrides').set(elsewhere.auth).expect(200)).body.items).toEqual([]);
       const neighbour = await signupOrganization(t.server, { province });
       expect((await request(t.server).get('/api/v1/reports/yield-overrides').set(neighbour.auth).expect(200)).body.items).toEqual([]);

@@ -10,6 +10,7 @@ import {
   expandEpcis,
   notAbsoluteIris,
   signupOrganization,
+  acceptTradeLink,
   startTestApp,
   type TestApp,
   type TestOrganization,
@@ -104,6 +105,7 @@ describe('standards round 2: EPCIS identifiers and joins, FSMA 204 CTEs and KDEs
 
     const household = await createPartner(t.server, coop, { name: `Hộ Lò Văn Pọm ${digits(3)}`, phone: '0912 345 678', commune: 'Mường Ảng', province: 'Điện Biên' });
     const shopPartner = await createPartner(t.server, coop, { kind: 'retailer', name: 'Siêu thị Sạch', address: '45 Hàng Bè', commune: 'Hoàn Kiếm', province: 'Hà Nội', phone: '024 3826 0000', linkedOrganizationId: shop.organizationId });
+    await acceptTradeLink(t.server, shop, coop.organizationId);
     const importer = await createPartner(t.server, coop, { kind: 'distributor', name: 'Fresh Asia Foods, Inc.', address: '12 Canal St, New York, NY 10013', commune: null, province: null, country: 'us', phone: '+1 212 555 0100' });
     const area = await createGrowingArea(t.server, coop, { crop: 'pomelo', variety: 'Da xanh', name: `Vườn bưởi Bản Co ${digits(3)}`, commune: 'Mường Ảng', status: 'active', ownerPartnerIds: [household.id] });
     const coldStore = await createFacility(t.server, coop, { kind: 'warehouse', name: 'Kho lạnh Mường Ảng', address: 'Bản Co', commune: 'Mường Ảng', province: 'Điện Biên' });

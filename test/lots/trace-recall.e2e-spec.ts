@@ -47,7 +47,7 @@ describe('genealogy, shipments between organizations and recall (DESIGN rules 5,
     const coop = await signupOrganization(t.server, { organizationName: 'HTX Séng Cù Mường Thanh' });
     const shop = await signupOrganization(t.server, { organizationName: 'Cửa hàng Nông sản Sạch Hà Nội' });
     const s: LotTestSetup = await createLotTestSetup(t.dataSource, coop.organizationId);
-    const shopPartnerId = await createTestPartner(t.dataSource, coop.organizationId, { kind: 'retailer', name: 'Cửa hàng Nông sản Sạch', linkedOrganizationId: shop.organizationId });
+    const shopPartnerId = await createTestPartner(t.dataSource, coop.organizationId, { kind: 'retailer', name: 'Cửa hàng Nông sản Sạch', linkedOrganizationId: shop.organizationId, tradeLinkAccepted: true });
     const inWindow = await addTestInputApplication(t.dataSource, coop.organizationId, s.areaId, { appliedAt: '2026-08-01', phiDays: 7, productName: 'Anvil 5SC' });
     await addTestInputApplication(t.dataSource, coop.organizationId, s.areaId, { appliedAt: '2025-01-01', phiDays: 7, productName: 'last year' });
     await addTestInputApplication(t.dataSource, coop.organizationId, s.areaId, { appliedAt: '2026-08-02', phiDays: 7, productName: 'voided', voided: true });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { PublicLotService, SUSPICIOUS_SERIAL_DISTINCT_DAYS } from '@app/traceability';
-import { buildGenealogy, createPartner, printLabels, signupOrganization, startTestApp, testConfig, type Genealogy } from '@app/testing';
+import { acceptTradeLink, buildGenealogy, createPartner, printLabels, signupOrganization, startTestApp, testConfig, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -128,6 +128,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
     const g = await buildGenealogy(t.server, suffix());
     const shop = await signupOrganization(t.server, { organizationName: `Cửa hàng Đặc sản Tây Bắc ${suffix()}`, province: 'Hà Nội' });
     const partner = await createPartner(t.server, g.org, { kind: 'retailer', name: 'Cửa hàng Đặc sản Tây Bắc', linkedOrganizationId: shop.organizationId, province: 'Hà Nội' });
+    await acceptTradeLink(t.server, shop, g.org.organizationId);
     const shipped = await request(t.server)
       .post(`/api/v1/lots/${g.packed.id}/ship`)
       .set(g.org.auth)
@@ -180,7 +181,8 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
   });
 
   it('limits each client on the public paths only, generously', async () => {
-    const limited = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'error', PUBLIC_RATE_LIMIT_PER_MINUTE: '3' }));
+    // Behind a proxy on this host (TRUST_PROXY), whose X-Forwarded-For names each client.
+    const limited = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'error', PUBLIC_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'loopback' }));
     try {
       for (let i = 0; i < 3; i++) await request(limited.server).get('/.well-known/gs1resolver').expect(200);
       const refused = await request(limited.server).get('/l/ZZZZZZZZ').expect(429);

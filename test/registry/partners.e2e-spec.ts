@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createPartner, randomGln, signupOrganization, startTestApp, withWrongCheckDigit, type TestApp } from '@app/testing';
+import { createPartner, createProgrammeOffice, grantOversight, randomGln, signupOrganization, startTestApp, withWrongCheckDigit, type TestApp } from '@app/testing';
 import { toPublicPartner } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
@@ -60,8 +60,9 @@ describe('registry: partners', () => {
 
   it('hides private fields from a programme office reading the cooperative', async () => {
     const province = `Tỉnh ${Date.now()}`;
-    const office = await signupOrganization(t.server, { organizationKind: 'programme_office', province });
+    const office = await createProgrammeOffice(t, { province });
     const coop = await signupOrganization(t.server, { province });
+    await grantOversight(t.server, office, coop);
     const partner = await createPartner(t.server, coop, { citizenId: '011090001234', taxCode: '5600123456', notes: 'ghi chú' });
     const asOffice = await request(t.server).get(`/api/v1/partners/${partner.id}`).set(office.auth).set('X-Organization-Id', coop.organizationId).expect(200);
     expect(asOffice.body).toMatchObject({ name: partner.name, commune: 'Thanh Xương' });

@@ -6,6 +6,7 @@ import { QueueModule } from '@app/queue';
 import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { OrganizationController } from './account/organization.controller.js';
+import { OrganizationLinksController } from './account/organization-links.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
@@ -20,7 +21,7 @@ import { LabelJobsController } from './labels/label-jobs.controller.js';
 
 @Module({
   imports: [RegistryApiModule, PublicApiModule],
-  controllers: [HealthController, AuthController, AccountController, OrganizationController, ...LOTS_CONTROLLERS, LabelJobsController],
+  controllers: [HealthController, AuthController, AccountController, OrganizationController, OrganizationLinksController, ...LOTS_CONTROLLERS, LabelJobsController],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

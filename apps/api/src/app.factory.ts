@@ -22,7 +22,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // Whose X-Forwarded-For is believed (TRUST_PROXY): by default nobody's, so request.ip, which
+    // keys the rate limits and the request logs, is the connecting address and cannot be spoofed.
+    // (Fastify takes a hop count too; the adapter's type leaves numbers out.)
+    trustProxy: config.trustProxy as boolean | string[],
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -40,7 +43,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline scripts anywhere: the console loads ES modules from /console/, the docs their own
+        // files, and the public lot pages have no script at all.
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'https:', 'blob:'],
         frameSrc: ["'self'", 'blob:'],

@@ -4,12 +4,14 @@ import { resolve } from 'node:path';
 import { loadConfigOrExit, type AppConfig } from '@app/config';
 import { createDataSource, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceability';
+import { runAdmin } from './admin.js';
 
 /**
  * `start`: the zero-config launcher behind `npm start`. Without DATABASE_URL it starts an embedded
  * PostgreSQL; without REDIS_URL the queue runs on PostgreSQL. It migrates, loads the demo data once,
  * then runs the API and the worker as child processes and stops everything on Ctrl-C.
  * `migrate`: apply migrations (docker-compose's one-shot job). `seed`: load the demo data.
+ * `admin …`: platform operator commands (programme offices, password links); see admin.ts.
  */
 const DIST = resolve(import.meta.dirname, '../..');
 const log = (message: string) => console.log(`[nguon] ${message}`);
@@ -115,7 +117,9 @@ if (command === 'start') {
   const applied = await runMigrations(config.databaseUrl);
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
   if (command === 'seed') await seed(config.databaseUrl);
+} else if (command === 'admin') {
+  process.exit(await runAdmin(config, process.argv.slice(3)));
 } else {
-  console.error(`Unknown command "${command}". Use: start | migrate | seed`);
+  console.error(`Unknown command "${command}". Use: start | migrate | seed | admin`);
   process.exit(64);
 }

@@ -49,6 +49,14 @@ describe('loadConfig', () => {
     [{ GROWING_AREA_CODE_PATTERN: 'VN-[A-Z{4' }, 'GROWING_AREA_CODE_PATTERN'],
     [{ GS1_COMPANY_PREFIX_LENGTH: '13' }, 'GS1_COMPANY_PREFIX_LENGTH'],
     [{ GS1_COMPANY_PREFIX_LENGTH: 'nine' }, 'GS1_COMPANY_PREFIX_LENGTH'],
+    [{ TRUST_PROXY: 'my-proxy' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '127.0.0.1,300.1.1.1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '50' }, 'TRUST_PROXY'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ LOGIN_LOCKOUT_THRESHOLD: '0' }, 'LOGIN_LOCKOUT_THRESHOLD'],
+    [{ LOGIN_LOCKOUT_BASE_SECONDS: '60', LOGIN_LOCKOUT_MAX_SECONDS: '30' }, 'LOGIN_LOCKOUT_MAX_SECONDS'],
+    [{ PASSWORD_RESET_TTL_MINUTES: '0' }, 'PASSWORD_RESET_TTL_MINUTES'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -67,5 +75,21 @@ describe('loadConfig', () => {
   it('reads an optional GS1 company prefix length', () => {
     expect(loadConfig({}).gs1CompanyPrefixLength).toBeUndefined();
     expect(loadConfig({ GS1_COMPANY_PREFIX_LENGTH: '9' }).gs1CompanyPrefixLength).toBe(9);
+  });
+
+  it('trusts no proxy unless told which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('sends no mail without SMTP_URL, and locks accounts by default after 5 failures', () => {
+    const config = loadConfig({});
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config).toMatchObject({ loginLockoutThreshold: 5, loginLockoutBaseSeconds: 30, loginLockoutMaxSeconds: 900, passwordResetTtlMinutes: 30 });
+    expect(loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example.vn:465', MAIL_FROM: 'HTX <a@b.vn>' })).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example.vn:465', mailFrom: 'HTX <a@b.vn>' });
   });
 });

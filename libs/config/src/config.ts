@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Typed configuration, read from the environment once at boot. This is the only place that reads
  * process.env (STYLE.md). A missing or malformed value stops the process with one line naming it.
@@ -42,6 +44,23 @@ export interface AppConfig {
    * Link URIs, which need no split.
    */
   gs1CompanyPrefixLength: number | undefined;
+  /**
+   * Which forwarding proxies are believed about the client's address (X-Forwarded-For), passed to
+   * Fastify's `trustProxy`: false (default: the socket's address, the header is ignored), true (any),
+   * a hop count, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
+  /** SMTP server for password-reset mail (smtp:// or smtps://); unset: no mail is sent. */
+  smtpUrl: string | undefined;
+  /** The From of the mail this service sends. */
+  mailFrom: string;
+  /** Consecutive failed logins of one account before it is locked for a while. */
+  loginLockoutThreshold: number;
+  /** The first lock's length; each further failure doubles it, up to the maximum. */
+  loginLockoutBaseSeconds: number;
+  loginLockoutMaxSeconds: number;
+  /** How long a password-reset link works. */
+  passwordResetTtlMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +133,31 @@ function regex(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/** Proxy names that proxy-addr (Fastify's trustProxy) knows, besides addresses and CIDR ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(env: Env, name: string): boolean | number | string[] {
+  const raw = optional(env, name);
+  if (raw === undefined || ['false', 'off', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(name, `hop count must be at most 10, got ${hops}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_NAMES.includes(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 4 ? 32 : 128;
+    if (!family || extra !== undefined || (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > maxBits))) {
+      throw new ConfigError(name, `must be true, false, a hop count, or a comma list of addresses and CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`);
+    }
+  }
+  return entries;
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -128,6 +172,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'must be set to a secret of your own in production');
+  }
+  const loginLockoutBaseSeconds = int(env, 'LOGIN_LOCKOUT_BASE_SECONDS', 30, 1, 3600);
+  const loginLockoutMaxSeconds = int(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 900, 1, 86_400);
+  if (loginLockoutMaxSeconds < loginLockoutBaseSeconds) {
+    throw new ConfigError('LOGIN_LOCKOUT_MAX_SECONDS', `must be at least LOGIN_LOCKOUT_BASE_SECONDS (${loginLockoutBaseSeconds})`);
   }
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`)!.replace(/\/+$/, '');
   return {
@@ -153,6 +202,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: str(env, 'DATA_DIR', './.data'),
     growingAreaCodePattern: regex(env, 'GROWING_AREA_CODE_PATTERN'),
     gs1CompanyPrefixLength: optionalInt(env, 'GS1_COMPANY_PREFIX_LENGTH', 6, 12),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: str(env, 'MAIL_FROM', 'Nguồn <no-reply@localhost>'),
+    loginLockoutThreshold: int(env, 'LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100),
+    loginLockoutBaseSeconds,
+    loginLockoutMaxSeconds,
+    passwordResetTtlMinutes: int(env, 'PASSWORD_RESET_TTL_MINUTES', 30, 1, 7 * 24 * 60),
   };
 }
 

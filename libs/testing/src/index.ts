@@ -5,3 +5,4 @@ export * from './lot-fixtures.js';
 export * from './label-fixtures.js';
 export * from './public-fixtures.js';
 export * from './epcis-jsonld.js';
+export * from './account-factories.js';

@@ -43,7 +43,15 @@ export async function createTestProduct(
 export async function createTestPartner(
   db: Db,
   organizationId: string,
-  options: { kind?: string; name?: string; linkedOrganizationId?: string | null; province?: string; commune?: string } = {},
+  options: {
+    kind?: string;
+    name?: string;
+    linkedOrganizationId?: string | null;
+    province?: string;
+    commune?: string;
+    /** With linkedOrganizationId: that organization has accepted shipments from this one (an active trade link). */
+    tradeLinkAccepted?: boolean;
+  } = {},
 ): Promise<string> {
   const name = options.name ?? 'Hộ Lò Văn Pọm';
   const [row] = await db.query(
@@ -51,6 +59,14 @@ export async function createTestPartner(
      VALUES ($1, $2, $3, $4, $5, $6, $7, '0912 345 678') RETURNING id`,
     [organizationId, options.kind ?? 'member_household', name, searchKey(name), options.linkedOrganizationId ?? null, options.province ?? 'Điện Biên', options.commune ?? 'Thanh Xương'],
   );
+  if (options.linkedOrganizationId) {
+    await db.query(
+      `INSERT INTO organization_link (kind, from_organization_id, to_organization_id, status, requested_by_organization_id, responded_at)
+       VALUES ('trade', $1, $2, $3, $1, CASE WHEN $3 = 'active' THEN now() END)
+       ON CONFLICT (kind, from_organization_id, to_organization_id) WHERE status IN ('pending', 'active') DO NOTHING`,
+      [organizationId, options.linkedOrganizationId, options.tradeLinkAccepted ? 'active' : 'pending'],
+    );
+  }
   return row.id;
 }
 

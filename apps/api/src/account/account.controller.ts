@@ -1,24 +1,47 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccountsService, type Caller } from '@app/traceability';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService, UsersService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { OrganizationDto, UserDto } from '../auth/auth.dto.js';
-import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, CreateUserDto } from './account.dto.js';
+import {
+  ApiKeyDto,
+  ApiKeyListDto,
+  ChangePasswordDto,
+  CreateApiKeyDto,
+  CreatedApiKeyDto,
+  CreatedUserDto,
+  CreateUserDto,
+  PasswordLinkDto,
+  UpdateUserDto,
+  UserListDto,
+} from './account.dto.js';
 
 @ApiTags('account')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class AccountController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly users: UsersService,
+  ) {}
 
   @Get('me')
   async me(@CurrentCaller() caller: Caller) {
     const organization = await this.accounts.getOrganization(caller);
-    return { organization, role: caller.role, userId: caller.userId, apiKeyId: caller.apiKeyId };
+    return { organization, role: caller.role, userId: caller.userId, apiKeyId: caller.apiKeyId, actingFromOrganizationId: caller.actingFromOrganizationId ?? null };
   }
 
-  /** For a programme office: the organizations in its province it may read (X-Organization-Id). */
+  @Post('me/password')
+  @MinRole('viewer')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password (the current one is required); every session of yours ends, this one too' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentCaller() caller: Caller, @Body() body: ChangePasswordDto) {
+    await this.users.changeOwnPassword(caller, body.currentPassword, body.newPassword);
+  }
+
+  /** For a programme office: the organizations that accepted its oversight (read them with X-Organization-Id). */
   @Get('organizations')
   @ApiOkResponse({ type: OrganizationDto, isArray: true })
   async organizations(@CurrentCaller() caller: Caller) {
@@ -28,22 +51,64 @@ export class AccountController {
 
   @Get('users')
   @MinRole('admin')
-  @ApiOkResponse({ type: UserDto, isArray: true })
-  async users(@CurrentCaller() caller: Caller) {
-    const items = await this.accounts.listUsers(caller);
+  @ApiOkResponse({ type: UserListDto })
+  async listUsers(@CurrentCaller() caller: Caller) {
+    const items = await this.users.list(caller);
     return { items, total: items.length };
   }
 
   @Post('users')
   @MinRole('admin')
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiCreatedResponse({ type: CreatedUserDto })
   createUser(@CurrentCaller() caller: Caller, @Body() body: CreateUserDto) {
-    return this.accounts.createUser(caller, body);
+    return this.users.create(caller, body);
+  }
+
+  @Patch('users/:id')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Change a user’s role or name; a new role ends their sessions' })
+  @ApiOkResponse({ type: UserDto })
+  updateUser(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: UpdateUserDto) {
+    return this.users.update(caller, id, body);
+  }
+
+  @Post('users/:id/deactivate')
+  @MinRole('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The user can no longer log in; their sessions end at once' })
+  @ApiOkResponse({ type: UserDto })
+  deactivateUser(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.users.deactivate(caller, id);
+  }
+
+  @Post('users/:id/reactivate')
+  @MinRole('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  reactivateUser(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.users.reactivate(caller, id);
+  }
+
+  @Delete('users/:id')
+  @MinRole('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a user (not the last owner, not above your role); their sessions end at once' })
+  @ApiNoContentResponse()
+  async removeUser(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    await this.users.remove(caller, id);
+  }
+
+  @Post('users/:id/password-reset')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'A one-time link for the user to set a new password (pass it on to them); nothing changes until it is used' })
+  @ApiCreatedResponse({ type: PasswordLinkDto })
+  issuePasswordReset(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
+    return this.users.issuePasswordReset(caller, id);
   }
 
   @Get('api-keys')
   @MinRole('admin')
-  @ApiOkResponse({ type: ApiKeyDto, isArray: true })
+  @ApiOkResponse({ type: ApiKeyListDto })
   async apiKeys(@CurrentCaller() caller: Caller) {
     const items = await this.accounts.listApiKeys(caller);
     return { items, total: items.length };
@@ -58,6 +123,7 @@ export class AccountController {
 
   @Delete('api-keys/:id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Revoke a key: refused by every API process from the answer on' })
   @ApiOkResponse({ type: ApiKeyDto })
   revokeApiKey(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
     return this.accounts.revokeApiKey(caller, id);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '@app/traceability';
+import { ORGANIZATION_KINDS, SIGNUP_ORGANIZATION_KINDS, type OrganizationKind } from '@app/traceability';
 
 export class SignupDto {
   @ApiProperty({ example: 'HTX Nông nghiệp Séng Cù Mường Thanh' })
@@ -26,7 +26,11 @@ export class SignupDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS, default: 'cooperative' })
+  @ApiPropertyOptional({
+    enum: SIGNUP_ORGANIZATION_KINDS,
+    default: 'cooperative',
+    description: 'programme_office is refused (403 ORGANIZATION_KIND_NOT_ALLOWED): a platform operator creates programme offices',
+  })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
   organizationKind?: OrganizationKind;
@@ -69,6 +73,8 @@ export class OrganizationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) commune: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Programme offices: when a platform operator confirmed it (null: it oversees nothing)' })
+  officeConfirmedAt: Date | null;
 }
 
 export class UserDto {
@@ -77,6 +83,8 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
   @ApiProperty({ enum: ['owner', 'admin', 'recorder', 'viewer'] }) role: string;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Set while the user is deactivated (cannot log in)' }) deactivatedAt: Date | null;
+  @ApiProperty() createdAt: Date;
 }
 
 export class SignupResponseDto {
@@ -88,4 +96,17 @@ export class SignupResponseDto {
 export class LoginResponseDto {
   @ApiProperty() accessToken: string;
   @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+}
+
+export class AcceptedDto {
+  @ApiProperty({ enum: ['accepted'], description: 'The same answer whether or not the email has an account' }) status: 'accepted';
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token from the link (…#/reset-password?token=…)' }) @IsString() @MinLength(20) @MaxLength(200) token: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password: string;
 }

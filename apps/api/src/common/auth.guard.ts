@@ -8,7 +8,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves `Authorization: Bearer <JWT or API key>` to the caller and its tenant. Viewers never write.
- * `X-Organization-Id` lets a programme office read an organization in its province.
+ * `X-Organization-Id` lets a confirmed programme office read an organization that accepted its oversight.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

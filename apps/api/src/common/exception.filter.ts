@@ -17,6 +17,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   validation: 422,
+  too_many_requests: 429,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -76,6 +77,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body.details = { errorId };
       this.logger.error({ errorId, requestId: request?.id, err: String((error as Error)?.stack ?? error) });
     }
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 }

@@ -7,6 +7,7 @@ import { Scans1764403700000 } from './1764403700000-scans.js';
 import { ChainHeadPrevHash1764403750000 } from './1764403750000-chain-head-prev-hash.js';
 import { LinkEventType1764403800000 } from './1764403800000-link-event-type.js';
 import { Gs1Identifiers1764403900000 } from './1764403900000-gs1-identifiers.js';
+import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-links.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
-export const MIGRATIONS = [Accounts1764403200000, Registry1764403300000, LotsAndEvents1764403400000, LotOperations1764403510000, LabelJobs1764403600000, Scans1764403700000, ChainHeadPrevHash1764403750000, LinkEventType1764403800000, Gs1Identifiers1764403900000];
+export const MIGRATIONS = [Accounts1764403200000, Registry1764403300000, LotsAndEvents1764403400000, LotOperations1764403510000, LabelJobs1764403600000, Scans1764403700000, ChainHeadPrevHash1764403750000, LinkEventType1764403800000, Gs1Identifiers1764403900000, SessionsAndLinks1764404000000];

@@ -6,6 +6,8 @@ export interface Caller {
   role: Role;
   userId: string | null;
   apiKeyId: string | null;
-  /** Set when a programme office reads a cooperative in its province (always read-only). */
+  /** The session a user's token names (null for API keys); logging out revokes it. */
+  sessionId?: string | null;
+  /** Set when a programme office reads a cooperative that accepted its oversight (always read-only). */
   actingFromOrganizationId?: string;
 }

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const ORGANIZATION_KINDS = ['cooperative', 'enterprise', 'household_business', 'programme_office'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** What anyone may sign up as; programme offices are created by a platform operator. */
+export const SIGNUP_ORGANIZATION_KINDS = ['cooperative', 'enterprise', 'household_business'] as const;
 
 @Entity('organization')
 export class Organization {
@@ -17,6 +19,8 @@ export class Organization {
   @Column('char', { length: 13, nullable: true }) gln: string | null;
   /** GS1 company prefix (6–12 digits, e.g. 893 + the company number): splits its GTINs and GLNs for EPC URNs. */
   @Column('text', { nullable: true }) gs1CompanyPrefix: string | null;
+  /** When a platform operator confirmed this programme office; null: it oversees nothing. */
+  @Column('timestamptz', { nullable: true }) officeConfirmedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -54,6 +54,25 @@ describe('RecentCallers', () => {
     }).toThrow(TypeError);
   });
 
+  it('forgets the callers a revocation names, and keeps the others', () => {
+    const cache = new RecentCallers(5_000);
+    cache.set('token-a', caller);
+    cache.set('token-b', { ...caller, userId: 'user-b' });
+    cache.forget((c) => c.userId === 'user-a');
+    expect(cache.get('token-a')).toBeUndefined();
+    expect(cache.get('token-b')).toMatchObject({ userId: 'user-b' });
+  });
+
+  it('does not keep what a lookup read before a revocation arrived', () => {
+    const cache = new RecentCallers(5_000);
+    const epoch = cache.epoch;
+    cache.forget(() => true); // a revocation heard while the lookup was on its way
+    cache.set('token-a', caller, Infinity, epoch);
+    expect(cache.get('token-a')).toBeUndefined();
+    cache.set('token-a', caller, Infinity, cache.epoch);
+    expect(cache.get('token-a')).toEqual(caller);
+  });
+
   it('keeps nothing when its time is zero', () => {
     const cache = new RecentCallers(0);
     cache.set('token-a', caller);

@@ -16,6 +16,10 @@ export class User {
   @Column('text', { nullable: true }) name: string | null;
   @Column('text', { select: false }) passwordHash: string;
   @Column('text') role: Role;
+  /** A deactivated user cannot log in and their sessions are revoked; an admin can reactivate them. */
+  @Column('timestamptz', { nullable: true }) deactivatedAt: Date | null;
+  /** Removed users stay as rows (events name who recorded them) but lose their email and password. */
+  @Column('timestamptz', { nullable: true, select: false }) removedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

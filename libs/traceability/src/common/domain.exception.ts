@@ -8,7 +8,8 @@ export type DomainErrorKind =
   | 'not_found' // 404 (also for other tenants' ids)
   | 'conflict' // 409: duplicate or concurrent change
   | 'unauthorized' // 401
-  | 'forbidden'; // 403: the caller's role may not do this
+  | 'forbidden' // 403: the caller's role may not do this
+  | 'too_many_requests'; // 429: try again later (`details.retryAfterSeconds` becomes Retry-After)
 
 export class DomainException extends Error {
   constructor(

@@ -85,6 +85,16 @@ export interface ShipmentRow {
   createdAt: Date;
 }
 
+/** A partner as a shipment reads it. */
+export interface ShipPartner {
+  id: string;
+  kind: string;
+  name: string;
+  linkedOrganizationId: string | null;
+  /** The linked organization accepted this organization's shipments (false when there is none). */
+  tradeLinkActive: boolean;
+}
+
 export interface ShipmentView extends ShipmentRow {
   lotCode: string;
   lotShortCode: string;
@@ -213,17 +223,17 @@ export class LotsRepository {
     return { lots, products: row.products, facility: row.facility };
   }
 
-  /** What a shipment reads, in one round trip: the lot, the partner and the sender's name. */
-  async findShipContext(
-    organizationId: string,
-    lotId: string,
-    partnerId: string,
-    db: Db = this.dataSource,
-  ): Promise<{ lot: LotView | null; partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string }> {
-    const [row] = await readRows<LotView & { partner: { id: string; kind: string; name: string; linkedOrganizationId: string | null } | null; organizationName: string; lotFound: boolean }>(
+  /**
+   * What a shipment reads, in one round trip: the lot, the partner (with whether the organization it
+   * names, if any, has accepted this organization's shipments: an active trade link) and the sender's name.
+   */
+  async findShipContext(organizationId: string, lotId: string, partnerId: string, db: Db = this.dataSource): Promise<{ lot: LotView | null; partner: ShipPartner | null; organizationName: string }> {
+    const [row] = await readRows<LotView & { partner: ShipPartner | null; organizationName: string; lotFound: boolean }>(
       db,
       `SELECT v.*, v.id IS NOT NULL AS "lotFound",
-         (SELECT json_build_object('id', pa.id, 'kind', pa.kind, 'name', pa.name, 'linkedOrganizationId', pa.linked_organization_id)
+         (SELECT json_build_object('id', pa.id, 'kind', pa.kind, 'name', pa.name, 'linkedOrganizationId', pa.linked_organization_id,
+                   'tradeLinkActive', EXISTS (SELECT 1 FROM organization_link k WHERE k.kind = 'trade' AND k.status = 'active'
+                                                AND k.from_organization_id = $1 AND k.to_organization_id = pa.linked_organization_id))
             FROM partner pa WHERE pa.organization_id = $1 AND pa.id = $3) AS partner,
          (SELECT name FROM organization WHERE id = $1) AS "organizationName"
        FROM (SELECT 1) AS one

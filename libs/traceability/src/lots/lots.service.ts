@@ -465,6 +465,13 @@ export class LotsService {
       if (!fitsInLot(lot.quantity, lot.consumed, amount)) throw overconsumed(lot, amount, 'quantity');
 
       const receiverOrganizationId = partner.linkedOrganizationId && partner.linkedOrganizationId !== organizationId ? partner.linkedOrganizationId : null;
+      // Nobody pushes shipments into another organization's incoming list: it must have accepted ours.
+      if (receiverOrganizationId && !partner.tradeLinkActive) {
+        throw new DomainException('PARTNER_LINK_NOT_CONFIRMED', 'partnerId: the organization this partner names has not accepted your shipments yet (trade link pending)', 'forbidden', {
+          field: 'partnerId',
+          linkedOrganizationId: receiverOrganizationId,
+        });
+      }
       const shipment = { id: timeOrderedUuid(), lotId: lot.id, partnerId: partner.id, receiverOrganizationId, quantity, unit, shippedAt: shipped.instant, documents };
       const event = await this.appendGuarded(
         actor,

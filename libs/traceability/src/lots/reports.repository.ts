@@ -59,11 +59,17 @@ export class LotReportsRepository {
     return { rows, total: Number(count[0].n) };
   }
 
-  /** For a programme office: every organization of its province; for anyone else: itself. */
+  /**
+   * For a confirmed programme office: the organizations that accepted its oversight (it reads no
+   * other); for anyone else: itself.
+   */
   async organizationsOverseenBy(organizationId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT o.id FROM organization office JOIN organization o ON o.province = office.province AND o.kind <> 'programme_office'
-       WHERE office.id = $1 AND office.kind = 'programme_office'`,
+      `SELECT o.id FROM organization_link l
+         JOIN organization office ON office.id = l.from_organization_id
+         JOIN organization o ON o.id = l.to_organization_id
+       WHERE l.kind = 'oversight' AND l.status = 'active' AND l.from_organization_id = $1
+         AND office.kind = 'programme_office' AND office.office_confirmed_at IS NOT NULL AND o.province = office.province`,
       [organizationId],
     );
     return rows.length ? rows.map((row) => row.id) : [organizationId];

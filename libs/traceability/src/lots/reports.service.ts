@@ -25,7 +25,7 @@ export interface YieldOverrideItem {
 /**
  * Acknowledged yield overrides (DESIGN rule 3: the "borrowed growing-area code" fraud): harvests
  * recorded above the area's plausible season yield with a reason. A cooperative sees its own; a
- * programme office sees every organization of its province (or one, when it acts as it).
+ * programme office sees every organization that accepted its oversight (or one, when it acts as it).
  */
 @Injectable()
 export class LotReportsService {

@@ -1,3 +1,4 @@
+import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView } from './account.js';
 import { alertBox, api, h, session } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
 import { auditView, labelsView } from './labels.js';
@@ -10,10 +11,15 @@ setLang(lang());
 const NAV = [
   ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
   ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['audit', 'nav.audit'],
+  ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
+/** Screens only owners and admins of the organization itself see. */
+const ADMIN_ONLY = ['users', 'api-keys'];
+/** Screens reachable without a session. */
+const PUBLIC_SCREENS = { 'forgot-password': forgotView, 'reset-password': resetView };
 
-function loginView() {
-  const error = h('div');
+function loginView(params = new URLSearchParams()) {
+  const error = h('div', {}, params.get('changed') ? alertBox('ok', t('account.passwordChangedLogin')) : null);
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('login'));
@@ -30,19 +36,45 @@ function loginView() {
   }, h('h1', {}, t('appName')), h('p', { class: 'muted' }, t('tagline')), error,
     h('div', { class: 'field' }, h('label', { for: 'email' }, t('email')), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, t('password')), password), submit,
+    h('p', {}, h('a', { href: '#/forgot-password', 'data-testid': 'forgot-password' }, t('account.forgotLink'))),
     h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); render(); } }, t('language'))));
   return h('div', { class: 'login' }, formEl);
 }
 
-function layout(section, content) {
+/** Ends the session on the server (its token is refused everywhere from then on), then forgets it here. */
+async function logout() {
+  if (session.token) await api('POST', '/api/v1/auth/logout', undefined, { asSelf: true });
+  session.token = null;
+  session.me = null;
+  session.self = null;
+  location.hash = '#/login';
+}
+
+/** For a programme office: its own view, or one of the cooperatives that accepted its oversight (read-only). */
+async function officeSwitcher() {
+  const result = await api('GET', '/api/v1/organizations', undefined, { asSelf: true });
+  const organizations = result.ok ? result.body.items : [];
+  return h('select', {
+    'aria-label': t('links.viewAs'), 'data-testid': 'office-switcher',
+    onchange: (event) => { session.actingAs = event.target.value || null; session.me = null; location.hash = '#/lots'; render(); },
+  },
+  h('option', { value: '' }, `${t('links.ownOffice')}: ${session.self.organization.name}`),
+  organizations.map((o) => h('option', { value: o.id, selected: o.id === session.actingAs || undefined }, o.name)));
+}
+
+function layout(section, content, switcher) {
   const me = session.me;
+  const visible = NAV.filter(([path]) => (session.canWrite || !['harvest', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
   return [
     h('header', {},
-      h('div', {}, h('span', { class: 'org', 'data-testid': 'org-name' }, me.organization.name), ' ', h('span', { class: 'role', 'data-testid': 'role' }, `· ${t(`roles.${me.role}`)}`)),
+      h('div', {}, h('span', { class: 'org', 'data-testid': 'org-name' }, me.organization.name), ' ', h('span', { class: 'role', 'data-testid': 'role' }, `· ${t(`roles.${me.role}`)}`),
+        session.actingAs ? h('span', { class: 'role' }, ` · ${t('links.readingAsOffice')}`) : null),
       h('div', { class: 'toolbar', style: 'margin:0' },
+        switcher ?? null,
+        h('a', { href: '#/account/password', 'data-testid': 'change-password' }, t('account.changePassword')),
         h('button', { type: 'button', onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); render(); } }, t('language')),
-        h('button', { type: 'button', onclick: () => { session.token = null; session.me = null; location.hash = '#/login'; } }, t('logout')))),
-    h('nav', {}, NAV.filter(([path]) => session.canWrite || !['harvest', 'transform'].includes(path)).map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, t(key)))),
+        h('button', { type: 'button', 'data-testid': 'logout', onclick: () => void logout() }, t('logout')))),
+    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, t(key)))),
     h('main', {}, content),
   ];
 }
@@ -58,6 +90,10 @@ async function route(path, params) {
   if (section === 'shipments') return shipmentsView();
   if (section === 'labels') return labelsView(params);
   if (section === 'audit') return auditView();
+  if (section === 'links') return linksView();
+  if (section === 'users' && session.isAdmin) return usersView();
+  if (section === 'api-keys' && session.isAdmin) return apiKeysView();
+  if (section === 'account' && id === 'password') return passwordView();
   if (RESOURCES[section]) return id ? editView(section, id === 'new' ? undefined : id) : listView(section, params);
   location.hash = '#/lots';
   return [];
@@ -67,22 +103,36 @@ let rendering = 0;
 async function render() {
   const ticket = ++rendering;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query ?? '');
   document.documentElement.lang = lang();
-  if (!session.token || path === '/login') {
-    session.me = null;
-    root.replaceChildren(loginView());
+  const section = path.split('/').filter(Boolean)[0] ?? 'lots';
+  if (PUBLIC_SCREENS[section]) {
+    root.replaceChildren(PUBLIC_SCREENS[section](params));
     return;
   }
-  if (!session.me) {
-    const me = await api('GET', '/api/v1/me');
-    if (!me.ok) { session.token = null; root.replaceChildren(loginView()); return; }
-    session.me = me.body;
+  if (!session.token || path === '/login') {
+    session.me = null;
+    session.self = null;
+    root.replaceChildren(loginView(params));
+    return;
   }
-  const section = path.split('/').filter(Boolean)[0] ?? 'lots';
-  root.replaceChildren(...layout(section, h('p', { class: 'muted' }, t('loading'))));
-  const content = await route(path || '/lots', new URLSearchParams(query ?? ''));
+  let notice = null;
+  if (!session.me) {
+    const self = await api('GET', '/api/v1/me', undefined, { asSelf: true });
+    if (!self.ok) { session.token = null; root.replaceChildren(loginView()); return; }
+    session.self = self.body;
+    session.me = self.body;
+    if (session.actingAs) {
+      const acting = await api('GET', '/api/v1/me');
+      if (acting.ok) session.me = acting.body;
+      else { session.actingAs = null; notice = alertBox('warn', t('links.noLongerOverseen')); }
+    }
+  }
+  const switcher = session.isOffice ? await officeSwitcher() : null;
+  root.replaceChildren(...layout(section, h('p', { class: 'muted' }, t('loading')), switcher));
+  const content = await route(path || '/lots', params);
   if (ticket !== rendering) return;
-  root.replaceChildren(...layout(section, content));
+  root.replaceChildren(...layout(section, [notice, content], switcher));
 }
 
 window.addEventListener('hashchange', render);

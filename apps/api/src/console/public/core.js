@@ -20,15 +20,30 @@ export function h(tag, attrs = {}, ...children) {
 
 export const session = {
   get token() { return localStorage.getItem('nguon.token'); },
-  set token(value) { value ? localStorage.setItem('nguon.token', value) : localStorage.removeItem('nguon.token'); },
+  set token(value) {
+    value ? localStorage.setItem('nguon.token', value) : localStorage.removeItem('nguon.token');
+    if (!value) this.actingAs = null;
+  },
+  /** A programme office reading a cooperative that accepted its oversight: that organization's id. */
+  get actingAs() { return localStorage.getItem('nguon.actingAs'); },
+  set actingAs(value) { value ? localStorage.setItem('nguon.actingAs', value) : localStorage.removeItem('nguon.actingAs'); },
+  /** /me as the organization shown (the cooperative, when an office reads one). */
   me: null,
+  /** /me of the user's own organization. */
+  self: null,
   get canWrite() { return this.me && this.me.role !== 'viewer'; },
+  get isAdmin() { return !this.actingAs && this.self && ['owner', 'admin'].includes(this.self.role); },
+  get isOffice() { return this.self?.organization.kind === 'programme_office'; },
 };
 
-/** Calls the API; resolves to {ok, status, body}. A retry of a write reuses its Idempotency-Key. */
-export async function api(method, path, body, { idempotencyKey } = {}) {
+/**
+ * Calls the API; resolves to {ok, status, body}. A retry of a write reuses its Idempotency-Key.
+ * While an office reads a cooperative, requests go to that cooperative, unless `asSelf`.
+ */
+export async function api(method, path, body, { idempotencyKey, asSelf } = {}) {
   const headers = { accept: 'application/json' };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (session.actingAs && !asSelf) headers['x-organization-id'] = session.actingAs;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = idempotencyKey ?? crypto.randomUUID();
   let response;
@@ -45,7 +60,7 @@ export async function api(method, path, body, { idempotencyKey } = {}) {
   let parsed = null;
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) parsed = await response.json().catch(() => null);
-  if (response.status === 401 && session.token && !path.endsWith('/auth/login')) {
+  if (response.status === 401 && session.token && !path.startsWith('/api/v1/auth/')) {
     session.token = null;
     location.hash = '#/login';
   }
@@ -54,7 +69,9 @@ export async function api(method, path, body, { idempotencyKey } = {}) {
 
 /** Downloads an authenticated file through a blob link (keeps the token out of URLs). */
 export async function download(path, filename) {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${session.token}` } });
+  const headers = { authorization: `Bearer ${session.token}` };
+  if (session.actingAs) headers['x-organization-id'] = session.actingAs;
+  const response = await fetch(path, { headers });
   if (!response.ok) {
     const body = await response.json().catch(() => null);
     throw new Error(errorMessage(body));

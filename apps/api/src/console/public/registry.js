@@ -14,7 +14,7 @@ export const RESOURCES = {
   partners: {
     path: '/api/v1/partners', title: () => t('nav.partners'),
     columns: () => [{ label: t('fields.name'), key: 'name' }, { label: t('fields.kind'), render: (r) => t(`kinds.${r.kind}`) }, { label: t('fields.commune'), key: 'commune' }, { label: t('fields.phone'), key: 'phone' }],
-    fields: () => [f('kind', { type: 'select', required: true, options: options(PARTNER_KINDS) }), f('name', { required: true }), f('phone'), f('citizenId'), f('commune'), f('province'), f('address'), f('gln'), f('notes', { type: 'textarea' })],
+    fields: () => [f('kind', { type: 'select', required: true, options: options(PARTNER_KINDS) }), f('name', { required: true }), f('phone'), f('citizenId'), f('commune'), f('province'), f('address'), f('gln'), f('linkedOrganizationId', { sendEmpty: true, help: t('links.byIdHelp') }), f('notes', { type: 'textarea' })],
   },
   facilities: {
     path: '/api/v1/facilities', title: () => t('nav.facilities'),

@@ -60,7 +60,7 @@ export class CreatePartnerDto {
   @MaxLength(2)
   country?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The partner’s own organization on this platform, if it has one' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The partner’s own organization on this platform, if it has one. Naming it asks that organization to accept your shipments (a trade link, see /api/v1/organization-links); shipping to this partner answers 403 PARTNER_LINK_NOT_CONFIRMED until it does' })
   @IsOptional()
   @IsUUID()
   linkedOrganizationId?: string | null;

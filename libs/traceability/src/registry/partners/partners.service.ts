@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@app/database';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import type { Caller } from '../../accounts/caller.js';
+import { OrganizationLinksRepository } from '../../accounts/organization-links.repository.js';
 import { InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
 import { normalizeGln } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
@@ -41,12 +42,17 @@ export class PartnersService {
   constructor(
     private readonly repository: PartnersRepository,
     private readonly accounts: AccountsRepository,
+    private readonly links: OrganizationLinksRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(caller: Caller, input: PartnerInput): Promise<PartnerView> {
     const values = await this.prepare(caller, input);
-    const partner = await this.repository.insert(caller.organizationId, values as PartnerValues);
+    const partner = await inTransaction(this.dataSource, async (manager) => {
+      const partner = await this.repository.insert(caller.organizationId, values as PartnerValues, manager);
+      await this.requestTrade(caller, values, manager);
+      return partner;
+    });
     return this.view(caller, partner);
   }
 
@@ -61,7 +67,12 @@ export class PartnersService {
     const partner = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
       if (!existing) throw new NotFoundException('Partner', id);
-      return this.repository.update(caller.organizationId, existing, values, manager);
+      // Asked again only when the partner names another organization than before (saving the form
+      // after the other side declined is not a new request).
+      const linkChanged = values.linkedOrganizationId !== undefined && values.linkedOrganizationId !== existing.linkedOrganizationId;
+      const partner = await this.repository.update(caller.organizationId, existing, values, manager);
+      if (linkChanged) await this.requestTrade(caller, values, manager);
+      return partner;
     });
     return this.view(caller, partner);
   }
@@ -96,6 +107,14 @@ export class PartnersService {
       if (input.linkedOrganizationId !== null) await this.checkLinkedOrganization(caller, input.linkedOrganizationId);
     }
     return values;
+  }
+
+  /**
+   * A partner naming another organization asks it to accept this organization's shipments (a trade
+   * link); shipments to the partner are refused until it does. Nothing is asked when a link is open.
+   */
+  private async requestTrade(caller: Caller, values: Partial<PartnerValues>, manager: EntityManager): Promise<void> {
+    if (values.linkedOrganizationId) await this.links.requestTrade(caller.organizationId, values.linkedOrganizationId, caller.userId, manager);
   }
 
   private async checkLinkedOrganization(caller: Caller, organizationId: string): Promise<void> {

@@ -5,8 +5,11 @@
 // Baseline, measured in the same run with the same clients: an authenticated read that does no
 // domain work (GET /api/v1/me), the ceiling of any authenticated request on this machine.
 // Goal (issue 4): ≥ 1,000 events/s.
+// --compare-page-notifications: each case runs twice on the same organizations, first without the
+// public pages' notifications (the event table's trigger disabled, writes not waiting for their echo:
+// the way before issue 12), then with them, to measure what they cost (in this process only).
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
-//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile] [--compare-page-notifications]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
 import { createServer, type AddressInfo } from 'node:net';
@@ -18,6 +21,7 @@ import request from 'supertest';
 import { benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
+import { PublicPageService } from '../libs/traceability/src/index.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -64,6 +68,15 @@ const server = api.getHttpServer();
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
+const COMPARE = args.includes('--compare-page-notifications');
+if (COMPARE && PROCESSES) throw new Error('--compare-page-notifications measures the API in this process: without --processes');
+/** The public pages' notifications on or off: the trigger that sends them, and writes waiting for their echo. */
+async function pageNotifications(on: boolean): Promise<void> {
+  await db.query(`ALTER TABLE event ${on ? 'ENABLE' : 'DISABLE'} TRIGGER event_notify_lot_pages`);
+  api.get(PublicPageService).trustNotifications = on;
+}
+// The kept database may come from a run that stopped with them off.
+await pageNotifications(true);
 
 interface Tenant {
   organizationId: string;
@@ -204,39 +217,50 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
   for (const mode of only ? [only[1] as 'ship' | 'transform'] : (['ship', 'transform'] as const)) {
     const tenants: Tenant[] = [];
     for (let i = 0; i < organizations; i++) tenants.push(await tenant());
-    const profiler = args.includes('--profile') ? await startProfiler() : null;
-    const pgBefore = await postgresCpuSeconds();
-    const cpuBefore = await apiCpuSeconds();
-    const eluBefore = performance.eventLoopUtilization();
-    const result = await load(tenants, mode);
-    const elu = performance.eventLoopUtilization(eluBefore);
-    const cpuAfter = await apiCpuSeconds();
-    const pgAfter = await postgresCpuSeconds();
-    if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
-    const accepted = result.statuses['201'] ?? 0;
-    const latencies = result.latencies.sort((a, b) => a - b);
-    // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
-    const ids = tenants.map((t) => t.organizationId);
-    const [{ events, consumed }] = (
-      await db.query(
-        `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
-                (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
-        [ids, mode],
-      )
-    ).rows;
-    const verified = [];
-    for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
-    console.log(
-      `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
-        `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
-        `statuses ${JSON.stringify(result.statuses)}  ` +
-        (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
-        `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
-        `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
-        `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${Number(consumed)} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
-    );
+    let accountedEvents = 0;
+    let accountedKg = 0;
+    for (const notifications of COMPARE ? [false, true] : [true]) {
+      if (COMPARE) await pageNotifications(notifications);
+      const profiler = args.includes('--profile') ? await startProfiler() : null;
+      const pgBefore = await postgresCpuSeconds();
+      const cpuBefore = await apiCpuSeconds();
+      const eluBefore = performance.eventLoopUtilization();
+      const result = await load(tenants, mode);
+      const elu = performance.eventLoopUtilization(eluBefore);
+      const cpuAfter = await apiCpuSeconds();
+      const pgAfter = await postgresCpuSeconds();
+      if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
+      const accepted = result.statuses['201'] ?? 0;
+      const latencies = result.latencies.sort((a, b) => a - b);
+      // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
+      const ids = tenants.map((t) => t.organizationId);
+      const [{ events: allEvents, consumed }] = (
+        await db.query(
+          `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
+                  (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
+          [ids, mode],
+        )
+      ).rows;
+      // With --compare-page-notifications the same organizations serve two runs: this run's events are the rest.
+      const events = allEvents - accountedEvents;
+      const consumedKg = Number(consumed) - accountedKg;
+      accountedEvents = allEvents;
+      accountedKg = Number(consumed);
+      const verified = [];
+      for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
+      console.log(
+        `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${COMPARE ? `${notifications ? 'page notifications on ' : 'page notifications off'}  ` : ''}${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
+          `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
+          `statuses ${JSON.stringify(result.statuses)}  ` +
+          (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
+          `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
+          `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
+          `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${consumedKg} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
+      );
+    }
   }
 }
+if (COMPARE) await pageNotifications(true);
 if (cluster) {
   const exited = new Promise((resolve) => cluster!.once('exit', resolve));
   cluster.kill('SIGTERM');

@@ -156,6 +156,11 @@ export class PublicPageService implements OnModuleInit {
       return entry && { entry, stale: false };
     }
     const cached = this.lots.get(key.id);
+    if (cached && this.reusable(cached) && this.notificationsLive) {
+      // A notification that reached this process no later than the request is handled first.
+      await nextTurn();
+      if (this.freshness.unchangedSince(cached.mark, cached.organizationIds)) return { entry: cached, stale: false };
+    }
     try {
       const current = this.current(key, cached);
       const entry = await (cached ? withTimeout(current, 'lot page', STALE_AFTER_MS) : current);
@@ -166,10 +171,13 @@ export class PublicPageService implements OnModuleInit {
     }
   }
 
+  /** Within its lifetime: not older than REGISTRY_REFRESH_MS, and built today (certificates' validity is by date). */
+  private reusable(entry: CachedLot): boolean {
+    return Date.now() - entry.loadedAt < REGISTRY_REFRESH_MS && entry.view.builtForDate === toLocalDate(new Date());
+  }
+
   private async current(key: LotKey, cached: CachedLot | undefined): Promise<CachedLot | null> {
-    if (cached && Date.now() - cached.loadedAt < REGISTRY_REFRESH_MS && cached.view.builtForDate === toLocalDate(new Date())) {
-      if (await this.trusted(cached)) return cached;
-    }
+    if (cached && this.reusable(cached) && (await this.trusted(cached))) return cached;
     const running = this.loading.get(key.id);
     if (!running) {
       const loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
@@ -179,23 +187,15 @@ export class PublicPageService implements OnModuleInit {
     // A rebuild that was already running when this request came in may have read the database just
     // before a recall: use it only if it is still current.
     const entry = await running;
-    if (!entry || (await this.stillCurrent(entry))) return entry;
+    if (!entry || (await this.trusted(entry))) return entry;
     return this.load(key, entry);
   }
 
-  /** Whether a cached page may be served as it is. */
+  /**
+   * Whether a page may be served as it is: with notifications, when none of its organizations was
+   * notified since it was read (else it is rebuilt); without, when its version still holds.
+   */
   private async trusted(entry: CachedLot): Promise<boolean> {
-    if (this.notificationsLive) {
-      await nextTurn();
-      if (this.freshness.unchangedSince(entry.mark, entry.organizationIds)) return true;
-      // Notified since (or read before the notifications were trusted): rebuild. If they stopped
-      // during the turn, ask the database below instead.
-      if (this.freshness.live) return false;
-    }
-    return (await this.probe.versionOf(entry.key.id, entry.organizationIds)) === entry.version;
-  }
-
-  private async stillCurrent(entry: CachedLot): Promise<boolean> {
     if (this.notificationsLive) return this.freshness.unchangedSince(entry.mark, entry.organizationIds);
     return (await this.probe.versionOf(entry.key.id, entry.organizationIds)) === entry.version;
   }

@@ -106,8 +106,11 @@ export class ScanRecorder implements BeforeApplicationShutdown {
           batch.map((s, i) => clientHash(salts.get(days[i])!, s.client)),
         ],
       );
-      if (this.retryMs) this.logger.log(`the database is back: wrote ${batch.length} buffered scans`);
-      this.retryMs = 0;
+      if (this.retryMs) {
+        this.logger.log(`the database is back: wrote ${batch.length} buffered scans`);
+        this.retryMs = 0;
+        if (this.buffer.length) this.schedule(FLUSH_INTERVAL_MS); // what came in meanwhile
+      }
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         this.keep(batch);

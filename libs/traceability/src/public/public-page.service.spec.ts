@@ -20,7 +20,10 @@ class FakeNotifications extends EventEmitter {
   notify(organizationId: string) {
     for (const handler of this.handlers) handler(organizationId);
   }
-  async sync() {}
+  syncs = 0;
+  async sync() {
+    this.syncs++;
+  }
 }
 
 /**
@@ -145,6 +148,25 @@ describe('PublicPageService.lot with notifications', () => {
     expect(after).not.toBe(during); // read while not listening: not trusted once listening again
     expect(builds).toHaveLength(3);
     expect((await pages.lot(key))!.entry).toBe(after);
+  });
+
+  it('makes a write wait for its notifications only when a page cached here draws on the writer', async () => {
+    const { pages, notifications } = await live();
+    const waits = async (organizationId: string) => {
+      const before = notifications.syncs;
+      await pages.settle(organizationId);
+      return notifications.syncs - before;
+    };
+    expect(await waits('org')).toBe(0); // nothing cached yet: no page here can turn stale
+    await pages.lot(key);
+    expect(await waits('another-org')).toBe(0);
+    expect(await waits('org')).toBe(1);
+    notifications.notify('org'); // the write's notification: the page here is stale, later writes need not wait
+    expect(await waits('org')).toBe(0);
+    await pages.lot(key); // rebuilt: current again
+    expect(await waits('org')).toBe(1);
+    notifications.connected = false;
+    expect(await waits('org')).toBe(0); // not listening: the pages ask the database anyway
   });
 
   it('does not trust a page read while a notification of its organization was on its way', async () => {

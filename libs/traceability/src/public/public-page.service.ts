@@ -90,6 +90,8 @@ export class PublicPageService implements OnModuleInit {
   cacheEnabled = true;
   /** Off: every request asks the database for the page's version, as before notifications (benchmarks compare). */
   trustNotifications = true;
+  /** On: every write waits for its notifications, as if it had always a fresh page to drop (benchmarks' worst case). */
+  settleEveryWrite = false;
   private readonly lots = new LruCache<string, CachedLot>(MAX_CACHED_LOTS);
   private readonly keys = new LruCache<string, LotKey>(MAX_CACHED_LOTS * 4);
   private readonly loading = new Map<string, Promise<CachedLot | null>>();
@@ -99,6 +101,10 @@ export class PublicPageService implements OnModuleInit {
   private readonly products = new LruCache<string, CachedProduct>(500);
   private readonly probe: VersionProbe;
   private readonly freshness: PageFreshness;
+  /** Organization id → when and at which mark a page drawing on it was last cached here (see settle). */
+  private readonly cachedOrganizations = new Map<string, { at: number; mark: FreshnessMark }>();
+  /** Page builds running now (see settle). */
+  private building = 0;
 
   constructor(
     private readonly repository: PublicLotRepository,
@@ -123,9 +129,45 @@ export class PublicPageService implements OnModuleInit {
     return this.trustNotifications && this.freshness.live;
   }
 
-  /** Resolves once this process has handled the notifications of every commit made before the call. */
-  settle(): Promise<void> {
-    return this.notificationsLive ? this.freshness.settle() : Promise.resolve();
+  /**
+   * Resolves once this process has handled the notifications of every commit made before the call,
+   * when that matters: a write by `organizationId` can only change pages that draw on it, so unless
+   * such a page is cached here and still current (not notified since), or a page is being built,
+   * nothing here can turn stale and there is nothing to wait for. So an API process that serves only
+   * the operators' API never waits, nor a stream of writes of one organization after the first has
+   * dropped its pages. A recall crossing organizations is no exception: the downstream lots' pages
+   * draw on the journal of the organization that recalls.
+   */
+  settle(organizationId: string): Promise<void> {
+    if (!this.notificationsLive) return Promise.resolve();
+    if (this.settleEveryWrite || this.building > 0 || this.currentPagesOf(organizationId)) return this.freshness.settle();
+    return Promise.resolve();
+  }
+
+  private currentPagesOf(organizationId: string): boolean {
+    const cached = this.cachedOrganizations.get(organizationId);
+    return !!cached && Date.now() - cached.at <= REGISTRY_REFRESH_MS && this.freshness.unchangedSince(cached.mark, [organizationId]);
+  }
+
+  /**
+   * The mark a page about to be read is kept at. The notifications of commits made before now are
+   * handled first (one round trip on the listening connection): otherwise one still on its way, of a
+   * write this very page will show, would arrive after the mark and drop the page just built.
+   */
+  private async markBeforeReading(): Promise<FreshnessMark> {
+    if (this.notificationsLive) await this.freshness.settle();
+    return this.freshness.mark();
+  }
+
+  /** Remembers that pages drawing on these organizations, read at `mark`, are cached from now on. */
+  private cachedFor(organizationIds: readonly string[], mark: FreshnessMark): void {
+    const now = Date.now();
+    if (this.cachedOrganizations.size > 50_000) {
+      for (const [id, cached] of this.cachedOrganizations) if (now - cached.at > REGISTRY_REFRESH_MS) this.cachedOrganizations.delete(id);
+    }
+    // The latest mark stands for every page of the organization: if it was notified after an older
+    // page's mark but before this one's, that older page is no longer served anyway.
+    for (const id of organizationIds) this.cachedOrganizations.set(id, { at: now, mark });
   }
 
   /** The lot a resolver key names (and the serial, for a label), or null when there is none. */
@@ -207,7 +249,16 @@ export class PublicPageService implements OnModuleInit {
    * the version is read again with them.
    */
   private async load(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
-    const mark = this.freshness.mark();
+    this.building++;
+    try {
+      return await this.build(key, previous);
+    } finally {
+      this.building--;
+    }
+  }
+
+  private async build(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
+    const mark = await this.markBeforeReading();
     let organizationIds = previous?.organizationIds ?? [key.organizationId];
     for (let attempt = 0; ; attempt++) {
       const version = await this.probe.versionOf(key.id, organizationIds);
@@ -220,7 +271,10 @@ export class PublicPageService implements OnModuleInit {
         // next request that asks the database; notifications of every journal it shows still apply.
         const journals = covered ? organizationIds : [...new Set([...organizationIds, ...view.organizationIds])].sort();
         const entry = new CachedLot(key, journals, covered ? version : `unversioned:${loadedAt}`, view, loadedAt, this.baseUrl, mark);
-        if (this.cacheEnabled) this.lots.set(key.id, entry);
+        if (this.cacheEnabled) {
+          this.lots.set(key.id, entry);
+          this.cachedFor(journals, mark);
+        }
         return entry;
       }
       organizationIds = [...new Set([...organizationIds, ...view.organizationIds])].sort();
@@ -332,15 +386,21 @@ export class PublicPageService implements OnModuleInit {
         : age < PRODUCT_PAGE_TTL_MS;
       if (fresh) return { entry: cached.view, stale: false };
     }
-    const mark = this.freshness.mark();
+    this.building++;
     try {
+      const mark = await this.markBeforeReading();
       const loading = this.views.productView(gtin);
       const view = await (cached ? withTimeout(loading, 'product page', STALE_AFTER_MS) : loading);
-      if (view && this.cacheEnabled) this.products.set(gtin, { view, loadedAt: Date.now(), mark, html: new Map() });
+      if (view && this.cacheEnabled) {
+        this.products.set(gtin, { view, loadedAt: Date.now(), mark, html: new Map() });
+        this.cachedFor([view.product.organizationId], mark);
+      }
       return view && { entry: view, stale: false };
     } catch (error) {
       if (cached && isDatabaseUnavailable(error)) return { entry: cached.view, stale: true };
       throw error;
+    } finally {
+      this.building--;
     }
   }
 

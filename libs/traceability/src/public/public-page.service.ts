@@ -71,12 +71,12 @@ export interface Lookup<T> {
  *   of its organizations has been notified since it was read, and rebuilt otherwise.
  * - A recall (any write) shows on the very next request. In the writing process: the write's answer
  *   waits until this process has handled the notifications of its commit (PgNotifications.sync, a
- *   round trip on the listening connection; see PageChangesInterceptor). In another process: the
- *   commit signalled its listening session before the writer was answered, and a cached page is
- *   trusted only after one turn of the event loop (nextTurn), so a notification that reached the
- *   process no later than the request is handled first. What is left is the time the database takes
- *   to hand a notification to a session already signalled, against a whole client round trip
- *   (answer, next request) — microseconds against milliseconds.
+ *   round trip on the listening connection; see settle and PageChangesInterceptor). In another
+ *   process: the commit signalled its listening session before the writer was answered, and a cached
+ *   page is trusted only after one turn of the event loop (nextTurn), so a notification that reached
+ *   the process no later than the request is handled first. What is left is the time the database
+ *   takes to hand a notification to a session already signalled, against a whole client round trip
+ *   (answer, next request): microseconds against milliseconds.
  * - While notifications are not received (connection lost, not yet restored), every request asks the
  *   database for the page's version (VersionProbe, the way before notifications: the lot's status and
  *   the latest event seq of each of its journals); after a reconnection everything cached before is

@@ -5,8 +5,14 @@
 // Baseline, measured in the same run with the same clients: an authenticated read that does no
 // domain work (GET /api/v1/me), the ceiling of any authenticated request on this machine.
 // Goal (issue 4): ≥ 1,000 events/s.
+// --compare-page-notifications: each case runs six times on the same organizations, to measure what
+// the public pages' notifications cost (in this process only): without them (the event table's
+// trigger disabled: the way before issue 12), with them (here no public page is cached, so no write
+// waits for its notifications), and with every write waiting for its notifications' echo before it is
+// answered (the worst case: as if each write had a freshly cached page to drop), in the order off,
+// on, echo, echo, on, off so that a drift over the runs cancels out.
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
-//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile] [--compare-page-notifications]
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
 import { createServer, type AddressInfo } from 'node:net';
@@ -18,6 +24,7 @@ import request from 'supertest';
 import { BENCH_TRUST_PROXY, benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
+import { PublicPageService } from '../libs/traceability/src/index.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -64,6 +71,18 @@ const server = api.getHttpServer();
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
+const COMPARE = args.includes('--compare-page-notifications');
+if (COMPARE && PROCESSES) throw new Error('--compare-page-notifications measures the API in this process: without --processes');
+type PageNotifications = 'off' | 'on' | 'echo';
+/** The public pages' notifications: the trigger that sends them, and (`echo`) every write waiting for them. */
+async function pageNotifications(mode: PageNotifications): Promise<void> {
+  await db.query(`ALTER TABLE event ${mode === 'off' ? 'DISABLE' : 'ENABLE'} TRIGGER event_notify_lot_pages`);
+  const pages = api.get(PublicPageService);
+  pages.trustNotifications = mode !== 'off';
+  pages.settleEveryWrite = mode === 'echo';
+}
+// The kept database may come from a run that stopped with them off.
+await pageNotifications('on');
 
 interface Tenant {
   organizationId: string;
@@ -204,39 +223,60 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
   for (const mode of only ? [only[1] as 'ship' | 'transform'] : (['ship', 'transform'] as const)) {
     const tenants: Tenant[] = [];
     for (let i = 0; i < organizations; i++) tenants.push(await tenant());
-    const profiler = args.includes('--profile') ? await startProfiler() : null;
-    const pgBefore = await postgresCpuSeconds();
-    const cpuBefore = await apiCpuSeconds();
-    const eluBefore = performance.eventLoopUtilization();
-    const result = await load(tenants, mode);
-    const elu = performance.eventLoopUtilization(eluBefore);
-    const cpuAfter = await apiCpuSeconds();
-    const pgAfter = await postgresCpuSeconds();
-    if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
-    const accepted = result.statuses['201'] ?? 0;
-    const latencies = result.latencies.sort((a, b) => a - b);
-    // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
-    const ids = tenants.map((t) => t.organizationId);
-    const [{ events, consumed }] = (
-      await db.query(
-        `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
-                (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
-        [ids, mode],
-      )
-    ).rows;
-    const verified = [];
-    for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
-    console.log(
-      `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
-        `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
-        `statuses ${JSON.stringify(result.statuses)}  ` +
-        (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
-        `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
-        `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
-        `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${Number(consumed)} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
-    );
+    let accountedEvents = 0;
+    let accountedKg = 0;
+    const rates: Record<PageNotifications, number[]> = { off: [], on: [], echo: [] };
+    for (const notifications of COMPARE ? (['off', 'on', 'echo', 'echo', 'on', 'off'] as const) : (['on'] as const)) {
+      if (COMPARE) await pageNotifications(notifications);
+      const profiler = args.includes('--profile') ? await startProfiler() : null;
+      const pgBefore = await postgresCpuSeconds();
+      const cpuBefore = await apiCpuSeconds();
+      const eluBefore = performance.eventLoopUtilization();
+      const result = await load(tenants, mode);
+      const elu = performance.eventLoopUtilization(eluBefore);
+      const cpuAfter = await apiCpuSeconds();
+      const pgAfter = await postgresCpuSeconds();
+      if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
+      const accepted = result.statuses['201'] ?? 0;
+      rates[notifications].push(accepted / result.seconds);
+      const latencies = result.latencies.sort((a, b) => a - b);
+      // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
+      const ids = tenants.map((t) => t.organizationId);
+      const [{ events: allEvents, consumed }] = (
+        await db.query(
+          `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
+                  (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
+          [ids, mode],
+        )
+      ).rows;
+      // With --compare-page-notifications the same organizations serve two runs: this run's events are the rest.
+      const events = allEvents - accountedEvents;
+      const consumedKg = Number(consumed) - accountedKg;
+      accountedEvents = allEvents;
+      accountedKg = Number(consumed);
+      const verified = [];
+      for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
+      console.log(
+        `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${COMPARE ? `page notifications ${notifications.padEnd(6)}  ` : ''}${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
+          `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
+          `statuses ${JSON.stringify(result.statuses)}  ` +
+          (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
+          `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
+          `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
+          `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${consumedKg} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
+      );
+    }
+    if (COMPARE) {
+      const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+      const off = mean(rates.off);
+      console.log(
+        `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  page notifications ÷ off (${off.toFixed(0)} events/s): ` +
+          `on ${(mean(rates.on) / off).toFixed(2)}, on with every write waiting for its echo ${(mean(rates.echo) / off).toFixed(2)}`,
+      );
+    }
   }
 }
+if (COMPARE) await pageNotifications('on');
 if (cluster) {
   const exited = new Promise((resolve) => cluster!.once('exit', resolve));
   cluster.kill('SIGTERM');

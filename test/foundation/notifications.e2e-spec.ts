@@ -65,6 +65,16 @@ describe('PostgreSQL notifications', () => {
     expect(await delivered).toBe('after');
   });
 
+  it('sync() resolves once the notifications of every commit made before it have been handled', async () => {
+    const heard: string[] = [];
+    await notifications.subscribe('test_sync', (payload) => heard.push(payload));
+    for (let i = 0; i < 20; i++) {
+      await notify(admin, 'test_sync', `commit ${i}`); // its own transaction: committed when this returns
+      await notifications.sync();
+      expect(heard.at(-1)).toBe(`commit ${i}`);
+    }
+  });
+
   it('refuses a channel name that is not a plain identifier', async () => {
     await expect(notifications.subscribe('bad; DROP TABLE lot', () => undefined)).rejects.toThrow(/identifiers/);
   });

@@ -43,7 +43,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
       const path = `/01/${g.gtin}/10/${g.packed.code}/21/${serials[0]}`;
       const first = await get(path).expect(200);
       expect(first.text).toContain('Đây là lần quét đầu tiên của tem này.');
-      expect(first.headers['cache-control']).toBe('public, no-cache');
+      expect(first.headers['cache-control']).toBe('public, no-cache, stale-if-error=86400');
       const second = await get(`/l/${g.packed.shortCode}/${serials[0]}`).expect(200);
       expect(second.text).toContain('Tem được quét lần đầu lúc');
       expect(second.text).not.toContain('Đây là lần quét đầu tiên');
@@ -82,7 +82,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
       const before = (await request(t.server).get(`/api/v1/lots/${g.milled.id}/scans`).set(g.org.auth).expect(200)).body;
       await get(`/l/${g.milled.shortCode}`, { 'User-Agent': 'facebookexternalhit/1.1' }).expect(200);
       await get(`/l/${g.milled.shortCode}`, { 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0' }).expect(200);
-      await get(`/l/${g.milled.shortCode}?linkType=gs1:pip`).expect(307);
+      await get(`/l/${g.milled.shortCode}?linkType=gs1:pip`, { 'User-Agent': 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36' }).expect(307);
       await request(t.server).head(`/l/${g.milled.shortCode}`).expect(200);
       await request(t.server).options(`/l/${g.milled.shortCode}`).expect(204);
       const after = (await request(t.server).get(`/api/v1/lots/${g.milled.id}/scans`).set(g.org.auth).expect(200)).body;

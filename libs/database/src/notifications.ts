@@ -6,6 +6,8 @@ type Handler = (payload: string) => void;
 /** First wait before reconnecting after the connection is lost; doubled up to the maximum. */
 const RECONNECT_FIRST_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
+/** A sync() round trip that takes longer than this is given up (the caller goes on; see sync()). */
+const SYNC_TIMEOUT_MS = 2_000;
 
 /**
  * PostgreSQL LISTEN/NOTIFY for one process: one connection that listens on every channel someone
@@ -26,6 +28,8 @@ export class PgNotifications extends EventEmitter<{ lost: []; restored: [] }> {
   private closed = false;
   private retryMs = RECONNECT_FIRST_MS;
   private retryTimer?: NodeJS.Timeout;
+  private syncRunning?: Promise<void>;
+  private syncNext?: Promise<void>;
 
   constructor(private readonly options: pg.ClientConfig) {
     super();
@@ -53,6 +57,42 @@ export class PgNotifications extends EventEmitter<{ lost: []; restored: [] }> {
     return () => {
       set.delete(handler);
     };
+  }
+
+  /**
+   * Resolves once every notification committed before this call has been handed to the handlers: a
+   * round trip on the listening connection, since PostgreSQL sends a session its pending notifications
+   * before it answers a query (the commit signalled every listener before its own answer). Calls made
+   * while one round trip runs share the next. Resolves at once when not listening (nothing to wait
+   * for: whoever caches must not trust the cache then), and after SYNC_TIMEOUT_MS at the latest.
+   */
+  sync(): Promise<void> {
+    if (!this.listening) return Promise.resolve();
+    if (!this.syncRunning) {
+      this.syncRunning = this.roundTrip().finally(() => {
+        this.syncRunning = undefined;
+      });
+      return this.syncRunning;
+    }
+    // The running round trip may have been answered before this caller's commit: wait for the next.
+    this.syncNext ??= this.syncRunning.then(() => {
+      this.syncNext = undefined;
+      return this.sync();
+    });
+    return this.syncNext;
+  }
+
+  private async roundTrip(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SYNC_TIMEOUT_MS);
+      timer.unref();
+    });
+    // A failed round trip means the connection is gone: 'lost' has told the subscribers already.
+    await Promise.race([client.query('SELECT 1').then(() => undefined, () => undefined), timeout]);
+    clearTimeout(timer);
   }
 
   /** Resolves when listening, or after the first failed attempt (reconnects go on in the background). */

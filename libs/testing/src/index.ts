@@ -6,3 +6,4 @@ export * from './label-fixtures.js';
 export * from './public-fixtures.js';
 export * from './epcis-jsonld.js';
 export * from './account-factories.js';
+export * from './tcp-proxy.js';

@@ -1,7 +1,7 @@
 /** Every resolver response is readable cross-origin (GS1 resolver conformance: CORS on all of them). */
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Link, ETag, Location, Content-Language',
+  'access-control-expose-headers': 'Link, ETag, Location, Content-Language, Warning, Retry-After',
 };
 
 export const PREFLIGHT_HEADERS = {
@@ -15,11 +15,20 @@ export const PREFLIGHT_HEADERS = {
 /**
  * Lot and product pages: a CDN or browser may reuse a page for 60 s (and serve it stale while it
  * refetches), so a recall reaches a visitor behind a shared cache within about a minute; the origin
- * itself is never stale. Pages of one label (with a serial) are per label and carry its scan
- * history, so they are revalidated every time (cheap: ETag → 304) and every scan is counted.
+ * itself is never stale while the database answers. If the origin fails (503 during a database
+ * outage), a cache may keep serving its copy for a day (`stale-if-error`, RFC 5861). Pages of one
+ * label (with a serial) are per label and carry its scan history, so they are revalidated every time
+ * (cheap: ETag → 304) and every scan is counted.
  */
-export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
-export const SERIAL_PAGE_CACHE_CONTROL = 'public, no-cache';
+export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400';
+export const SERIAL_PAGE_CACHE_CONTROL = 'public, no-cache, stale-if-error=86400';
+/**
+ * A page served from this process's memory while the database cannot be reached: the last good copy,
+ * not to be reused without asking again, marked by a `Warning` header (RFC 7234's 111, revalidation
+ * failed) and, on the HTML page, a visible note.
+ */
+export const STALE_PAGE_CACHE_CONTROL = 'public, no-cache, stale-if-error=86400';
+export const STALE_WARNING = '111 - "Revalidation Failed"';
 
 /** Whether an If-None-Match header matches this ETag (weak comparison, lists and `*` allowed). */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -9,6 +9,7 @@ import {
   PublicPageService,
   SUPPORTED_LINK_TYPES,
   clientClassOf,
+  clientOf,
   negotiateLanguage,
   negotiateRepresentation,
   normalizeShortCode,
@@ -18,14 +19,26 @@ import {
   withQueryAttributes,
   type CachedLot,
   type LinkContext,
+  type Lookup,
   type LotResolution,
   type PageBody,
   type ProductPublicView,
   type ResolverKey,
+  type ScanRepresentation,
 } from '@app/traceability';
 import { Public } from '../common/auth.decorators.js';
 import { PublicExceptionFilter } from './public-exception.filter.js';
-import { CORS_HEADERS, PAGE_CACHE_CONTROL, PREFLIGHT_HEADERS, SERIAL_PAGE_CACHE_CONTROL, VARY, acceptsGzip, etagMatches } from './public-http.js';
+import {
+  CORS_HEADERS,
+  PAGE_CACHE_CONTROL,
+  PREFLIGHT_HEADERS,
+  SERIAL_PAGE_CACHE_CONTROL,
+  STALE_PAGE_CACHE_CONTROL,
+  STALE_WARNING,
+  VARY,
+  acceptsGzip,
+  etagMatches,
+} from './public-http.js';
 
 type Request = FastifyRequest;
 type Reply = FastifyReply;
@@ -93,10 +106,10 @@ export class ResolverController {
     if (key.kind === 'product') return this.product(key.gtin, request, reply, query);
     const resolution = await this.pages.resolve(key);
     if (!resolution) throw new NotFoundException('Lot');
-    const entry = await this.pages.lot(resolution.lot);
-    if (!entry) throw new NotFoundException('Lot');
-    if (entry.view.lot.status === 'voided') throw new DomainException('LOT_VOIDED', 'This lot was voided by its producer', 'not_found');
-    return this.lot(entry, resolution, key, request, reply, query);
+    const found = await this.pages.lot(resolution.lot);
+    if (!found) throw new NotFoundException('Lot');
+    if (found.entry.view.lot.status === 'voided') throw new DomainException('LOT_VOIDED', 'This lot was voided by its producer', 'not_found');
+    return this.lot(found, resolution, key, request, reply, query);
   }
 
   @Get(['01', 'l'])
@@ -115,10 +128,10 @@ export class ResolverController {
   @ApiOperation({ summary: 'Recall status of a lot (gs1:recallStatus target): {recalled, reason, at}' })
   @ApiParam({ name: 'shortCode' })
   async recallStatus(@Param('shortCode') shortCode: string, @Res() reply: Reply): Promise<void> {
-    const entry = await this.lotByShortCode(shortCode);
+    const { entry, stale } = await this.lotByShortCode(shortCode);
     const { lot } = entry.view;
     void reply
-      .headers({ ...CORS_HEADERS, 'cache-control': 'public, no-cache' })
+      .headers({ ...CORS_HEADERS, 'cache-control': stale ? STALE_PAGE_CACHE_CONTROL : 'public, no-cache', ...(stale ? { warning: STALE_WARNING } : {}) })
       .type(MEDIA.json)
       .send({
         lot: entry.view.uri,
@@ -135,17 +148,20 @@ export class ResolverController {
   @ApiParam({ name: 'shortCode' })
   @ApiProduces(MEDIA.jsonld)
   async epcis(@Param('shortCode') shortCode: string, @Res() reply: Reply): Promise<void> {
-    const entry = await this.lotByShortCode(shortCode);
-    void reply.headers({ ...CORS_HEADERS, 'cache-control': PAGE_CACHE_CONTROL }).type(MEDIA.jsonld).send(this.pages.lotEpcis(entry));
+    const { entry, stale } = await this.lotByShortCode(shortCode);
+    void reply
+      .headers({ ...CORS_HEADERS, 'cache-control': stale ? STALE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL, ...(stale ? { warning: STALE_WARNING } : {}) })
+      .type(MEDIA.jsonld)
+      .send(this.pages.lotEpcis(entry));
   }
 
-  private async lotByShortCode(shortCode: string): Promise<CachedLot> {
+  private async lotByShortCode(shortCode: string): Promise<Lookup<CachedLot>> {
     const code = normalizeShortCode(shortCode);
     if (!code) throw new DomainException('RESOLVER_PATH_MALFORMED', 'short code: 8 characters from 2–9 and A–Z without I and O', 'bad_request');
     const resolution = await this.pages.resolve({ kind: 'short', shortCode: code, serial: null });
-    const entry = resolution && (await this.pages.lot(resolution.lot));
-    if (!entry || entry.view.lot.status === 'voided') throw new NotFoundException('Lot');
-    return entry;
+    const found = resolution && (await this.pages.lot(resolution.lot));
+    if (!found || found.entry.view.lot.status === 'voided') throw new NotFoundException('Lot');
+    return found;
   }
 
   /** The URI the request named, in canonical form: the anchor of its linkset. */
@@ -155,48 +171,64 @@ export class ResolverController {
     return `${lotUri}${serial ? `/21/${serial}` : ''}`;
   }
 
-  private async lot(entry: CachedLot, resolution: LotResolution, key: Exclude<ResolverKey, { kind: 'product' }>, request: Request, reply: Reply, query: URLSearchParams): Promise<void> {
+  private async lot(
+    { entry, stale }: Lookup<CachedLot>,
+    resolution: LotResolution,
+    key: Exclude<ResolverKey, { kind: 'product' }>,
+    request: Request,
+    reply: Reply,
+    query: URLSearchParams,
+  ): Promise<void> {
     const { serial } = resolution;
     const anchor = this.anchorOf(entry, key, serial);
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
     const counted = request.method === 'GET';
-    const clientClass = clientClassOf(request.headers['user-agent']);
+    const userAgent = request.headers['user-agent'];
+    const clientClass = clientClassOf(userAgent);
+    // Scans count each client once a day: its address (as Fastify resolves it, proxies included)
+    // and User-Agent, hashed under the day's salt before they are stored.
+    const record = (as: ScanRepresentation) => {
+      if (counted) this.pages.recordScan(resolution.lot, serial, clientOf(request.ip, userAgent), clientClass, as);
+    };
     void reply.headers({ ...CORS_HEADERS, link: linksetHeader(anchor), vary: VARY });
+    if (stale) void reply.header('warning', STALE_WARNING);
 
     const linkType = query.get('linkType');
     if (linkType && linkType !== 'linkset' && linkType !== 'all') {
-      this.redirect(entry.links(anchor), linkType, lang, query, reply);
-      if (counted) this.pages.recordScan(resolution.lot, serial, clientClass, 'redirect');
+      this.redirect(entry.links(anchor), linkType, lang, query, reply, stale);
+      record('redirect');
       return;
     }
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
-    const cacheControl = serial ? SERIAL_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
+    const cacheControl = stale ? STALE_PAGE_CACHE_CONTROL : serial ? SERIAL_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
     let response: PageBody;
     if (representation === 'html') {
       // The label's block reflects the scans before this one; this one is recorded after.
       const serialInfo = serial ? await this.pages.serialInfo(resolution.lot, serial) : null;
-      response = this.pages.lotHtml(entry, lang, serialInfo);
+      response = this.pages.lotHtml(entry, lang, serialInfo, stale);
       void reply.header('content-language', lang);
     } else if (representation === 'jsonld') {
       response = this.pages.lotJsonLd(entry, serial);
     } else {
       response = this.pages.lotLinkset(entry, anchor);
     }
-    if (counted) this.pages.recordScan(resolution.lot, serial, clientClass, representation);
+    record(representation);
     this.send(reply, request, representation, response, cacheControl);
   }
 
   private async product(gtin: string, request: Request, reply: Reply, query: URLSearchParams): Promise<void> {
-    const view = await this.pages.product(gtin);
-    if (!view) throw new NotFoundException('Product');
+    const found = await this.pages.product(gtin);
+    if (!found) throw new NotFoundException('Product');
+    const { entry: view, stale } = found;
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
     void reply.headers({ ...CORS_HEADERS, link: linksetHeader(view.uri), vary: VARY });
+    if (stale) void reply.header('warning', STALE_WARNING);
     const linkType = query.get('linkType');
-    if (linkType && linkType !== 'linkset' && linkType !== 'all') return this.redirect(this.pages.productLinks(view), linkType, lang, query, reply);
+    if (linkType && linkType !== 'linkset' && linkType !== 'all') return this.redirect(this.pages.productLinks(view), linkType, lang, query, reply, stale);
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
     const response = this.productResponse(view, representation, lang);
     if (representation === 'html') void reply.header('content-language', lang);
-    this.send(reply, request, representation, response, PAGE_CACHE_CONTROL);
+    this.send(reply, request, representation, response, stale ? STALE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL);
   }
 
   private productResponse(view: ProductPublicView, representation: 'html' | 'jsonld' | 'linkset', lang: 'vi' | 'en') {
@@ -206,11 +238,15 @@ export class ResolverController {
   }
 
   /** `?linkType=X`: 307 to that link with the request's other query attributes, or 404 when there is none. */
-  private redirect(contexts: LinkContext[], linkType: string, lang: 'vi' | 'en', query: URLSearchParams, reply: Reply): void {
+  private redirect(contexts: LinkContext[], linkType: string, lang: 'vi' | 'en', query: URLSearchParams, reply: Reply, stale = false): void {
     const type = parseLinkType(linkType);
     const target = type && selectLink(contexts, type, lang);
     if (!target) throw new DomainException('LINK_TYPE_NOT_FOUND', `no ${linkType} link for this item`, 'not_found', { linkType });
-    void reply.status(307).header('location', withQueryAttributes(target.href, query)).header('cache-control', PAGE_CACHE_CONTROL).send();
+    void reply
+      .status(307)
+      .header('location', withQueryAttributes(target.href, query))
+      .header('cache-control', stale ? STALE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL)
+      .send();
   }
 
   /** The body in the best encoding the client takes, or 304 when it already has it. */

@@ -8,6 +8,21 @@ import { ChainHeadPrevHash1764403750000 } from './1764403750000-chain-head-prev-
 import { LinkEventType1764403800000 } from './1764403800000-link-event-type.js';
 import { Gs1Identifiers1764403900000 } from './1764403900000-gs1-identifiers.js';
 import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-links.js';
+import { ScanClients1764404100000 } from './1764404100000-scan-clients.js';
+import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-notifications.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
-export const MIGRATIONS = [Accounts1764403200000, Registry1764403300000, LotsAndEvents1764403400000, LotOperations1764403510000, LabelJobs1764403600000, Scans1764403700000, ChainHeadPrevHash1764403750000, LinkEventType1764403800000, Gs1Identifiers1764403900000, SessionsAndLinks1764404000000];
+export const MIGRATIONS = [
+  Accounts1764403200000,
+  Registry1764403300000,
+  LotsAndEvents1764403400000,
+  LotOperations1764403510000,
+  LabelJobs1764403600000,
+  Scans1764403700000,
+  ChainHeadPrevHash1764403750000,
+  LinkEventType1764403800000,
+  Gs1Identifiers1764403900000,
+  SessionsAndLinks1764404000000,
+  ScanClients1764404100000,
+  LotPageNotifications1764404200000,
+];

@@ -58,6 +58,8 @@ export interface Messages {
   firstScannedAt: string;
   scanWarning: (scans: number, days: number) => string;
   serialNotIssued: string;
+  /** Shown on a page served from memory while the database cannot be reached. */
+  staleNote: string;
   machineReadable: string;
   recallStatusLink: string;
   poweredBy: string;
@@ -155,13 +157,16 @@ const vi: Messages = {
   productLots: 'Các lô hàng',
   productNoLots: 'Chưa có lô hàng nào.',
   statusRecalled: 'Đã thu hồi',
-  errorTitle: { 400: 'Mã không hợp lệ', 404: 'Không tìm thấy', 410: 'Lô hàng đã bị hủy', 429: 'Quá nhiều yêu cầu', 500: 'Lỗi hệ thống' },
+  staleNote:
+    'Hệ thống đang tạm gián đoạn: thông tin dưới đây là bản đã lưu và có thể chưa được cập nhật (kể cả thông báo thu hồi). Vui lòng quét lại sau ít phút.',
+  errorTitle: { 400: 'Mã không hợp lệ', 404: 'Không tìm thấy', 410: 'Lô hàng đã bị hủy', 429: 'Quá nhiều yêu cầu', 500: 'Lỗi hệ thống', 503: 'Tạm thời gián đoạn' },
   errorBody: {
     400: 'Đường dẫn hoặc mã sản phẩm không hợp lệ. Hãy quét lại mã QR trên bao bì.',
     404: 'Không tìm thấy sản phẩm hoặc lô hàng với mã này. Sản phẩm có thể không chính hãng.',
     410: 'Bản ghi lô hàng này đã bị cơ sở sản xuất hủy.',
     429: 'Vui lòng thử lại sau ít phút.',
     500: 'Đã xảy ra lỗi. Vui lòng thử lại sau.',
+    503: 'Hệ thống truy xuất đang tạm gián đoạn. Vui lòng quét lại mã sau ít phút.',
   },
   backHint: 'Mã tham chiếu',
   processNames: {
@@ -271,13 +276,15 @@ const en: Messages = {
   productLots: 'Lots',
   productNoLots: 'No lots yet.',
   statusRecalled: 'Recalled',
-  errorTitle: { 400: 'Invalid code', 404: 'Not found', 410: 'Lot cancelled', 429: 'Too many requests', 500: 'Server error' },
+  staleNote: 'The service is briefly unavailable: this is a saved copy and may not be current (recalls included). Please scan again in a few minutes.',
+  errorTitle: { 400: 'Invalid code', 404: 'Not found', 410: 'Lot cancelled', 429: 'Too many requests', 500: 'Server error', 503: 'Temporarily unavailable' },
   errorBody: {
     400: 'The link or product code is not valid. Please scan the QR code on the pack again.',
     404: 'No product or lot has this code. The product may not be genuine.',
     410: 'The producer has cancelled the record of this lot.',
     429: 'Please try again in a few minutes.',
     500: 'Something went wrong. Please try again later.',
+    503: 'The traceability service is briefly unavailable. Please scan the code again in a few minutes.',
   },
   backHint: 'Reference',
   processNames: {

@@ -267,9 +267,11 @@ ${circular}
 
 export type LotPageParts = [string, string, string];
 
-export function assembleLotPage(parts: LotPageParts, serial: SerialInfo | null, lang: DisplayLanguage): string {
-  if (!serial) return parts[0] + parts[1] + parts[2];
-  return parts[0] + renderSerialSection(serial, lang) + parts[1] + html` · ${MESSAGES[lang].serial} <code>${serial.serial}</code>`.value + parts[2];
+/** The page with its per-request parts: the label's block, and the outage note when served stale. */
+export function assembleLotPage(parts: LotPageParts, serial: SerialInfo | null, lang: DisplayLanguage, options: { stale?: boolean } = {}): string {
+  const note = options.stale ? html`<section id="stale"><p class="note warn">${MESSAGES[lang].staleNote}</p></section>`.value : '';
+  if (!serial) return parts[0] + note + parts[1] + parts[2];
+  return parts[0] + note + renderSerialSection(serial, lang) + parts[1] + html` · ${MESSAGES[lang].serial} <code>${serial.serial}</code>`.value + parts[2];
 }
 
 export interface SerialInfo {

@@ -73,6 +73,7 @@ export interface ChainRow extends EventHashRow {
 
 export interface SerialStats {
   firstScannedAt: Date | null;
+  /** Scans by people, each client once a day. */
   scans: number;
   distinctDays: number;
   /** Local date (YYYY-MM-DD) of the latest scan. */
@@ -312,14 +313,16 @@ export class PublicLotRepository {
   }
 
   /**
-   * A label's scans by people. Read over its first SERIAL_STATS_CAP scans (in day order, from the
-   * index): enough to tell a copied label, and bounded however often one is scanned.
+   * A label's scans by people, each client counted once a day (its hash changes with the day's salt;
+   * rows from before the hash count one each). Read over its first SERIAL_STATS_CAP resolutions (in
+   * day order, from the index): enough to tell a copied label, and bounded however often one is scanned.
    */
   async serialStats(lotId: string, serial: string): Promise<SerialStats> {
     const [row] = await this.dataSource.query(
-      `SELECT min(scanned_at) AS "firstScannedAt", count(*)::int AS scans, count(DISTINCT scanned_on)::int AS "distinctDays",
-         max(scanned_on)::text AS "lastScannedOn"
-       FROM (SELECT scanned_at, scanned_on FROM scan WHERE lot_id = $1 AND serial = $2 AND client_class <> 'bot' ORDER BY scanned_on LIMIT ${SERIAL_STATS_CAP}) s`,
+      `SELECT min(scanned_at) AS "firstScannedAt", count(DISTINCT coalesce(client_hash, '#' || id))::int AS scans,
+         count(DISTINCT scanned_on)::int AS "distinctDays", max(scanned_on)::text AS "lastScannedOn"
+       FROM (SELECT id, scanned_at, scanned_on, client_hash FROM scan WHERE lot_id = $1 AND serial = $2 AND client_class <> 'bot'
+             ORDER BY scanned_on LIMIT ${SERIAL_STATS_CAP}) s`,
       [lotId, serial],
     );
     return row;

@@ -1,117 +1,41 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { PgNotifications } from '@app/database';
 import { toLocalDate, type DisplayLanguage } from '../common/dates.js';
 import { toEpcisDocument } from '../exports/epcis.js';
+import { CachedLot, digest, PageBody } from './cached-lot.js';
 import type { ClientClass } from './client-class.js';
-import { lotJsonLd, productJsonLd } from './json-ld.js';
-import { lotLinkContexts, productLinkContexts, toLinkset, type LinkContext } from './links.js';
+import { productJsonLd } from './json-ld.js';
+import { productLinkContexts, toLinkset, type LinkContext } from './links.js';
 import { LruCache } from './lru-cache.js';
-import { assembleLotPage, renderLotPage, renderProductPage, type LotPageParts, type SerialInfo } from './page.render.js';
+import { isDatabaseUnavailable, withTimeout } from './outage.js';
+import { assembleLotPage, renderProductPage, type SerialInfo } from './page.render.js';
+import { nextTurn, PageFreshness, type FreshnessMark } from './page-freshness.js';
 import { PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
 import { PublicLotService } from './public-lot.service.js';
-import type { LotPublicView, ProductPublicView } from './public-lot.types.js';
+import type { ProductPublicView } from './public-lot.types.js';
 import type { ResolverKey } from './resolver-path.js';
 import { ScanRecorder, type ScanRepresentation } from './scan-recorder.js';
 import { isSuspiciousSerial } from './scan-stats.repository.js';
 import { VersionProbe } from './version-probe.js';
 
+export { CachedLot, PageBody } from './cached-lot.js';
+
 /** Lot pages kept in memory (each ≈ 2 × 15 KB of HTML plus its view). */
 const MAX_CACHED_LOTS = 2000;
 /**
- * Registry data (product name, image, certificates, addresses) changes without an event; a cached
- * page is rebuilt at least this often to pick such edits up.
+ * A cached page is rebuilt at least this often: the backstop for what no notification covers (and,
+ * while notifications are not received, for registry edits, which do not move a page's version).
  */
 const REGISTRY_REFRESH_MS = 5 * 60_000;
 /** How long a serial's scan figures and a "not issued" answer are trusted before asking again. */
 const SERIAL_REFRESH_MS = 60_000;
+/** A product page's lifetime while notifications are not received (with them: REGISTRY_REFRESH_MS). */
 const PRODUCT_PAGE_TTL_MS = 30_000;
-
-/** Bodies below this size are sent as they are: gzip would save too little to matter. */
-const MIN_GZIP_BYTES = 1024;
-
 /**
- * A response body, encoded to bytes once and gzipped at most once (a 14 KB lot page is ≈ 4 KB
- * gzipped: a third of the time on a slow mobile link, and far less copying for the server).
+ * With a cached copy to fall back on, a request waits this long for the database before it is
+ * served that copy, marked stale: a database that hangs must not hang the pages.
  */
-export class PageBody {
-  private gzipped?: Buffer;
-  readonly identity: Buffer;
-
-  constructor(
-    text: string,
-    /** Strong ETag of the identity encoding; the gzip encoding's is derived from it. */
-    readonly etag: string,
-  ) {
-    this.identity = Buffer.from(text, 'utf8');
-  }
-
-  get compressible(): boolean {
-    return this.identity.length >= MIN_GZIP_BYTES;
-  }
-
-  gzip(): Buffer {
-    return (this.gzipped ??= gzipSync(this.identity, { level: 9 }));
-  }
-
-  get gzipEtag(): string {
-    return `${this.etag.slice(0, -1)}.gz"`;
-  }
-}
-
-/** A lot's page data at one version, with its representations rendered lazily, once. */
-export class CachedLot {
-  private readonly parts = new Map<DisplayLanguage, { parts: LotPageParts; etag: string; body?: PageBody }>();
-  private jsonLdText?: { body: string; etag: string; page?: PageBody };
-  private contexts?: LinkContext[];
-
-  constructor(
-    readonly key: LotKey,
-    readonly organizationIds: string[],
-    readonly version: string,
-    readonly view: LotPublicView,
-    readonly loadedAt: number,
-    private readonly baseUrl: string,
-  ) {}
-
-  html(lang: DisplayLanguage): { parts: LotPageParts; etag: string; body?: PageBody } {
-    let rendered = this.parts.get(lang);
-    if (!rendered) {
-      const parts = renderLotPage(this.view, lang, this.jsonLd().body);
-      rendered = { parts, etag: digest(parts.join('')) };
-      this.parts.set(lang, rendered);
-    }
-    return rendered;
-  }
-
-  jsonLd(): { body: string; etag: string; page?: PageBody } {
-    if (!this.jsonLdText) {
-      const body = JSON.stringify(lotJsonLd(this.view));
-      this.jsonLdText = { body, etag: digest(body) };
-    }
-    return this.jsonLdText;
-  }
-
-  /** The whole page without a label block, as bytes, kept with the entry. */
-  htmlBody(lang: DisplayLanguage): PageBody {
-    const rendered = this.html(lang);
-    rendered.body ??= new PageBody(rendered.parts.join(''), `"h${lang}.${rendered.etag}"`);
-    return rendered.body;
-  }
-
-  jsonLdBody(): PageBody {
-    const jsonLd = this.jsonLd();
-    jsonLd.page ??= new PageBody(jsonLd.body, `"j.${jsonLd.etag}"`);
-    return jsonLd.page;
-  }
-
-  /** The lot's link contexts; `anchor` is the URI asked for (it may carry a serial). */
-  links(anchor?: string): LinkContext[] {
-    this.contexts ??= lotLinkContexts(this.view, this.baseUrl);
-    if (!anchor || anchor === this.contexts[0].anchor) return this.contexts;
-    return [{ ...this.contexts[0], anchor }, ...this.contexts.slice(1)];
-  }
-}
+const STALE_AFTER_MS = 3_000;
 
 interface SerialState {
   issued: boolean;
@@ -120,92 +44,221 @@ interface SerialState {
   statsLoadedAt: number;
 }
 
+interface CachedProduct {
+  view: ProductPublicView;
+  loadedAt: number;
+  mark: FreshnessMark;
+  html: Map<DisplayLanguage, PageBody>;
+}
+
 export interface LotResolution {
   lot: LotKey;
   serial: string | null;
 }
 
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+/** A page's data, and whether it is the last good copy served because the database cannot be reached. */
+export interface Lookup<T> {
+  entry: T;
+  stale: boolean;
 }
 
 /**
- * The public pages' cache (DESIGN §5, issue 6). A lot's page is kept per lot at a version — its
- * status and the latest event seq of each journal its genealogy draws on — and every request checks
- * that version through the VersionProbe (one shared query at a time), so a recall or any new event on
- * the genealogy shows on the very next request, on every replica, with no invalidation messages.
+ * The public pages' cache (issue 6, issue 12). A lot's page is kept per lot with the organizations
+ * its genealogy draws on, and stays current without asking PostgreSQL:
+ *
+ * - The database notifies every API process at commit, once per organization a transaction changed
+ *   (events of any writer, registry edits; PageFreshness). A page is served from memory while none
+ *   of its organizations has been notified since it was read, and rebuilt otherwise.
+ * - A recall (any write) shows on the very next request. In the writing process: the write's answer
+ *   waits until this process has handled the notifications of its commit (PgNotifications.sync, a
+ *   round trip on the listening connection; see settle and PageChangesInterceptor). In another
+ *   process: the commit signalled its listening session before the writer was answered, and a cached
+ *   page is trusted only after one turn of the event loop (nextTurn), so a notification that reached
+ *   the process no later than the request is handled first. What is left is the time the database
+ *   takes to hand a notification to a session already signalled, against a whole client round trip
+ *   (answer, next request): microseconds against milliseconds.
+ * - While notifications are not received (connection lost, not yet restored), every request asks the
+ *   database for the page's version (VersionProbe, the way before notifications: the lot's status and
+ *   the latest event seq of each of its journals); after a reconnection everything cached before is
+ *   rebuilt, as notifications may have been missed.
+ * - When PostgreSQL cannot be reached, a cached page is served as it was, marked stale; a page not
+ *   cached fails with an error that the public filter answers with 503.
  */
 @Injectable()
-export class PublicPageService {
+export class PublicPageService implements OnModuleInit {
   /** Off only for benchmarks that measure the uncached page. */
   cacheEnabled = true;
+  /** Off: every request asks the database for the page's version, as before notifications (benchmarks compare). */
+  trustNotifications = true;
+  /** On: every write waits for its notifications, as if it had always a fresh page to drop (benchmarks' worst case). */
+  settleEveryWrite = false;
   private readonly lots = new LruCache<string, CachedLot>(MAX_CACHED_LOTS);
   private readonly keys = new LruCache<string, LotKey>(MAX_CACHED_LOTS * 4);
   private readonly loading = new Map<string, Promise<CachedLot | null>>();
   private readonly serials = new LruCache<string, SerialState>(20_000);
   private readonly serialPages = new LruCache<string, PageBody>(1000);
   private readonly serialLoads = new Map<string, Promise<SerialState>>();
-  private readonly products = new LruCache<string, { view: ProductPublicView; loadedAt: number; html: Map<DisplayLanguage, PageBody> }>(500);
+  private readonly products = new LruCache<string, CachedProduct>(500);
   private readonly probe: VersionProbe;
+  private readonly freshness: PageFreshness;
+  /** Organization id → when and at which mark a page drawing on it was last cached here (see settle). */
+  private readonly cachedOrganizations = new Map<string, { at: number; mark: FreshnessMark }>();
+  /** Page builds running now (see settle). */
+  private building = 0;
 
   constructor(
     private readonly repository: PublicLotRepository,
     private readonly views: PublicLotService,
     private readonly scans: ScanRecorder,
+    @Optional() notifications?: PgNotifications,
   ) {
     this.probe = new VersionProbe(repository);
+    this.freshness = new PageFreshness(notifications ?? null);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.freshness.start();
   }
 
   get baseUrl(): string {
     return this.views.baseUrl;
   }
 
+  /** Whether cached pages are being kept current by notifications (else every request asks the database). */
+  get notificationsLive(): boolean {
+    return this.trustNotifications && this.freshness.live;
+  }
+
+  /**
+   * Resolves once this process has handled the notifications of every commit made before the call,
+   * when that matters: a write by `organizationId` can only change pages that draw on it, so unless
+   * such a page is cached here and still current (not notified since), or a page is being built,
+   * nothing here can turn stale and there is nothing to wait for. So an API process that serves only
+   * the operators' API never waits, nor a stream of writes of one organization after the first has
+   * dropped its pages. A recall crossing organizations is no exception: the downstream lots' pages
+   * draw on the journal of the organization that recalls.
+   */
+  settle(organizationId: string): Promise<void> {
+    if (!this.notificationsLive) return Promise.resolve();
+    if (this.settleEveryWrite || this.building > 0 || this.currentPagesOf(organizationId)) return this.freshness.settle();
+    return Promise.resolve();
+  }
+
+  private currentPagesOf(organizationId: string): boolean {
+    const cached = this.cachedOrganizations.get(organizationId);
+    return !!cached && Date.now() - cached.at <= REGISTRY_REFRESH_MS && this.freshness.unchangedSince(cached.mark, [organizationId]);
+  }
+
+  /**
+   * The mark a page about to be read is kept at. The notifications of commits made before now are
+   * handled first (one round trip on the listening connection): otherwise one still on its way, of a
+   * write this very page will show, would arrive after the mark and drop the page just built.
+   */
+  private async markBeforeReading(): Promise<FreshnessMark> {
+    if (this.notificationsLive) await this.freshness.settle();
+    return this.freshness.mark();
+  }
+
+  /** Remembers that pages drawing on these organizations, read at `mark`, are cached from now on. */
+  private cachedFor(organizationIds: readonly string[], mark: FreshnessMark): void {
+    const now = Date.now();
+    if (this.cachedOrganizations.size > 50_000) {
+      for (const [id, cached] of this.cachedOrganizations) if (now - cached.at > REGISTRY_REFRESH_MS) this.cachedOrganizations.delete(id);
+    }
+    // The latest mark stands for every page of the organization: if it was notified after an older
+    // page's mark but before this one's, that older page is no longer served anyway.
+    for (const id of organizationIds) this.cachedOrganizations.set(id, { at: now, mark });
+  }
+
   /** The lot a resolver key names (and the serial, for a label), or null when there is none. */
   async resolve(key: Exclude<ResolverKey, { kind: 'product' }>): Promise<LotResolution | null> {
-    if (key.kind === 'item') {
-      // Serials are unique across the deployment: GTIN + serial names one label, hence one lot.
-      const found = await this.repository.findLotBySerial(key.serial);
-      return found && found.gtin === key.gtin ? { lot: { id: found.id, organizationId: found.organizationId }, serial: key.serial } : null;
-    }
-    // A lot's code, short code and product GTIN never change, so the mapping is cached for good.
-    const cacheKey = key.kind === 'lot' ? `g|${key.gtin}|${key.lotCode}` : `s|${key.shortCode}`;
+    // A lot's code, short code and product GTIN never change, nor a label's lot: cached for good.
+    const cacheKey = key.kind === 'lot' ? `g|${key.gtin}|${key.lotCode}` : key.kind === 'short' ? `s|${key.shortCode}` : `i|${key.gtin}|${key.serial}`;
     let lot = this.cacheEnabled ? this.keys.get(cacheKey) : undefined;
     if (!lot) {
-      const found = key.kind === 'lot' ? await this.repository.findLotByGtin(key.gtin, key.lotCode) : await this.repository.findLotByShortCode(key.shortCode);
+      let found: LotKey | null;
+      if (key.kind === 'item') {
+        // Serials are unique across the deployment: GTIN + serial names one label, hence one lot.
+        const label = await this.repository.findLotBySerial(key.serial);
+        found = label && label.gtin === key.gtin ? { id: label.id, organizationId: label.organizationId } : null;
+      } else {
+        found = key.kind === 'lot' ? await this.repository.findLotByGtin(key.gtin, key.lotCode) : await this.repository.findLotByShortCode(key.shortCode);
+      }
       if (!found) return null;
-      lot = found;
+      lot = { id: found.id, organizationId: found.organizationId };
       if (this.cacheEnabled) this.keys.set(cacheKey, lot);
     }
     return { lot, serial: key.serial };
   }
 
-  /** The lot's page data, fresh as of this request (see the class comment). */
-  async lot(key: LotKey): Promise<CachedLot | null> {
-    if (!this.cacheEnabled) return this.load(key);
-    const cached = this.lots.get(key.id);
-    if (cached && Date.now() - cached.loadedAt < REGISTRY_REFRESH_MS && cached.view.builtForDate === toLocalDate(new Date())) {
-      const version = await this.probe.versionOf(key.id, cached.organizationIds);
-      if (version === cached.version) return cached;
+  /** The lot's page data, current as of this request (see the class comment), or its last good copy during an outage. */
+  async lot(key: LotKey): Promise<Lookup<CachedLot> | null> {
+    if (!this.cacheEnabled) {
+      const entry = await this.load(key);
+      return entry && { entry, stale: false };
     }
+    const cached = this.lots.get(key.id);
+    if (cached && this.reusable(cached) && this.notificationsLive) {
+      // A notification that reached this process no later than the request is handled first.
+      await nextTurn();
+      if (this.freshness.unchangedSince(cached.mark, cached.organizationIds)) return { entry: cached, stale: false };
+    }
+    try {
+      const current = this.current(key, cached);
+      const entry = await (cached ? withTimeout(current, 'lot page', STALE_AFTER_MS) : current);
+      return entry && { entry, stale: false };
+    } catch (error) {
+      if (cached && isDatabaseUnavailable(error)) return { entry: cached, stale: true };
+      throw error;
+    }
+  }
+
+  /** Within its lifetime: not older than REGISTRY_REFRESH_MS, and built today (certificates' validity is by date). */
+  private reusable(entry: CachedLot): boolean {
+    return Date.now() - entry.loadedAt < REGISTRY_REFRESH_MS && entry.view.builtForDate === toLocalDate(new Date());
+  }
+
+  private async current(key: LotKey, cached: CachedLot | undefined): Promise<CachedLot | null> {
+    if (cached && this.reusable(cached) && (await this.trusted(cached))) return cached;
     const running = this.loading.get(key.id);
     if (!running) {
       const loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
       this.loading.set(key.id, loading);
       return loading;
     }
-    // A rebuild that was already running when this request came in may have read the version just
+    // A rebuild that was already running when this request came in may have read the database just
     // before a recall: use it only if it is still current.
     const entry = await running;
-    if (!entry || (await this.probe.versionOf(key.id, entry.organizationIds)) === entry.version) return entry;
+    if (!entry || (await this.trusted(entry))) return entry;
     return this.load(key, entry);
   }
 
   /**
+   * Whether a page may be served as it is: with notifications, when none of its organizations was
+   * notified since it was read (else it is rebuilt); without, when its version still holds.
+   */
+  private async trusted(entry: CachedLot): Promise<boolean> {
+    if (this.notificationsLive) return this.freshness.unchangedSince(entry.mark, entry.organizationIds);
+    return (await this.probe.versionOf(entry.key.id, entry.organizationIds)) === entry.version;
+  }
+
+  /**
    * Reads the version first, then the data: data read after the version is at least as new, so a
-   * page is never stored under a version newer than what it shows. When the genealogy turns out to
-   * reach journals the version did not cover, the version is read again with them.
+   * page is never stored under a version newer than what it shows (and likewise after its mark in
+   * the notifications). When the genealogy turns out to reach journals the version did not cover,
+   * the version is read again with them.
    */
   private async load(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
+    this.building++;
+    try {
+      return await this.build(key, previous);
+    } finally {
+      this.building--;
+    }
+  }
+
+  private async build(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
+    const mark = await this.markBeforeReading();
     let organizationIds = previous?.organizationIds ?? [key.organizationId];
     for (let attempt = 0; ; attempt++) {
       const version = await this.probe.versionOf(key.id, organizationIds);
@@ -214,17 +267,26 @@ export class PublicPageService {
       if (!view) return null;
       const covered = view.organizationIds.every((id) => organizationIds.includes(id));
       if (covered || attempt === 2) {
-        // Not covered after three reads (journals growing fast): an unmatchable version, rebuilt next time.
-        const entry = new CachedLot(key, organizationIds, covered ? version : `unversioned:${loadedAt}`, view, loadedAt, this.baseUrl);
-        if (this.cacheEnabled) this.lots.set(key.id, entry);
+        // Not covered after three reads (journals growing fast): an unmatchable version, rebuilt at the
+        // next request that asks the database; notifications of every journal it shows still apply.
+        const journals = covered ? organizationIds : [...new Set([...organizationIds, ...view.organizationIds])].sort();
+        const entry = new CachedLot(key, journals, covered ? version : `unversioned:${loadedAt}`, view, loadedAt, this.baseUrl, mark);
+        if (this.cacheEnabled) {
+          this.lots.set(key.id, entry);
+          this.cachedFor(journals, mark);
+        }
         return entry;
       }
       organizationIds = [...new Set([...organizationIds, ...view.organizationIds])].sort();
     }
   }
 
-  /** The full HTML of a lot page, with the per-label block when the URI carries a serial. */
-  lotHtml(entry: CachedLot, lang: DisplayLanguage, serial: SerialInfo | null): PageBody {
+  /** The full HTML of a lot page, with the per-label block when the URI carries a serial, and the outage note when stale. */
+  lotHtml(entry: CachedLot, lang: DisplayLanguage, serial: SerialInfo | null, stale = false): PageBody {
+    if (stale) {
+      const { parts, etag } = entry.html(lang);
+      return new PageBody(assembleLotPage(parts, serial, lang, { stale }), `"h${lang}.${etag}.stale"`);
+    }
     if (!serial) return entry.htmlBody(lang);
     const { parts, etag } = entry.html(lang);
     const serialTag = digest(`${serial.serial}|${serial.issued}|${serial.firstScannedAt?.getTime() ?? ''}|${serial.suspicious}`);
@@ -253,8 +315,11 @@ export class PublicPageService {
     return JSON.stringify(toEpcisDocument(entry.view.epcisEvents, { creationDate: new Date(entry.loadedAt), namespace: `${this.baseUrl}/ns/epcis#` }));
   }
 
-  /** What the page says about one label: issued for this lot? first scanned when? scanned too often? */
-  async serialInfo(lot: LotKey, serial: string): Promise<SerialInfo> {
+  /**
+   * What the page says about one label: issued for this lot? first scanned when? scanned too often?
+   * While the database cannot be reached: what was last known, or null (the page goes without it).
+   */
+  async serialInfo(lot: LotKey, serial: string): Promise<SerialInfo | null> {
     const key = `${lot.id}|${serial}`;
     const now = Date.now();
     let state = this.serials.get(key);
@@ -272,7 +337,12 @@ export class PublicPageService {
           .finally(() => this.serialLoads.delete(key));
         this.serialLoads.set(key, loading);
       }
-      state = await loading;
+      try {
+        state = await (state ? withTimeout(loading, 'label scans', STALE_AFTER_MS) : loading);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        if (!state) return null;
+      }
     }
     const { stats } = state;
     return {
@@ -285,10 +355,14 @@ export class PublicPageService {
     };
   }
 
-  /** Records a resolution (off the request path) and keeps this replica's serial figures current. */
-  recordScan(lot: LotKey, serial: string | null, clientClass: ClientClass, representation: ScanRepresentation): void {
+  /**
+   * Records a resolution (off the request path) and keeps this replica's view of the label's first
+   * scan and scan days current. Its scan count is not raised here: scans count once per client and
+   * day, which only the database can tell (the figures are reread within SERIAL_REFRESH_MS).
+   */
+  recordScan(lot: LotKey, serial: string | null, client: string, clientClass: ClientClass, representation: ScanRepresentation): void {
     const scannedAt = new Date();
-    this.scans.record({ organizationId: lot.organizationId, lotId: lot.id, serial, scannedAt, clientClass, representation });
+    this.scans.record({ organizationId: lot.organizationId, lotId: lot.id, serial, scannedAt, client, clientClass, representation });
     if (!serial || clientClass === 'bot') return;
     const state = this.serials.get(`${lot.id}|${serial}`);
     if (!state) return;
@@ -296,18 +370,38 @@ export class PublicPageService {
     const { stats } = state;
     state.stats = {
       firstScannedAt: stats.firstScannedAt ?? scannedAt,
-      scans: stats.scans + 1,
+      scans: Math.max(stats.scans, 1),
       distinctDays: stats.lastScannedOn === day ? stats.distinctDays : stats.distinctDays + 1,
       lastScannedOn: day,
     };
   }
 
-  async product(gtin: string): Promise<ProductPublicView | null> {
+  /** A product's page data: kept current like lot pages (by its organization's notifications), or its last good copy during an outage. */
+  async product(gtin: string): Promise<Lookup<ProductPublicView> | null> {
     const cached = this.cacheEnabled ? this.products.get(gtin) : undefined;
-    if (cached && Date.now() - cached.loadedAt < PRODUCT_PAGE_TTL_MS) return cached.view;
-    const view = await this.views.productView(gtin);
-    if (view && this.cacheEnabled) this.products.set(gtin, { view, loadedAt: Date.now(), html: new Map() });
-    return view;
+    if (cached) {
+      const age = Date.now() - cached.loadedAt;
+      const fresh = this.notificationsLive
+        ? age < REGISTRY_REFRESH_MS && this.freshness.unchangedSince(cached.mark, [cached.view.product.organizationId])
+        : age < PRODUCT_PAGE_TTL_MS;
+      if (fresh) return { entry: cached.view, stale: false };
+    }
+    this.building++;
+    try {
+      const mark = await this.markBeforeReading();
+      const loading = this.views.productView(gtin);
+      const view = await (cached ? withTimeout(loading, 'product page', STALE_AFTER_MS) : loading);
+      if (view && this.cacheEnabled) {
+        this.products.set(gtin, { view, loadedAt: Date.now(), mark, html: new Map() });
+        this.cachedFor([view.product.organizationId], mark);
+      }
+      return view && { entry: view, stale: false };
+    } catch (error) {
+      if (cached && isDatabaseUnavailable(error)) return { entry: cached.view, stale: true };
+      throw error;
+    } finally {
+      this.building--;
+    }
   }
 
   productHtml(view: ProductPublicView, lang: DisplayLanguage): PageBody {

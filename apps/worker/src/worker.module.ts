@@ -6,10 +6,11 @@ import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
+import { LabelFileSweepScheduler } from './processors/label-file-sweep.scheduler.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, RequeueStuckJobsScheduler],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {

@@ -229,13 +229,24 @@ describe('renderLabels streaming', () => {
       },
     });
     let done = false;
-    const rendering = renderLabels({ template: roll, view, labels: serializedLabels(300), count: 300 }, output).then((result) => {
+    let reported = 0;
+    const rendering = renderLabels({ template: roll, view, labels: serializedLabels(300), count: 300 }, output, (progress) => {
+      reported = progress.labels;
+    }).then((result) => {
       done = true;
       return result;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Blocked after about a page: the whole job would be far larger than this.
+    // Once the output asks to wait for 'drain', the renderer must stop: many turns of the event loop
+    // later it has rendered nothing more and buffered no more than about a page.
+    const turns = async (count: number) => {
+      for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    while (!output.writableNeedDrain) await turns(1);
+    await turns(10);
+    const blockedAt = reported;
+    await turns(200);
     expect(done).toBe(false);
+    expect(reported).toBe(blockedAt);
     expect(accepted + output.writableLength).toBeLessThan(64 * 1024);
 
     release = true;
@@ -309,6 +320,29 @@ describe('renderLabels sources and outputs', () => {
       },
     });
     await expect(renderLabels({ template: roll, view, labels: serializedLabels(500), count: 500 }, output)).rejects.toThrow(/closed/);
+  });
+
+  it('throws the error of an output that fails a write and reports it only after its clean-up (a full disk)', async () => {
+    // Like a file stream on a full disk: the write fails, the stream destroys itself, and its 'error'
+    // event comes after an asynchronous clean-up (closing and removing the partial file).
+    let received = 0;
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const output = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (received > 20_000) callback(full);
+        else setImmediate(callback);
+      },
+      destroy(error, callback) {
+        setTimeout(() => callback(error), 20);
+      },
+    });
+    const error = await renderLabels({ template: roll, view, labels: serializedLabels(500), count: 500 }, output).catch((caught: unknown) => caught);
+    expect(error).toBe(full);
+    // The stream had closed before the renderer gave up listening: its error event had somewhere to go.
+    expect(output.closed).toBe(true);
+    expect(output.errored).toBe(full);
   });
 });
 

@@ -22,12 +22,25 @@ export const LABEL_WORKER_OPTIONS = {
 @Processor(QueueName.Labels, LABEL_WORKER_OPTIONS)
 export class LabelRenderProcessor extends WorkerHost {
   private readonly logger = new Logger(LabelRenderProcessor.name);
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly renderer: LabelJobRenderer) {
     super();
   }
 
-  async process(job: Job<RenderLabelsPayload>): Promise<unknown> {
+  /** Resolves when no job is being processed (for a graceful stop). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  process(job: Job<RenderLabelsPayload>): Promise<unknown> {
+    const running = this.run(job);
+    this.running.add(running);
+    void running.finally(() => this.running.delete(running)).catch(() => undefined);
+    return running;
+  }
+
+  private async run(job: Job<RenderLabelsPayload>): Promise<unknown> {
     if (job.name !== JobName.RenderLabels) {
       this.logger.warn(`Unknown labels job ${job.name}`);
       return undefined;

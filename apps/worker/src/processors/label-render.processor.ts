@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { LabelException } from '@app/labels';
 import { JobName, QueueName, type RenderLabelsPayload } from '@app/queue';
 import { DomainException, LabelJobRenderer, LabelStorageError } from '@app/traceability';
+import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /**
  * A killed worker's job is noticed when its lock expires: a short lock (renewed every half of it
@@ -20,27 +21,14 @@ export const LABEL_WORKER_OPTIONS = {
 
 /** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`). */
 @Processor(QueueName.Labels, LABEL_WORKER_OPTIONS)
-export class LabelRenderProcessor extends WorkerHost {
+export class LabelRenderProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(LabelRenderProcessor.name);
-  private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly renderer: LabelJobRenderer) {
     super();
   }
 
-  /** Resolves when no job is being processed (for a graceful stop). */
-  async idle(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
-  }
-
-  process(job: Job<RenderLabelsPayload>): Promise<unknown> {
-    const running = this.run(job);
-    this.running.add(running);
-    void running.finally(() => this.running.delete(running)).catch(() => undefined);
-    return running;
-  }
-
-  private async run(job: Job<RenderLabelsPayload>): Promise<unknown> {
+  protected async handle(job: Job<RenderLabelsPayload>): Promise<unknown> {
     if (job.name !== JobName.RenderLabels) {
       this.logger.warn(`Unknown labels job ${job.name}`);
       return undefined;
@@ -81,5 +69,11 @@ export class LabelRenderProcessor extends WorkerHost {
     this.logger.error(`Label job ${job.data.labelJobId} attempt ${attempt} failed: ${(error as Error)?.stack ?? message}`);
     await record(attempt >= attempts ? this.renderer.fail(job.data, 'LABEL_RENDER_FAILED', message) : this.renderer.retrying(job.data, message));
     return error instanceof Error ? error : new Error(message);
+  }
+
+  /** Connection trouble reported by the queue worker (it reconnects by itself): logged, never thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`Queue worker: ${error.message}`);
   }
 }

@@ -6,3 +6,5 @@ export * from './label-fixtures.js';
 export * from './public-fixtures.js';
 export * from './processes.js';
 export * from './label-jobs.js';
+export * from './label-pdf.js';
+export * from './label-reader.js';

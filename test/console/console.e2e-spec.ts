@@ -146,7 +146,7 @@ describe('operator console in a real browser', () => {
     expect(banner).toMatch(/thu hồi/i);
     expect(banner).toContain('Phát hiện nấm mốc trong kho');
     await consumer.screenshot({ path: join(ARTIFACTS, '4-public-page-recalled.png'), fullPage: true });
-  }, 240_000);
+  });
 
   it('shows the server’s validation errors in Vietnamese next to the right field', async () => {
     const org = await signupOrganization(t.server);
@@ -170,7 +170,7 @@ describe('operator console in a real browser', () => {
     await shot(page, '5-validation');
     const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM product WHERE organization_id = $1`, [org.organizationId]);
     expect(count[0].n).toBe(0);
-  }, 120_000);
+  });
 
   it('shows a viewer no way to change data, and the API refuses their writes', async () => {
     const org = await signupOrganization(t.server);
@@ -186,5 +186,5 @@ describe('operator console in a real browser', () => {
     expect(await page.locator('form').count()).toBe(0);
     const refused = await request(t.server).post('/api/v1/products').set(viewer.auth).send({ nameVi: 'X', unit: 'kg' }).expect(403);
     expect(refused.body.code).toBe('ROLE_FORBIDDEN');
-  }, 120_000);
+  });
 });

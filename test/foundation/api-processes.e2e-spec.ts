@@ -1,8 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, describe, expect, it, jest } from '@jest/globals';
-
-jest.setTimeout(120_000);
+import { afterAll, describe, expect, it } from '@jest/globals';
 
 /** The built API with API_PROCESSES=2: one primary supervising two API processes on one port. */
 describe('API_PROCESSES: several API processes on one port', () => {

@@ -69,5 +69,5 @@ describe('zero-config start (npm start without DATABASE_URL and REDIS_URL)', () 
       expect(left).toBe('');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 150_000);
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pngjs from 'pngjs';
 import request from 'supertest';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,8 +9,6 @@ import { formatDate } from '@app/traceability';
 import { buildGenealogy, decodeQr, printLabels, startTestApp, testConfig, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
-
-jest.setTimeout(180_000);
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 const PHONE = { width: 360, height: 740 };

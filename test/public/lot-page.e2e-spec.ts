@@ -1,14 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createEpcisValidator, formatDate } from '@app/traceability';
 import { buildGenealogy, decodeQr, printLabels, PRIVATE, randomGtin13, startTestApp, testConfig, withWrongCheckDigit, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
-
-jest.setTimeout(120_000);
 
 const BASE = 'https://truyxuat.example.vn';
 const BROWSER = 'Mozilla/5.0 (Linux; Android 11; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
@@ -31,7 +29,7 @@ describe('public lot page and GS1 resolver', () => {
     const { job, pdf } = await printLabels(t.server, g.org, g.packed.id, 3);
     serialFirst = job.serialFirst;
     qrUrl = await decodeQr(pdf, 1);
-  }, 180_000);
+  });
   afterAll(async () => {
     await t?.close();
     await rm(storageDir, { recursive: true, force: true });

@@ -113,10 +113,13 @@ describe('public lot page in a real browser (Chromium, phone viewport)', () => {
   });
 
   it('puts the recall banner first on the screen once the lot is recalled', async () => {
-    await request(t.server).post('/api/v1/recalls').set(g.org.auth).send({ lotId: g.milled.id, reason: 'Phát hiện nấm mốc trong kho' }).expect(201);
+    // A genealogy of its own: the recall must not reach the lot the other tests show.
+    const recalled = await buildGenealogy(t.server, `R${Date.now().toString(36).toUpperCase()}`);
+    const { job } = await printLabels(t.server, recalled.org, recalled.packed.id, 1);
+    await request(t.server).post('/api/v1/recalls').set(recalled.org.auth).send({ lotId: recalled.milled.id, reason: 'Phát hiện nấm mốc trong kho' }).expect(201);
     const context = await openPhone({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(origin + labelPath);
+    await page.goto(`${origin}/01/${recalled.gtin}/10/${recalled.packed.code}/21/${job.serialFirst}`);
     const banner = page.getByRole('alert');
     expect(await banner.isVisible()).toBe(true);
     expect(await banner.textContent()).toContain('SẢN PHẨM ĐANG BỊ THU HỒI');

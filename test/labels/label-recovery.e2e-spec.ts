@@ -137,7 +137,7 @@ describe('label jobs survive a worker crash and a Redis loss', () => {
     const org = await signupOrganization(t.server);
     const lot = await createLabelLot(t.dataSource, org.organizationId);
     // Long enough to be caught mid-render (progress is on the row from the second page on).
-    const count = 10_000;
+    const count = 4_000;
     const job = await createJob(org, lot.lotId, count);
 
     const first = startWorkerProcess(storageDir);

@@ -57,12 +57,12 @@ export class LabelRenderProcessor extends TrackedWorkerHost {
     // A full disk may get space back (files removed, a volume grown): retried with backoff while
     // attempts last. A read-only, missing or failing storage needs an operator: failed at once.
     if (error instanceof LabelStorageError) {
-      this.logger.error(`Label job ${job.data.labelJobId} attempt ${attempt} of ${attempts}: ${error.message} (${String((error.cause as Error | undefined)?.message ?? '')})`);
+      this.logger.error(`Label job ${job.data.labelJobId} attempt ${attempt} of ${attempts}: ${error.message} (${(error.cause as Error | undefined)?.message ?? ''})`);
       if (error.code === 'STORAGE_FULL' && attempt < attempts) {
         await record(this.renderer.retrying(job.data, `${error.message}; trying again (attempt ${attempt} of ${attempts} failed)`, error.code));
         return error;
       }
-      await record(this.renderer.fail(job.data, error.code, error.message));
+      await record(this.renderer.fail(job.data, error.code, attempt > 1 ? `${error.message}; gave up after ${attempt} attempts` : error.message));
       return new UnrecoverableError(`${error.code}: ${error.message}`);
     }
     const message = (error as Error)?.message ?? String(error);

@@ -73,10 +73,10 @@ const STORAGE_FAULTS: Record<string, [LabelStorageFault, string]> = {
 };
 
 /** The storage fault behind a file-system error, or the error itself when it is about something else. */
-export function toLabelStorageError(error: unknown, doing: string): unknown {
+export function toLabelStorageError(error: unknown, doing: string): Error {
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
   const fault = errno ? STORAGE_FAULTS[errno] : undefined;
-  if (!fault || error instanceof LabelStorageError) return error;
+  if (!fault || error instanceof LabelStorageError) return error instanceof Error ? error : new Error(String(error));
   const [code, what] = fault;
   return new LabelStorageError(code, `Cannot store the label PDF: ${what} [${errno} while ${doing}]`, { cause: error });
 }
@@ -152,7 +152,7 @@ export class LocalLabelStorage implements LabelStorage {
       const path = join(directory, name);
       const info = await stat(path).catch(() => undefined);
       if (!info?.isFile()) continue;
-      // `<flattened key>.<random>.part`; anything else (older releases named them `<uuid>.part`) keeps its name as key.
+      // `<flattened key>.<random>.part`. Older releases named them `<uuid>.part`: their key is the uuid, which names no job.
       const key = name.endsWith(TEMPORARY_SUFFIX) ? name.slice(0, -TEMPORARY_SUFFIX.length).replace(/\.[0-9a-f]{8}$/, '').replaceAll('~', '/') : name;
       if (await isAbandoned({ key, modifiedAt: info.mtime })) {
         await rm(path, { force: true });
@@ -186,18 +186,18 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
           this.handle = handle;
           callback();
         },
-        (error) => callback(toLabelStorageError(error, 'creating the file') as Error),
+        (error) => callback(toLabelStorageError(error, 'creating the file')),
       );
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.append(chunk).then(() => callback(), (error) => callback(toLabelStorageError(error, 'writing') as Error));
+    this.append(chunk).then(() => callback(), (error) => callback(toLabelStorageError(error, 'writing')));
   }
 
   override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
     this.append(Buffer.concat(chunks.map(({ chunk }) => chunk))).then(
       () => callback(),
-      (error) => callback(toLabelStorageError(error, 'writing') as Error),
+      (error) => callback(toLabelStorageError(error, 'writing')),
     );
   }
 
@@ -215,7 +215,7 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
     };
     commit().then(
       () => callback(),
-      (error) => callback(toLabelStorageError(error, 'finishing the file') as Error),
+      (error) => callback(toLabelStorageError(error, 'finishing the file')),
     );
   }
 

@@ -13,8 +13,11 @@ const common = {
 };
 
 export default {
-  // Jest reads testTimeout from the global config only; inside a project it is silently ignored.
-  testTimeout: 120000,
+  // The one timeout of every test and hook: no file sets its own. Jest reads testTimeout from this
+  // root config only (inside a project it is silently ignored). Sized for a loaded 2-core machine,
+  // where the slowest test (a worker killed mid-render, then the job rendered again) takes about a
+  // minute, against seconds alone.
+  testTimeout: 300_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
@@ -23,7 +26,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

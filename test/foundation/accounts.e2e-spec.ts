@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { addUser, signupOrganization, startTestApp, testConfig, type TestApp } from '@app/testing';
@@ -52,23 +53,25 @@ describe('accounts and tenancy', () => {
 
   it('refuses a duplicate email with 409, whatever its case, and writes nothing', async () => {
     const org = await signupOrganization(t.server);
-    const before = await count(`SELECT count(*) AS n FROM organization`);
+    const name = `Another ${randomUUID()}`;
     const response = await request(t.server)
       .post('/api/v1/auth/signup')
-      .send({ organizationName: 'Another', email: org.email.toUpperCase(), password: 'long enough pass' })
+      .send({ organizationName: name, email: org.email.toUpperCase(), password: 'long enough pass' })
       .expect(409);
     expect(response.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN', details: { field: 'email' } });
-    expect(await count(`SELECT count(*) AS n FROM organization`)).toBe(before);
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE name = $1`, [name])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM app_user WHERE lower(email) = lower($1)`, [org.email])).toBe(1);
   });
 
   it('refuses racing sign-ups for one email: exactly one wins', async () => {
-    const email = `race-${Date.now()}@test.vn`;
-    const before = await count(`SELECT count(*) AS n FROM organization`);
+    const email = `race-${randomUUID()}@test.vn`;
+    const name = `Race ${randomUUID()}`;
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => request(t.server).post('/api/v1/auth/signup').send({ organizationName: 'Race', email, password: 'long enough pass' })),
+      Array.from({ length: 5 }, () => request(t.server).post('/api/v1/auth/signup').send({ organizationName: name, email, password: 'long enough pass' })),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(await count(`SELECT count(*) AS n FROM organization`)).toBe(before + 1);
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE name = $1`, [name])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM app_user WHERE email = $1`, [email])).toBe(1);
   });
 
   it.each([
@@ -78,12 +81,16 @@ describe('accounts and tenancy', () => {
     [{ email: 'a@b.vn', password: 'long enough pass', organizationName: 'X HTX', organizationKind: 'bank' }, 'organizationKind'],
     [{ email: 'a@b.vn', password: 'long enough pass', organizationName: 'X HTX', isAdmin: true }, 'isAdmin'],
   ])('answers malformed sign-up %j with 400 naming %s and writes nothing', async (body, field) => {
-    const before = await count(`SELECT count(*) AS n FROM organization`);
-    const response = await request(t.server).post('/api/v1/auth/signup').send(body).expect(400);
+    // This request's own name and email, so that what it could have written is found by them alone.
+    const marker = randomUUID();
+    const own: Record<string, unknown> = { ...body, email: body.email.includes('@') ? body.email.replace('@', `+${marker}@`) : `${body.email}-${marker}` };
+    if ('organizationName' in body) own.organizationName = `${body.organizationName} ${marker}`;
+    const response = await request(t.server).post('/api/v1/auth/signup').send(own).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.message).toContain(field);
     expect(Object.keys(response.body.details.fields)).toContain(field);
-    expect(await count(`SELECT count(*) AS n FROM organization`)).toBe(before);
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE name LIKE '%' || $1`, [marker])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM app_user WHERE email LIKE '%' || $1 || '%'`, [marker])).toBe(0);
   });
 
   it('answers malformed JSON and oversized bodies with a coded error', async () => {

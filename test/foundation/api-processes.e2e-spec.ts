@@ -1,8 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { afterAll, describe, expect, it, jest } from '@jest/globals';
-
-jest.setTimeout(120_000);
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { freePort, waitUntil } from '@app/testing';
 
 /** The built API with API_PROCESSES=2: one primary supervising two API processes on one port. */
 describe('API_PROCESSES: several API processes on one port', () => {
@@ -11,27 +9,11 @@ describe('API_PROCESSES: several API processes on one port', () => {
     if (primary?.exitCode === null) primary.kill('SIGKILL');
   });
 
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
   const childrenOf = (pid: number) =>
     execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
       .map((line) => Number(line.trim()))
       .filter(Boolean);
-  const until = async (check: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await Promise.resolve().then(check).catch(() => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
-
   it('serves from two processes, replaces one that dies, shares the rate limit, and stops on SIGTERM', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -43,7 +25,7 @@ describe('API_PROCESSES: several API processes on one port', () => {
     primary.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     primary.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const ready = async () => (await fetch(`${base}/health/ready`)).status === 200;
-    await until(async () => childrenOf(primary!.pid!).length === 2 && (await ready()), 'two API processes, ready');
+    await waitUntil(async () => childrenOf(primary!.pid!).length === 2 && (await ready()), 'two API processes, ready');
 
     // Each new connection goes to one of them; all are answered.
     const fresh = () => ({ headers: { connection: 'close' } });
@@ -69,7 +51,7 @@ describe('API_PROCESSES: several API processes on one port', () => {
     // One dies: another takes its place, and the port keeps answering.
     const [victim, survivor] = childrenOf(primary.pid!);
     process.kill(victim, 'SIGKILL');
-    await until(async () => {
+    await waitUntil(async () => {
       const now = childrenOf(primary!.pid!);
       return now.length === 2 && !now.includes(victim) && now.includes(survivor) && (await ready());
     }, 'a replacement API process');
@@ -78,11 +60,10 @@ describe('API_PROCESSES: several API processes on one port', () => {
     // SIGTERM: every process finishes and the primary exits 0.
     const children = childrenOf(primary.pid!);
     const exited = new Promise<number | null>((resolve) => primary!.once('exit', (code) => resolve(code)));
-    const stopAsked = Date.now();
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
-    // They stopped by themselves, well before the primary would have killed them (15 s).
-    expect(Date.now() - stopAsked).toBeLessThan(10_000);
+    // They stopped by themselves: the primary did not have to kill any (it says so when it does).
+    expect(output).not.toContain('still running');
     for (const pid of children) expect(() => process.kill(pid, 0)).toThrow();
     expect(output).not.toMatch(/"level":\s*"?(error|fatal)/i);
   });

@@ -5,7 +5,7 @@ import { runMigrations } from '@app/database';
 import { testConfig } from '@app/testing';
 
 /** Resolves with the next value pushed by `subscribe`, or rejects after `ms`. */
-function next<T>(subscribe: (push: (value: T) => void) => void, ms = 20_000): Promise<T> {
+function next<T>(subscribe: (push: (value: T) => void) => void, ms = 60_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`nothing within ${ms} ms`)), ms);
     subscribe((value) => {

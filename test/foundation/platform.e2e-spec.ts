@@ -1,40 +1,12 @@
-import { createServer, Socket, connect, Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueueEvents } from 'bullmq';
 import pg from 'pg';
 import request from 'supertest';
 import { runMigrations } from '@app/database';
 import { JobName, QueueProducer, redisConnectionOptions } from '@app/queue';
-import { startTestApp, testConfig, type TestApp } from '@app/testing';
+import { startTcpProxy, startTestApp, testConfig, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
-
-/** A TCP proxy in front of PostgreSQL that the test can cut, to make the database unreachable. */
-async function startProxy(targetPort: number): Promise<{ port: number; cut: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1');
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    port,
-    cut: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    },
-  };
-}
 
 describe('platform', () => {
   let t: TestApp & { worker?: unknown };
@@ -54,7 +26,7 @@ describe('platform', () => {
       await events.waitUntilReady();
       const requestedAt = new Date().toISOString();
       const job = await producer.add(JobName.HealthCheck, `probe-${Date.now()}`, { requestedAt });
-      const result = (await job.waitUntilFinished(events, 30_000)) as { status: string; requestedAt: string };
+      const result = (await job.waitUntilFinished(events, 60_000)) as { status: string; requestedAt: string };
       expect(result).toMatchObject({ status: 'ok', requestedAt });
       // The same key is one job: adding it again does not run it twice.
       const again = await producer.add(JobName.HealthCheck, job.id!.replace(`${JobName.HealthCheck}.`, ''), { requestedAt: 'later' });
@@ -89,7 +61,7 @@ describe('platform', () => {
 
   it('reports not ready when PostgreSQL becomes unreachable', async () => {
     const databaseUrl = new URL(t.config.databaseUrl!);
-    const proxy = await startProxy(Number(databaseUrl.port || 5432));
+    const proxy = await startTcpProxy(Number(databaseUrl.port || 5432));
     databaseUrl.port = String(proxy.port);
     const app = await startTestApp(createApiApp, testConfig({ DATABASE_URL: databaseUrl.toString() }));
     try {
@@ -108,7 +80,7 @@ describe('platform', () => {
     const result = spawnSync(process.execPath, ['dist/apps/api/src/main.js'], {
       env: { ...process.env, PORT: 'not-a-port' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 60_000,
     });
     expect(result.status).toBe(78);
     expect(result.stderr.trim()).toBe('Invalid configuration: PORT must be a whole number, got "not-a-port"');

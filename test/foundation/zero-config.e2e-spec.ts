@@ -1,20 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { DEMO_LOGIN } from '@app/traceability';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '@app/testing';
 
 async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
@@ -69,5 +59,5 @@ describe('zero-config start (npm start without DATABASE_URL and REDIS_URL)', () 
       expect(left).toBe('');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 150_000);
+  });
 });

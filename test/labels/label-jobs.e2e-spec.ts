@@ -2,42 +2,26 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { findTemplate } from '@app/labels';
 import { JobName, QueueProducer } from '@app/queue';
 import { LabelJobRequeuer } from '@app/traceability';
-import { createLabelLot, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
+import {
+  createLabelLot,
+  downloadLabelPdf,
+  pdfInfo,
+  pdfText,
+  readLabelQrs,
+  signupOrganization,
+  startTestApp,
+  testConfig,
+  waitForLabelJob,
+  withPdf,
+  type TestOrganization,
+} from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
-import { decodeJob, pdfInfo, pdfText, rasterise, withPdf } from './label-pdf.js';
-
-jest.setTimeout(120_000);
-
-type Server = TestApp['server'];
-
-/** Polls the job until the worker has finished it. */
-async function waitForJob(server: Server, org: TestOrganization, id: string, timeoutMs = 60_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await request(server).get(`/api/v1/label-jobs/${id}`).set(org.auth).expect(200);
-    if (response.body.status === 'done' || response.body.status === 'failed') return response.body;
-    if (Date.now() > deadline) throw new Error(`label job ${id} still ${response.body.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function downloadPdf(server: Server, org: TestOrganization, id: string) {
-  return request(server)
-    .get(`/api/v1/label-jobs/${id}/pdf`)
-    .set(org.auth)
-    .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
-}
 
 function serialRange(first: string, last: string): string[] {
   const out: string[] = [];
@@ -98,21 +82,21 @@ describe('label jobs', () => {
     const { serialFirst, serialLast } = created.body;
     expect(BigInt(serialLast) - BigInt(serialFirst)).toBe(49n);
 
-    const job = await waitForJob(t.server, org, created.body.id);
+    const job = await waitForLabelJob(t.server, org, created.body.id);
     expect(job).toMatchObject({ status: 'done', progress: 50, total: 50, percent: 100, pages: 3, serialFirst, serialLast });
     expect(job.error).toBeUndefined();
 
-    const download = await downloadPdf(t.server, org, job.id).expect(200);
+    const download = await downloadLabelPdf(t.server, org, job.id).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toBe(`attachment; filename="tem-${lot.lotCode}-a4-3x8-70x37-${serialFirst}-${serialLast}.pdf"`);
     const pdf = download.body as Buffer;
     expect(pdf.length).toBe(job.fileSize);
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(job.sha256);
 
-    await withPdf(pdf, async (file, directory) => {
+    await withPdf(pdf, async (file) => {
       expect(pdfInfo(file)).toEqual({ pages: 3, pageSizeMm: '210.0 x 297.0' });
       const template = findTemplate('a4-3x8-70x37')!;
-      const decoded = decodeJob(await rasterise(file, directory, 300), 300, template, 5, 50);
+      const decoded = await readLabelQrs(file, template, { dpi: 300, startPosition: 5, count: 50 });
       const serials = serialRange(serialFirst, serialLast);
       expect(decoded.map((d) => d.payload)).toEqual(serials.map((serial) => `${base}/l/${lot.shortCode}/${serial}`));
       expect(new Set(decoded.map((d) => d.payload)).size).toBe(50);
@@ -137,13 +121,13 @@ describe('label jobs', () => {
       .set(org.auth)
       .send({ lotId: lot.lotId, templateId: 'roll-50x30', count: 24, serialized: true })
       .expect(202);
-    const job = await waitForJob(t.server, org, created.body.id);
+    const job = await waitForLabelJob(t.server, org, created.body.id);
     expect(job).toMatchObject({ status: 'done', pages: 24 });
 
-    const pdf = (await downloadPdf(t.server, org, job.id).expect(200)).body as Buffer;
-    await withPdf(pdf, async (file, directory) => {
+    const pdf = (await downloadLabelPdf(t.server, org, job.id).expect(200)).body as Buffer;
+    await withPdf(pdf, async (file) => {
       expect(pdfInfo(file)).toEqual({ pages: 24, pageSizeMm: '50.0 x 30.0' });
-      const decoded = decodeJob(await rasterise(file, directory, 150), 150, findTemplate('roll-50x30')!, 1, 24);
+      const decoded = await readLabelQrs(file, findTemplate('roll-50x30')!, { dpi: 150, count: 24 });
       const expected = serialRange(job.serialFirst, job.serialLast).map((serial) => `${base}/01/${lot.gtin}/10/${lot.lotCode}/21/${serial}`);
       expect(decoded.map((d) => d.payload)).toEqual(expected);
     });
@@ -158,16 +142,16 @@ describe('label jobs', () => {
       .send({ lotId: lot.lotId, templateId: 'a4-4x10-48x25', count: 10, serialized: false, language: 'en', offsetXMm: 1.5, offsetYMm: -1 })
       .expect(202);
     expect(created.body).toMatchObject({ serialFirst: null, serialLast: null, language: 'en', offsetXMm: 1.5, offsetYMm: -1 });
-    const job = await waitForJob(t.server, org, created.body.id);
-    const pdf = (await downloadPdf(t.server, org, job.id).expect(200)).body as Buffer;
-    await withPdf(pdf, async (file, directory) => {
+    const job = await waitForLabelJob(t.server, org, created.body.id);
+    const pdf = (await downloadLabelPdf(t.server, org, job.id).expect(200)).body as Buffer;
+    await withPdf(pdf, async (file) => {
       const text = pdfText(file);
       expect(text).toContain('Séng Cù sticky rice');
       expect(text).toContain('Harvested: 2026-03-15');
       const template = findTemplate('a4-4x10-48x25')!;
       // Printer calibration moves every label: read the cells where they were moved to.
       const shifted = { ...template, marginLeftMm: template.marginLeftMm + 1.5, marginTopMm: template.marginTopMm - 1 };
-      const decoded = decodeJob(await rasterise(file, directory, 300), 300, shifted, 1, 10);
+      const decoded = await readLabelQrs(file, shifted, { dpi: 300, count: 10 });
       expect(decoded.map((d) => d.payload)).toEqual(Array(10).fill(`${base}/l/${lot.shortCode}`));
     });
   });
@@ -181,15 +165,15 @@ describe('label jobs', () => {
       .send({ lotId: lot.lotId, templateId: 'a4-2x7-99x38', count: 3, serialized: true })
       .expect(202);
     await t.dataSource.query(`UPDATE product SET name_vi = 'Chè xanh đổi tên', updated_at = now() WHERE id = $1`, [lot.productId]);
-    const first = await waitForJob(t.server, org, created.body.id);
+    const first = await waitForLabelJob(t.server, org, created.body.id);
     expect(first.snapshot.productNameVi).toBe('Chè Shan tuyết Tủa Chùa');
 
     // A reprint: the row goes back to queued and the re-enqueue sweep renders it again.
     await t.dataSource.query(`UPDATE label_job SET status = 'queued', file_key = NULL, file_size = NULL, file_sha256 = NULL WHERE id = $1`, [first.id]);
     await t.worker!.get(LabelJobRequeuer).requeueStuck();
-    const again = await waitForJob(t.server, org, first.id);
+    const again = await waitForLabelJob(t.server, org, first.id);
     expect(again).toMatchObject({ status: 'done', serialFirst: first.serialFirst, serialLast: first.serialLast, attempts: 2 });
-    const text = await withPdf((await downloadPdf(t.server, org, first.id).expect(200)).body, async (file) => pdfText(file));
+    const text = await withPdf((await downloadLabelPdf(t.server, org, first.id).expect(200)).body, async (file) => pdfText(file));
     expect(text).toContain('Chè Shan tuyết Tủa Chùa');
     expect(text).not.toContain('đổi tên');
 
@@ -210,13 +194,13 @@ describe('label jobs', () => {
       .set(org.auth)
       .send({ lotId: lot.lotId, templateId: 'roll-40x30', count: 2, serialized: true })
       .expect(202);
-    await waitForJob(t.server, org, created.body.id);
+    await waitForLabelJob(t.server, org, created.body.id);
     // A template retired after the job was created: no retry can render it.
     await t.dataSource.query(`UPDATE label_job SET status = 'queued', template_id = 'retired-template', file_key = NULL, file_size = NULL, file_sha256 = NULL WHERE id = $1`, [
       created.body.id,
     ]);
     await t.worker!.get(LabelJobRequeuer).requeueStuck();
-    const failed = await waitForJob(t.server, org, created.body.id);
+    const failed = await waitForLabelJob(t.server, org, created.body.id);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'LABEL_TEMPLATE_UNKNOWN', message: expect.stringContaining('templateId') } });
     const queued = await t.app.get(QueueProducer).getJob(JobName.RenderLabels, created.body.id);
     expect(await queued!.getState()).toBe('failed');
@@ -257,12 +241,14 @@ describe('label jobs', () => {
     const serials = responses.flatMap((r) => serialRange(r.body.serialFirst, r.body.serialLast));
     expect(serials).toHaveLength(responses.reduce((sum, r) => sum + r.body.count, 0));
     expect(new Set(serials).size).toBe(serials.length);
+    // Nor does any of them share a serial with any other job of the deployment.
     const overlaps = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM label_job a JOIN label_job b ON a.id < b.id
-        WHERE a.serialized AND b.serialized AND int8range(a.serial_first, a.serial_last, '[]') && int8range(b.serial_first, b.serial_last, '[]')`,
+      `SELECT count(*)::int AS n FROM label_job a JOIN label_job b ON a.id <> b.id
+        WHERE a.id = ANY($1::uuid[]) AND b.serialized AND int8range(a.serial_first, a.serial_last, '[]') && int8range(b.serial_first, b.serial_last, '[]')`,
+      [responses.map((r) => r.body.id)],
     );
     expect(overlaps[0].n).toBe(0);
-    await Promise.all(responses.map((r, i) => waitForJob(t.server, i % 2 ? other : org, r.body.id)));
+    await Promise.all(responses.map((r, i) => waitForLabelJob(t.server, i % 2 ? other : org, r.body.id)));
   });
 
   it('lists a lot’s jobs newest first, page by page, and previews one label', async () => {
@@ -294,9 +280,9 @@ describe('label jobs', () => {
       .expect(200);
     expect(preview.headers['content-type']).toBe('application/pdf');
     const job = page2.body.items[0];
-    await withPdf(preview.body, async (file, directory) => {
+    await withPdf(preview.body, async (file) => {
       expect(pdfInfo(file)).toEqual({ pages: 1, pageSizeMm: '50.0 x 30.0' });
-      const [label] = decodeJob(await rasterise(file, directory, 300), 300, findTemplate('roll-50x30')!, 1, 1);
+      const [label] = await readLabelQrs(file, findTemplate('roll-50x30')!, { dpi: 300, count: 1 });
       expect(label.payload).toBe(`${base}/l/${lot.shortCode}/${job.serialFirst}`);
     });
   });

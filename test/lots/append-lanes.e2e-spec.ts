@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createLotTestSetup, signupOrganization, startTestApp, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { AppendLanes } from '../../libs/traceability/src/lots/append-lanes.js';
-
-jest.setTimeout(120_000);
 
 /**
  * Group commit of appends (AppendLanes), against real PostgreSQL: what arrives while a write is on

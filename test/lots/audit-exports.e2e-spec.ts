@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService, createEpcisValidator, type EpcisValidator } from '@app/traceability';
@@ -8,7 +8,6 @@ import { createLotTestSetup, createTestPartner, signupOrganization, startTestApp
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
-jest.setTimeout(180_000);
 
 /** FSMA 204 sortable-spreadsheet columns, written out here rather than imported from the code under test. */
 const FSMA_HEADER = [

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import {
   addTestInputApplication,
@@ -18,7 +18,6 @@ import {
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
-jest.setTimeout(120_000);
 
 describe('harvest (DESIGN rule 3)', () => {
   let t: TestApp;

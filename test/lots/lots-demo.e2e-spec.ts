@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DEMO_LOGIN, REGISTRY_DEMO, seedDemoData } from '@app/traceability';
 import { startTestApp, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
-jest.setTimeout(180_000);
 
 describe('lots demo data', () => {
   let t: TestApp;

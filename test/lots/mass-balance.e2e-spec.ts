@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createLotTestSetup, signupOrganization, startTestApp, type LotTestSetup, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
-jest.setTimeout(120_000);
 
 describe('transform, split, ship, inspect, void: mass balance (DESIGN rules 1 and 4)', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pngjs from 'pngjs';
 import request from 'supertest';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,8 +9,6 @@ import { formatDate } from '@app/traceability';
 import { buildGenealogy, decodeQr, printLabels, startTestApp, testConfig, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
-
-jest.setTimeout(180_000);
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 const PHONE = { width: 360, height: 740 };
@@ -115,10 +113,13 @@ describe('public lot page in a real browser (Chromium, phone viewport)', () => {
   });
 
   it('puts the recall banner first on the screen once the lot is recalled', async () => {
-    await request(t.server).post('/api/v1/recalls').set(g.org.auth).send({ lotId: g.milled.id, reason: 'Phát hiện nấm mốc trong kho' }).expect(201);
+    // A genealogy of its own: the recall must not reach the lot the other tests show.
+    const recalled = await buildGenealogy(t.server, `R${Date.now().toString(36).toUpperCase()}`);
+    const { job } = await printLabels(t.server, recalled.org, recalled.packed.id, 1);
+    await request(t.server).post('/api/v1/recalls').set(recalled.org.auth).send({ lotId: recalled.milled.id, reason: 'Phát hiện nấm mốc trong kho' }).expect(201);
     const context = await openPhone({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(origin + labelPath);
+    await page.goto(`${origin}/01/${recalled.gtin}/10/${recalled.packed.code}/21/${job.serialFirst}`);
     const banner = page.getByRole('alert');
     expect(await banner.isVisible()).toBe(true);
     expect(await banner.textContent()).toContain('SẢN PHẨM ĐANG BỊ THU HỒI');

@@ -9,8 +9,6 @@ import { acceptTradeLink, buildGenealogy, createPartner, printLabels, signupOrga
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
-jest.setTimeout(120_000);
-
 const BASE = 'https://truyxuat.example.vn';
 const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1';
 const suffix = () => `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
@@ -22,7 +20,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'nguon-public-rules-'));
     t = await startTestApp(createApiApp, testConfig({ STORAGE_DIR: storageDir, PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'error', PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' }), createWorkerApp);
-  }, 180_000);
+  });
   afterAll(async () => {
     await t?.close();
     await rm(storageDir, { recursive: true, force: true });
@@ -37,7 +35,7 @@ describe('public resolver: labels, caching, custody, integrity, limits', () => {
       g = await buildGenealogy(t.server, suffix());
       const { job } = await printLabels(t.server, g.org, g.packed.id, 3);
       serials = [job.serialFirst, String(BigInt(job.serialFirst) + 1n), job.serialLast];
-    }, 120_000);
+    });
 
     it('says when a label was first scanned, at its GS1 and short URLs alike', async () => {
       const path = `/01/${g.gtin}/10/${g.packed.code}/21/${serials[0]}`;

@@ -24,7 +24,9 @@ export function superviseApiProcesses(count: number): void {
     if (!live().length) process.exit(exitCode);
     for (const worker of live()) worker.process.kill('SIGTERM');
     setTimeout(() => {
-      for (const worker of live()) worker.process.kill('SIGKILL');
+      const stragglers = live();
+      if (stragglers.length) log(`${stragglers.length} API process(es) still running ${STOP_GRACE_MS / 1000} s after the stop; killing them`);
+      for (const worker of stragglers) worker.process.kill('SIGKILL');
       process.exit(exitCode);
     }, STOP_GRACE_MS).unref();
   };

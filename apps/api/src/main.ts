@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { loadConfigOrExit } from '@app/config';
+import { exitIfShutdownStalls, loadConfigOrExit } from '@app/config';
 import { runMigrations } from '@app/database';
 import { createApiApp } from './app.factory.js';
 import { superviseApiProcesses } from './cluster.js';
@@ -14,4 +14,5 @@ if (cluster.isPrimary && config.apiProcesses > 1) {
 } else {
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
+  exitIfShutdownStalls();
 }

@@ -6,16 +6,18 @@ import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
+import { LabelFileSweepScheduler } from './processors/label-file-sweep.scheduler.js';
+import { WorkerShutdown } from './worker-shutdown.service.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, RequeueStuckJobsScheduler],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, WorkerShutdown],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule],
     };
   }
 }

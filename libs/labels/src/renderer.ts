@@ -82,8 +82,9 @@ export interface LabelPainter {
 /**
  * Renders a label job as a PDF streamed into `output` page by page (pdfkit writes each page out when
  * the next one starts), waiting whenever `output` pushes back, so memory stays flat for any count.
- * `output` is ended when the document is complete; it is destroyed (without an error event) if
- * rendering fails, and the error is thrown.
+ * `output` is ended when the document is complete. If rendering fails, `output` is destroyed and has
+ * closed before the error is thrown: the error `output` reported, if any, else the renderer's own.
+ * Errors from `output` or the document never escape as 'error' events.
  */
 export function renderLabels(options: RenderLabelsOptions, output: Writable, onProgress?: ProgressListener): Promise<RenderResult> {
   return runLabelJob(options, output, onProgress, new StampPainter());
@@ -102,16 +103,27 @@ export async function runLabelJob(
   try {
     validateOptions(options);
     labels = toIterator(options.labels, options.count);
-    return await writeDocument(options, labels, output, onProgress, painter, () => outputError);
+    return await writeDocument(options, labels, output, onProgress, painter, () => outputError, onOutputError);
   } catch (error) {
-    // The document is incomplete: close the output without an error event nobody may be listening for.
+    // The document is incomplete: discard the output, and listen until it has closed, because a
+    // stream reports a failed write (a full disk) only after its asynchronous clean-up. Its error,
+    // which says what went wrong, is the one to throw.
     output.destroy();
+    await closed(output);
     throw outputError ?? error;
   } finally {
     output.off('error', onOutputError);
     // Lets a database cursor behind the source close even when we stop early.
     await labels?.return?.();
   }
+}
+
+/** Resolves once `stream` has closed (its last 'error' event, if any, comes before 'close'). */
+function closed(stream: Writable): Promise<void> {
+  return finished(stream).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 async function writeDocument(
@@ -121,6 +133,7 @@ async function writeDocument(
   onProgress: ProgressListener | undefined,
   painter: LabelPainter,
   outputError: () => Error | undefined,
+  onDocumentError: (error: Error) => void,
 ): Promise<RenderResult> {
   const { template, view, count } = options;
   const startPosition = options.startPosition ?? 1;
@@ -136,6 +149,7 @@ async function writeDocument(
     info: { Title: `${view.productName} – ${view.lotCode}`, Creator: 'Nguồn', Producer: 'Nguồn labels (pdfkit)' },
   });
   const fonts = options.fonts ?? defaultLabelFonts();
+  doc.on('error', onDocumentError);
   doc.registerFont(REGULAR_FONT, fonts.regular);
   doc.registerFont(BOLD_FONT, fonts.bold);
   doc.pipe(output);

@@ -32,16 +32,32 @@ export function bullConnection(config: AppConfig) {
   };
 }
 
+/**
+ * A process that only adds jobs (the API) fails fast while Redis is unreachable instead of queueing
+ * commands until it returns: an enqueue falls back on the re-enqueue sweep, a readiness probe answers
+ * at once, and closing at shutdown does not wait behind commands that will never be answered.
+ * Queue workers are created with their queue's connection and need one that waits for Redis (BullMQ
+ * requires it for blocking commands), so a process with workers keeps the shared connection.
+ */
+export function producerConnection(config: AppConfig) {
+  const shared = bullConnection(config);
+  if (!config.redisUrl) return shared;
+  return { ...shared, connection: { ...redisConnectionOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 } };
+}
+
 @Module({})
 export class QueueModule {
-  static forRoot(): DynamicModule {
+  /** `workers`: this process also runs queue workers (`@Processor` classes) on these queues. */
+  static forRoot(options: { workers?: boolean } = {}): DynamicModule {
+    const queues = Object.values(QueueName).map((name) =>
+      options.workers
+        ? BullModule.registerQueue({ name })
+        : BullModule.registerQueueAsync({ name, inject: [APP_CONFIG], useFactory: (config: AppConfig) => producerConnection(config) }),
+    );
     return {
       module: QueueModule,
       global: true,
-      imports: [
-        BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => bullConnection(config) }),
-        ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
-      ],
+      imports: [BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => bullConnection(config) }), ...queues],
       providers: [QueueProducer],
       exports: [QueueProducer, BullModule],
     };

@@ -7,3 +7,7 @@ export * from './public-fixtures.js';
 export * from './epcis-jsonld.js';
 export * from './account-factories.js';
 export * from './tcp-proxy.js';
+export * from './processes.js';
+export * from './label-jobs.js';
+export * from './label-pdf.js';
+export * from './label-reader.js';

@@ -1,11 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import jsQR from 'jsqr';
-import pngjs from 'pngjs';
 import request from 'supertest';
 import { signupOrganization, type TestOrganization } from './factories.js';
+import { downloadLabelPdf, waitForLabelJob } from './label-jobs.js';
 import { createCertification, createFacility, createGrowingArea, createInputApplication, createPartner, createProduct, randomGtin13 } from './registry-factories.js';
 import type { TestApp } from './test-app.js';
 
@@ -189,39 +184,8 @@ export async function buildGenealogy(server: Server, suffix: string): Promise<Ge
 /** Prints `count` serialised roll labels for a lot and waits for the worker to render them. */
 export async function printLabels(server: Server, org: TestOrganization, lotId: string, count: number): Promise<{ job: Json; pdf: Buffer }> {
   const created = await post(server, org, '/api/v1/label-jobs', { lotId, templateId: 'roll-50x30', count, serialized: true }, 202);
-  const deadline = Date.now() + 60_000;
-  let job: Json;
-  for (;;) {
-    job = (await request(server).get(`/api/v1/label-jobs/${created.id}`).set(org.auth).expect(200)).body;
-    if (job.status === 'done' || job.status === 'failed') break;
-    if (Date.now() > deadline) throw new Error(`label job still ${job.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const job = await waitForLabelJob(server, org, created.id);
   if (job.status !== 'done') throw new Error(`label job failed: ${JSON.stringify(job)}`);
-  const download = await request(server)
-    .get(`/api/v1/label-jobs/${created.id}/pdf`)
-    .set(org.auth)
-    .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const download = await downloadLabelPdf(server, org, created.id).expect(200);
   return { job, pdf: download.body as Buffer };
-}
-
-/** Rasterises one page of a label PDF (pdftoppm, 300 dpi) and decodes its QR code with jsQR, as a phone would. */
-export async function decodeQr(pdf: Buffer, page: number): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'nguon-public-qr-'));
-  try {
-    await writeFile(join(directory, 'labels.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '300', '-f', String(page), '-l', String(page), '-singlefile', '-gray', '-png', join(directory, 'labels.pdf'), join(directory, 'page')]);
-    const png = pngjs.PNG.sync.read(await readFile(join(directory, 'page.png')));
-    const decoded = jsQR.default(new Uint8ClampedArray(png.data), png.width, png.height);
-    if (!decoded) throw new Error(`no QR code found on page ${page}`);
-    return decoded.data;
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
 }

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { LabelException } from '@app/labels';
 import { JobName, QueueName, type RenderLabelsPayload } from '@app/queue';
-import { DomainException, LabelJobRenderer } from '@app/traceability';
+import { DomainException, LabelJobRenderer, LabelStorageError } from '@app/traceability';
+import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /**
  * A killed worker's job is noticed when its lock expires: a short lock (renewed every half of it
@@ -20,14 +21,14 @@ export const LABEL_WORKER_OPTIONS = {
 
 /** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`). */
 @Processor(QueueName.Labels, LABEL_WORKER_OPTIONS)
-export class LabelRenderProcessor extends WorkerHost {
+export class LabelRenderProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(LabelRenderProcessor.name);
 
   constructor(private readonly renderer: LabelJobRenderer) {
     super();
   }
 
-  async process(job: Job<RenderLabelsPayload>): Promise<unknown> {
+  protected async handle(job: Job<RenderLabelsPayload>): Promise<unknown> {
     if (job.name !== JobName.RenderLabels) {
       this.logger.warn(`Unknown labels job ${job.name}`);
       return undefined;
@@ -38,18 +39,41 @@ export class LabelRenderProcessor extends WorkerHost {
         await job.updateProgress({ ...progress }).catch(() => undefined);
       });
     } catch (error) {
-      // A broken rule never succeeds on retry: fail the job with its code at once.
-      if (error instanceof DomainException || error instanceof LabelException) {
-        await this.renderer.fail(job.data, error.code, error.message).catch((e) => this.logger.error(`Could not mark label job failed: ${e}`));
-        throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      }
-      const message = (error as Error)?.message ?? String(error);
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      this.logger.error(`Label job ${job.data.labelJobId} attempt ${job.attemptsMade + 1} failed: ${(error as Error)?.stack ?? message}`);
-      await (lastAttempt ? this.renderer.fail(job.data, 'LABEL_RENDER_FAILED', message) : this.renderer.retrying(job.data, message)).catch((e) =>
-        this.logger.error(`Could not record the label job's failure: ${e}`),
-      );
-      throw error;
+      throw await this.recordFailure(job, error);
     }
+  }
+
+  /** Writes what went wrong on the job row and answers what to throw to BullMQ (retry or not). */
+  private async recordFailure(job: Job<RenderLabelsPayload>, error: unknown): Promise<Error> {
+    const attempt = job.attemptsMade + 1;
+    const attempts = job.opts.attempts ?? 1;
+    const record = (work: Promise<void>) => work.catch((e) => this.logger.error(`Could not record the failure of label job ${job.data.labelJobId}: ${e}`));
+
+    // A broken rule never succeeds on retry: fail the job with its code at once.
+    if (error instanceof DomainException || error instanceof LabelException) {
+      await record(this.renderer.fail(job.data, error.code, error.message));
+      return new UnrecoverableError(`${error.code}: ${error.message}`);
+    }
+    // A full disk may get space back (files removed, a volume grown): retried with backoff while
+    // attempts last. A read-only, missing or failing storage needs an operator: failed at once.
+    if (error instanceof LabelStorageError) {
+      this.logger.error(`Label job ${job.data.labelJobId} attempt ${attempt} of ${attempts}: ${error.message} (${(error.cause as Error | undefined)?.message ?? ''})`);
+      if (error.code === 'STORAGE_FULL' && attempt < attempts) {
+        await record(this.renderer.retrying(job.data, `${error.message}; trying again (attempt ${attempt} of ${attempts} failed)`, error.code));
+        return error;
+      }
+      await record(this.renderer.fail(job.data, error.code, attempt > 1 ? `${error.message}; gave up after ${attempt} attempts` : error.message));
+      return new UnrecoverableError(`${error.code}: ${error.message}`);
+    }
+    const message = (error as Error)?.message ?? String(error);
+    this.logger.error(`Label job ${job.data.labelJobId} attempt ${attempt} failed: ${(error as Error)?.stack ?? message}`);
+    await record(attempt >= attempts ? this.renderer.fail(job.data, 'LABEL_RENDER_FAILED', message) : this.renderer.retrying(job.data, message));
+    return error instanceof Error ? error : new Error(message);
+  }
+
+  /** Connection trouble reported by the queue worker (it reconnects by itself): logged, never thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`Queue worker: ${error.message}`);
   }
 }

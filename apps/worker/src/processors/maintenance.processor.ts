@@ -1,19 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobName, QueueName, type HealthCheckPayload } from '@app/queue';
 import { LabelJobRequeuer } from '@app/traceability';
+import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost {
+export class MaintenanceProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(private readonly labelJobs: LabelJobRequeuer) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case JobName.HealthCheck: {
         const payload = job.data as HealthCheckPayload;
@@ -25,5 +26,11 @@ export class MaintenanceProcessor extends WorkerHost {
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;
     }
+  }
+
+  /** Connection trouble reported by the queue worker (it reconnects by itself): logged, never thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`Queue worker: ${error.message}`);
   }
 }

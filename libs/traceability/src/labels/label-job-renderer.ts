@@ -13,8 +13,8 @@ const PROGRESS_INTERVAL_MS = 500;
 export const LABEL_RENDER_STALE_AFTER_MS = 60_000;
 /** Attempts started (errors, crashes, lost queue jobs) before a job is given up as failed. */
 export const LABEL_RENDER_MAX_ATTEMPTS = 10;
-/** Partial files older than this belong to processes that died mid-write. */
-const ABANDONED_WRITE_AGE_MS = 24 * 3600_000;
+/** A partial file nobody has written to for this long is abandoned, whatever its job says. */
+export const ABANDONED_WRITE_AFTER_MS = 10 * 60_000;
 
 export type RenderOutcome =
   | { labelJobId: string; status: 'done'; pages: number; fileSize: number; sha256: string }
@@ -44,7 +44,7 @@ export class LabelJobRenderer {
     if (!template) throw new DomainException('LABEL_TEMPLATE_UNKNOWN', `templateId: unknown label template ${job.templateId}`);
 
     // A key per attempt: an attempt that lost a race (a stalled job re-run) never overwrites the winner's file.
-    const fileKey = `label-jobs/${organizationId}/${labelJobId}/${randomUUID()}.pdf`;
+    const fileKey = labelFileKey(organizationId, labelJobId);
     const output = this.storage.createWriteStream(fileKey);
     let reportedAt = 0;
     const result = await renderLabels(
@@ -86,10 +86,23 @@ export class LabelJobRenderer {
     return this.repository.markFailed(payload.organizationId, payload.labelJobId, code, message);
   }
 
-  /** A transient error: the job waits for BullMQ's next attempt. */
-  retrying(payload: RenderLabelsPayload, message: string): Promise<void> {
-    return this.repository.markRetrying(payload.organizationId, payload.labelJobId, message);
+  /** A transient error: the job waits for BullMQ's next attempt; a code says why (shown on the row meanwhile). */
+  retrying(payload: RenderLabelsPayload, message: string, code?: string): Promise<void> {
+    return this.repository.markRetrying(payload.organizationId, payload.labelJobId, message, code ?? null);
   }
+}
+
+/** Where an attempt's PDF is stored: the job's folder, a name per attempt. */
+export function labelFileKey(organizationId: string, labelJobId: string): string {
+  return `label-jobs/${organizationId}/${labelJobId}/${randomUUID()}.pdf`;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const LABEL_FILE_KEY = new RegExp(`^label-jobs/(${UUID})/(${UUID})/${UUID}\\.pdf$`);
+
+export function parseLabelFileKey(key: string): { organizationId: string; labelJobId: string } | null {
+  const match = LABEL_FILE_KEY.exec(key);
+  return match ? { organizationId: match[1], labelJobId: match[2] } : null;
 }
 
 /** Queue states in which a render job is still on its way: nothing to re-enqueue. */
@@ -107,7 +120,6 @@ export class LabelJobRequeuer {
   constructor(
     private readonly repository: LabelJobsRepository,
     private readonly producer: QueueProducer,
-    @Inject(LABEL_STORAGE) private readonly storage: LabelStorage,
   ) {}
 
   async requeueStuck(now = new Date()): Promise<{ requeued: number; gaveUp: number }> {
@@ -129,9 +141,38 @@ export class LabelJobRequeuer {
       requeued++;
     }
     if (requeued || gaveUp) this.logger.warn(`Re-enqueued ${requeued} label job(s) from the database; gave up on ${gaveUp}`);
-    await this.storage.removeAbandonedWrites(new Date(now.getTime() - ABANDONED_WRITE_AGE_MS)).catch((error) => {
-      this.logger.warn(`Could not clean abandoned label files: ${(error as Error).message}`);
-    });
     return { requeued, gaveUp };
+  }
+}
+
+/**
+ * Partial PDFs left by renders that will never finish them (a worker killed mid-write, or a failure
+ * whose clean-up could not run). Each worker sweeps its own storage when it starts and every minute.
+ */
+@Injectable()
+export class LabelFileSweeper {
+  private readonly logger = new Logger(LabelFileSweeper.name);
+
+  constructor(
+    private readonly repository: LabelJobsRepository,
+    @Inject(LABEL_STORAGE) private readonly storage: LabelStorage,
+  ) {}
+
+  /**
+   * Removes partial PDFs that no live render is writing: those untouched for ABANDONED_WRITE_AFTER_MS,
+   * and those untouched for a minute whose job is not `rendering` with a recent heartbeat (a render
+   * that failed, or a worker killed mid-write). A live render, in this or another worker, writes its
+   * file and records its heartbeat far more often, so its partial file is never taken.
+   */
+  async sweep(now = new Date()): Promise<number> {
+    const quietSince = new Date(now.getTime() - LABEL_RENDER_STALE_AFTER_MS);
+    const removed = await this.storage.removeAbandonedWrites(async ({ key, modifiedAt }) => {
+      if (modifiedAt.getTime() < now.getTime() - ABANDONED_WRITE_AFTER_MS) return true;
+      if (modifiedAt >= quietSince) return false;
+      const job = parseLabelFileKey(key);
+      return job !== null && !(await this.repository.isRenderingLive(job.organizationId, job.labelJobId, quietSince));
+    });
+    if (removed) this.logger.warn(`Removed ${removed} abandoned partial label file(s)`);
+    return removed;
   }
 }

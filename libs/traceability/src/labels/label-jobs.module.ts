@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { LabelJobRenderer, LabelJobRequeuer } from './label-job-renderer.js';
+import { LabelFileSweeper, LabelJobRenderer, LabelJobRequeuer } from './label-job-renderer.js';
 import { LabelJobsRepository } from './label-jobs.repository.js';
 import { LabelJobsService } from './label-jobs.service.js';
 import { LABEL_STORAGE, LocalLabelStorage } from './label-storage.js';
@@ -10,6 +10,7 @@ const providers = [
   LabelJobsService,
   LabelJobRenderer,
   LabelJobRequeuer,
+  LabelFileSweeper,
   // The local directory today; an object store replaces it behind the same token.
   { provide: LABEL_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalLabelStorage(config.storageDir) },
 ];

@@ -220,13 +220,22 @@ export class LabelJobsRepository {
     );
   }
 
-  /** A retryable error: back to queued until BullMQ's backoff runs the next attempt. */
-  async markRetrying(organizationId: string, id: string, message: string): Promise<void> {
+  /** A retryable error: back to queued until BullMQ's backoff runs the next attempt (the next attempt clears the error). */
+  async markRetrying(organizationId: string, id: string, message: string, code: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE label_job SET status = 'queued', error_message = $3, updated_at = now()
+      `UPDATE label_job SET status = 'queued', error_code = $4, error_message = $3, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'rendering')`,
-      [organizationId, id, message.slice(0, 2000)],
+      [organizationId, id, message.slice(0, 2000), code],
     );
+  }
+
+  /** Whether a render of the job is going on: `rendering`, with a heartbeat since `heartbeatAfter`. */
+  async isRenderingLive(organizationId: string, id: string, heartbeatAfter: Date): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM label_job WHERE organization_id = $1 AND id = $2 AND status = 'rendering' AND heartbeat_at >= $3`,
+      [organizationId, id, heartbeatAfter],
+    );
+    return rows.length > 0;
   }
 
   /**

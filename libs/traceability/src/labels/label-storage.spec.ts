@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { finished } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { assertStorageKey, LocalLabelStorage } from './label-storage.js';
+import { assertStorageKey, LabelStorageError, LocalLabelStorage, toLabelStorageError, type UnfinishedWrite } from './label-storage.js';
 
 describe('LocalLabelStorage', () => {
   let directory: string;
@@ -36,8 +36,8 @@ describe('LocalLabelStorage', () => {
 
   it('discards a destroyed write and leaves no partial file', async () => {
     const stream = storage.createWriteStream('a/b.pdf');
-    stream.write(Buffer.from('half a document'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => stream.write(Buffer.from('half a document'), resolve));
+    expect(await readdir(join(directory, '.partial'))).toHaveLength(1);
     stream.destroy();
     await new Promise((resolve) => stream.once('close', resolve));
     expect(stream.stored).toBeUndefined();
@@ -45,21 +45,67 @@ describe('LocalLabelStorage', () => {
     expect(await readdir(join(directory, '.partial'))).toEqual([]);
   });
 
-  it('removes files and abandoned partial writes', async () => {
+  it('removes files, and the unfinished writes it is told are abandoned, naming each by its key', async () => {
     const stream = storage.createWriteStream('x.pdf');
     stream.end(Buffer.from('x'));
     await finished(stream);
     await storage.remove('x.pdf');
     expect(await storage.openRead('x.pdf')).toBeNull();
 
-    const abandoned = storage.createWriteStream('y.pdf');
-    abandoned.write(Buffer.from('y'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const [name] = await readdir(join(directory, '.partial'));
-    const old = new Date(Date.now() - 2 * 86_400_000);
-    await utimes(join(directory, '.partial', name), old, old);
-    expect(await storage.removeAbandonedWrites(new Date(Date.now() - 86_400_000))).toBe(1);
+    const abandoned = storage.createWriteStream('label-jobs/org-1/job-1/a.pdf');
+    const live = storage.createWriteStream('label-jobs/org-1/job-2/b.pdf');
+    // A write's callback runs once the bytes are in the partial file.
+    await new Promise((resolve) => abandoned.write(Buffer.from('y'), resolve));
+    await new Promise((resolve) => live.write(Buffer.from('z'), resolve));
+    const names = await readdir(join(directory, '.partial'));
+    expect(names).toHaveLength(2);
+    const old = new Date('2026-01-01T00:00:00Z');
+    await utimes(join(directory, '.partial', names.find((name) => name.includes('job-1'))!), old, old);
+
+    const seen: UnfinishedWrite[] = [];
+    const removed = await storage.removeAbandonedWrites((write) => {
+      seen.push(write);
+      return write.key.includes('job-1');
+    });
+    expect(removed).toBe(1);
+    expect(seen.map((write) => write.key).sort()).toEqual(['label-jobs/org-1/job-1/a.pdf', 'label-jobs/org-1/job-2/b.pdf']);
+    expect(seen.find((write) => write.key.endsWith('a.pdf'))!.modifiedAt).toEqual(old);
+    expect(await readdir(join(directory, '.partial'))).toEqual([names.find((name) => name.includes('job-2'))]);
     abandoned.destroy();
+    live.end();
+    await finished(live);
+    expect(await storage.stat('label-jobs/org-1/job-2/b.pdf')).toMatchObject({ size: 1 });
+  });
+
+  it('fails a write on an unusable storage with STORAGE_UNAVAILABLE and leaves nothing behind', async () => {
+    // The storage root is a file, not a directory: every write must fail, saying so.
+    await writeFile(join(directory, 'not-a-directory'), 'x');
+    const broken = new LocalLabelStorage(join(directory, 'not-a-directory'));
+    const stream = broken.createWriteStream('label-jobs/a.pdf');
+    const error = await new Promise<Error>((resolve) => stream.once('error', resolve));
+    expect(error).toBeInstanceOf(LabelStorageError);
+    expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: expect.stringContaining('not a directory') });
+    expect((error.cause as NodeJS.ErrnoException).code).toBe('ENOTDIR');
+    expect(await readdir(directory)).toEqual(['not-a-directory']);
+  });
+
+  it('names the storage fault behind each file-system error, and leaves other errors alone', () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+    expect(toLabelStorageError(errno('ENOSPC'), 'writing')).toMatchObject({ code: 'STORAGE_FULL', message: expect.stringMatching(/disk is full.*ENOSPC while writing/) });
+    expect(toLabelStorageError(errno('EDQUOT'), 'writing')).toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('quota') });
+    for (const [code, words] of [
+      ['EROFS', 'read-only'],
+      ['EACCES', 'permission denied'],
+      ['EPERM', 'not permitted'],
+      ['EIO', 'input/output error'],
+      ['ENOENT', 'missing'],
+    ]) {
+      expect(toLabelStorageError(errno(code), 'writing')).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: expect.stringContaining(words) });
+    }
+    const other = errno('EMFILE');
+    expect(toLabelStorageError(other, 'writing')).toBe(other);
+    const plain = new Error('no code');
+    expect(toLabelStorageError(plain, 'writing')).toBe(plain);
   });
 
   it('refuses keys that could leave the directory', () => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -21,18 +21,71 @@ export interface StorageWriteStream extends Writable {
   readonly stored: StoredFileInfo | undefined;
 }
 
+/** A write not finished: in progress, or abandoned by a process that died. */
+export interface UnfinishedWrite {
+  key: string;
+  /** When something was last written to it. */
+  modifiedAt: Date;
+}
+
 export interface LabelStorage {
+  /** The stream fails with a `LabelStorageError` when the storage cannot take the write. */
   createWriteStream(key: string): StorageWriteStream;
   /** Null when there is no file under this key. */
   openRead(key: string): Promise<{ stream: Readable; size: number } | null>;
   stat(key: string): Promise<{ size: number; modifiedAt: Date } | null>;
   remove(key: string): Promise<void>;
-  /** Drops writes abandoned by a crashed process that started before `olderThan`. */
-  removeAbandonedWrites(olderThan: Date): Promise<number>;
+  /** Drops the unfinished writes that `isAbandoned` says nobody is writing any more; answers how many. */
+  removeAbandonedWrites(isAbandoned: (write: UnfinishedWrite) => boolean | Promise<boolean>): Promise<number>;
+}
+
+export type LabelStorageFault = 'STORAGE_FULL' | 'STORAGE_UNAVAILABLE';
+
+/**
+ * The storage cannot take a write: full (`STORAGE_FULL`: space may be freed, worth retrying a little
+ * later) or unusable (`STORAGE_UNAVAILABLE`: read-only, gone, refused or failing, which needs an
+ * operator). The message says which in words; the operating system's error is the `cause`.
+ */
+export class LabelStorageError extends Error {
+  constructor(
+    readonly code: LabelStorageFault,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'LabelStorageError';
+  }
+}
+
+/** Operating-system errors that say the storage itself is at fault, not this one write. */
+const STORAGE_FAULTS: Record<string, [LabelStorageFault, string]> = {
+  ENOSPC: ['STORAGE_FULL', 'the label storage disk is full (no space left on device)'],
+  EDQUOT: ['STORAGE_FULL', 'the label storage disk quota is used up'],
+  EROFS: ['STORAGE_UNAVAILABLE', 'the label storage is read-only (read-only file system)'],
+  EACCES: ['STORAGE_UNAVAILABLE', 'the label storage refuses writes (permission denied)'],
+  EPERM: ['STORAGE_UNAVAILABLE', 'the label storage refuses writes (operation not permitted)'],
+  EIO: ['STORAGE_UNAVAILABLE', 'the label storage disk failed (input/output error)'],
+  ENOENT: ['STORAGE_UNAVAILABLE', 'the label storage directory is missing'],
+  ENOTDIR: ['STORAGE_UNAVAILABLE', 'the label storage directory is not a directory'],
+  ENODEV: ['STORAGE_UNAVAILABLE', 'the label storage device is gone'],
+  ENXIO: ['STORAGE_UNAVAILABLE', 'the label storage device is gone'],
+  ESTALE: ['STORAGE_UNAVAILABLE', 'the label storage network share is unreachable (stale file handle)'],
+};
+
+/** The storage fault behind a file-system error, or the error itself when it is about something else. */
+export function toLabelStorageError(error: unknown, doing: string): Error {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  const fault = errno ? STORAGE_FAULTS[errno] : undefined;
+  if (!fault || error instanceof LabelStorageError) return error instanceof Error ? error : new Error(String(error));
+  const [code, what] = fault;
+  return new LabelStorageError(code, `Cannot store the label PDF: ${what} [${errno} while ${doing}]`, { cause: error });
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 const TEMPORARY_DIRECTORY = '.partial';
+const TEMPORARY_SUFFIX = '.part';
+/** Keys never contain '~': it stands for '/' in the name of a partial file, which names its key. */
+const flattenKey = (key: string) => key.replaceAll('/', '~');
 
 export function assertStorageKey(key: string): void {
   if (!KEY_PATTERN.test(key) || key.split('/').some((segment) => segment === '..' || segment === '.')) {
@@ -41,8 +94,9 @@ export function assertStorageKey(key: string): void {
 }
 
 /**
- * Files under STORAGE_DIR. A write goes to `.partial/<uuid>` and is fsynced and renamed into place
- * when it finishes (rename is atomic on one file system).
+ * Files under STORAGE_DIR. A write goes to `.partial/<key with / as ~>.<random>.part` and is fsynced
+ * and renamed into place when it finishes (rename is atomic on one file system); a failed or
+ * destroyed write removes its partial file. File-system faults surface as `LabelStorageError`.
  */
 export class LocalLabelStorage implements LabelStorage {
   private readonly root: string;
@@ -59,7 +113,9 @@ export class LocalLabelStorage implements LabelStorage {
   }
 
   createWriteStream(key: string): StorageWriteStream {
-    return new LocalWriteStream(join(this.root, TEMPORARY_DIRECTORY, `${randomUUID()}.part`), this.path(key));
+    const finalPath = this.path(key);
+    const temporaryName = `${flattenKey(key)}.${randomBytes(4).toString('hex')}${TEMPORARY_SUFFIX}`;
+    return new LocalWriteStream(join(this.root, TEMPORARY_DIRECTORY, temporaryName), finalPath);
   }
 
   async openRead(key: string): Promise<{ stream: Readable; size: number } | null> {
@@ -82,7 +138,7 @@ export class LocalLabelStorage implements LabelStorage {
     await rm(this.path(key), { force: true });
   }
 
-  async removeAbandonedWrites(olderThan: Date): Promise<number> {
+  async removeAbandonedWrites(isAbandoned: (write: UnfinishedWrite) => boolean | Promise<boolean>): Promise<number> {
     const directory = join(this.root, TEMPORARY_DIRECTORY);
     let names: string[];
     try {
@@ -95,7 +151,10 @@ export class LocalLabelStorage implements LabelStorage {
     for (const name of names) {
       const path = join(directory, name);
       const info = await stat(path).catch(() => undefined);
-      if (info && info.mtime < olderThan) {
+      if (!info?.isFile()) continue;
+      // `<flattened key>.<random>.part`. Older releases named them `<uuid>.part`: their key is the uuid, which names no job.
+      const key = name.endsWith(TEMPORARY_SUFFIX) ? name.slice(0, -TEMPORARY_SUFFIX.length).replace(/\.[0-9a-f]{8}$/, '').replaceAll('~', '/') : name;
+      if (await isAbandoned({ key, modifiedAt: info.mtime })) {
         await rm(path, { force: true });
         removed++;
       }
@@ -122,23 +181,30 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
   override _construct(callback: (error?: Error | null) => void): void {
     mkdir(dirname(this.temporaryPath), { recursive: true })
       .then(() => open(this.temporaryPath, 'w'))
-      .then((handle) => {
-        this.handle = handle;
-        callback();
-      }, callback);
+      .then(
+        (handle) => {
+          this.handle = handle;
+          callback();
+        },
+        (error) => callback(toLabelStorageError(error, 'creating the file')),
+      );
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.append(chunk).then(() => callback(), callback);
+    this.append(chunk).then(() => callback(), (error) => callback(toLabelStorageError(error, 'writing')));
   }
 
   override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
-    this.append(Buffer.concat(chunks.map(({ chunk }) => chunk))).then(() => callback(), callback);
+    this.append(Buffer.concat(chunks.map(({ chunk }) => chunk))).then(
+      () => callback(),
+      (error) => callback(toLabelStorageError(error, 'writing')),
+    );
   }
 
   override _final(callback: (error?: Error | null) => void): void {
     const commit = async () => {
       const handle = this.handle!;
+      // Some file systems (NFS, quotas) report a full disk only when the data is flushed or closed.
       await handle.sync();
       await handle.close();
       this.handle = undefined;
@@ -147,7 +213,10 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
       this.committed = true;
       this.stored = { size: this.size, sha256: this.hash.digest('hex') };
     };
-    commit().then(() => callback(), callback);
+    commit().then(
+      () => callback(),
+      (error) => callback(toLabelStorageError(error, 'finishing the file')),
+    );
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {

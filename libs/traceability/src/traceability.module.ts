@@ -6,10 +6,11 @@ import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { PasswordHasher } from './accounts/password-hasher.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { IdempotencyClaims } from './idempotency/idempotency-claims.js';
 import { LOTS_PROVIDERS } from './lots/index.js';
 import { REGISTRY_PROVIDERS } from './registry/registry.providers.js';
 
-const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
+const providers = [AccountsRepository, AccountsService, PasswordHasher, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

@@ -5,12 +5,28 @@ import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { OrganizationDto, UserDto } from '../auth/auth.dto.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, CreateUserDto } from './account.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('account')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class AccountController {
   constructor(private readonly accounts: AccountsService) {}
+
+  /** A user of the organization, as creating it answered (ReplayWith). */
+  async user(caller: Caller, id: string) {
+    return (await this.accounts.listUsers(caller)).find((user) => user.id === id);
+  }
+
+  /** An API key, as revoking it answered (ReplayWith). */
+  async apiKey(caller: Caller, id: string) {
+    return (await this.accounts.listApiKeys(caller)).find((key) => key.id === id);
+  }
+
+  /** A created API key whose answer was lost in a crash: its secret was never stored, so it cannot be given again. */
+  async createdApiKey(caller: Caller, id: string) {
+    return { apiKey: await this.apiKey(caller, id), key: null };
+  }
 
   @Get('me')
   async me(@CurrentCaller() caller: Caller) {
@@ -35,6 +51,7 @@ export class AccountController {
   }
 
   @Post('users')
+  @ReplayWith('user', 'created')
   @MinRole('admin')
   @ApiCreatedResponse({ type: UserDto })
   createUser(@CurrentCaller() caller: Caller, @Body() body: CreateUserDto) {
@@ -50,6 +67,7 @@ export class AccountController {
   }
 
   @Post('api-keys')
+  @ReplayWith('createdApiKey', 'created')
   @MinRole('admin')
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   createApiKey(@CurrentCaller() caller: Caller, @Body() body: CreateApiKeyDto) {
@@ -57,6 +75,7 @@ export class AccountController {
   }
 
   @Delete('api-keys/:id')
+  @ReplayWith('apiKey', { param: 'id' })
   @MinRole('admin')
   @ApiOkResponse({ type: ApiKeyDto })
   revokeApiKey(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {

@@ -24,10 +24,10 @@ export function normalizeText(value: unknown, path: string): unknown {
   return value;
 }
 
+/** Parsed JSON or a query string (whose object has no Object prototype), not a class instance. */
 function isPlain(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  // Query strings are parsed into objects without a prototype.
-  return prototype === Object.prototype || prototype === null;
+  const constructor = (value as { constructor?: unknown }).constructor;
+  return constructor === Object || constructor === undefined;
 }
 
 function nulIn(field: string): DomainException {

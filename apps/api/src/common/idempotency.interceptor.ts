@@ -82,7 +82,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         this.logger.warn(`${request.method} ${path}: the write did not record its Idempotency-Key in its transaction; recorded after it`);
         await this.repository.recordAfterWrite(write, body).catch((error: Error) => this.logger.warn(`Idempotency-Key not recorded: ${error.message}`));
       }
-      await this.release(claim!, write.committed ? { body } : undefined);
+      // Answered at once: the answer is stored (then the key let go) meanwhile; a crash before that only costs a rebuild.
+      void this.release(claim!, write.committed ? { body } : undefined);
       return body;
     }
   }

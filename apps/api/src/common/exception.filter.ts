@@ -87,7 +87,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.code === 'DATABASE_UNAVAILABLE') {
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       this.logger.warn({ requestId: request?.id, err: String((error as Error)?.message ?? error) });
-    } else if (body.code === 'INVALID_VALUE' || body.code === 'TEXT_INVALID_CHARACTER') {
+    } else if (body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS') {
+      void reply.header('retry-after', '1');
+    } else if (isDataException(error)) {
+      // A value the request's checks let through to PostgreSQL: worth a look, not an alarm.
       this.logger.warn({ requestId: request?.id, err: String((error as Error)?.message ?? error) });
     } else if (body.statusCode >= 500) {
       // Never leak internals to the client; log them with an id the client can quote.

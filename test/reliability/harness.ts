@@ -40,7 +40,8 @@ export interface ApiProcess {
 export async function startBuiltApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: '1', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
+    // A fixed public base URL: answers rebuilt by a restarted API (on another port) carry the same lot URIs.
+    env: { ...process.env, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://nguon.example', ...env, PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: '1', AUTH_RATE_LIMIT_PER_MINUTE: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -281,6 +281,19 @@ describe('Idempotency-Key: crash-safe retries (DESIGN rule 12)', () => {
     expect(Number(after.events)).toBe(Number(before.events) + 1);
   });
 
+  it('answers a retry with the committed write, never with the refusal re-running it would earn', async () => {
+    const { org, s, lot } = await world();
+    const body = { partnerId: s.distributorId, quantity: '500', unit: 'kg', shippedAt: '2026-10-04T09:00:00+07:00' };
+    const first = await post(org, `/api/v1/lots/${lot.id}/ship`, body)('whole-lot-0001');
+    expect(first.status).toBe(201);
+    // Shipped again, the lot would be over-consumed; with the same key it is the same shipment.
+    const again = await post(org, `/api/v1/lots/${lot.id}/ship`, body)('whole-lot-0001');
+    expect({ status: again.status, replayed: again.headers['idempotent-replayed'] }).toEqual({ status: 201, replayed: 'true' });
+    expect(again.body).toEqual(first.body);
+    const other = await post(org, `/api/v1/lots/${lot.id}/ship`, body)('whole-lot-0002');
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'LOT_OVERCONSUMED' });
+  });
+
   it('records nothing for a refused request: the same key then carries the corrected request', async () => {
     const { org, s } = await world();
     const body = { growingAreaId: s.areaId, productId: s.paddyId, quantity: '7', unit: 'kg', harvestedAt: '2099-01-01' };

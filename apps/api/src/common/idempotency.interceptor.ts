@@ -10,8 +10,10 @@ import {
   IDEMPOTENCY_KEY_CONSTRAINT,
   IdempotencyClaims,
   IdempotencyRepository,
+  IdempotencyKeyNotClaimedError,
   IdempotentWrite,
   runIdempotentWrite,
+  type IdempotencyKeyRow,
   type HeldClaim,
   type IdempotencyRecord,
 } from '@app/traceability';
@@ -26,8 +28,10 @@ const WAIT_FOR_FIRST_MS = 30_000;
  * answer and writes nothing new, also when the process died in between.
  *
  * The key is claimed for the request (IdempotencyClaims: released by PostgreSQL if this process
- * dies), and the write records the key in its own transaction (IdempotentWrite), so a key row exists
- * exactly when its write committed. Its answer is stored once the handler returns; a retry that finds
+ * dies; asked for when the request starts, needed only when its write commits), and the write
+ * records the key in its own transaction (IdempotentWrite), so a key row exists exactly when its
+ * write committed. A request refused while another holds or has committed its key waits for that
+ * one and answers as it did: a refusal is never the answer to a key whose write committed. Its answer is stored once the handler returns; a retry that finds
  * the row without an answer (a crash in between) rebuilds it from what the write made (ReplayWith).
  * Replays carry `Idempotent-Replayed: true` and the original status.
  */
@@ -57,35 +61,77 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256').update(`${request.method} ${path} ${JSON.stringify(request.body ?? null)}`).digest('hex');
     const statusCode = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     const organizationId = caller.organizationId;
-    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    const row = { organizationId, key, method: request.method, path, requestHash, statusCode };
+    const run = (write: IdempotentWrite) => runIdempotentWrite(write, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
 
+    // The usual case, a key seen for the first time: the request runs while its claim is being
+    // taken, and its write waits for the claim only to commit (IdempotentWrite.assertClaimed).
+    if (!this.claims.heldHere(organizationId, key)) {
+      const attempt = this.claims.attempt(organizationId, key);
+      const write = new IdempotentWrite(row, attempt.then((outcome) => !!outcome.claim && !outcome.record));
+      let body: unknown;
+      try {
+        body = await run(write);
+      } catch (error) {
+        const outcome = await attempt.catch(() => null);
+        if (outcome?.claim) await this.release(outcome.claim);
+        // The claim failed (the database is down): the request's own error says as much.
+        if (!outcome) throw error;
+        if (outcome.record) return this.replay(context, caller, key, outcome.record, requestHash);
+        // Ours, and refused for a reason of its own: that is the answer.
+        if (outcome.claim && !isKeyCommittedElsewhere(error) && !(error instanceof IdempotencyKeyNotClaimedError)) throw error;
+        // Another request holds the key or committed it meanwhile: wait for it, below.
+        return this.waitForOthers(context, caller, key, row, run);
+      }
+      // Resolved already when the write committed (its commit waited for it).
+      const outcome = await attempt.catch(() => null);
+      await this.finish(outcome?.claim ?? null, write, body, path);
+      return body;
+    }
+    return this.waitForOthers(context, caller, key, row, run);
+  }
+
+  /** The key is held by another request: wait until it is free, then answer its committed write or run this one. */
+  private async waitForOthers(
+    context: ExecutionContext,
+    caller: Caller,
+    key: string,
+    row: IdempotencyKeyRow,
+    run: (write: IdempotentWrite) => Promise<unknown>,
+  ): Promise<unknown> {
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
-      const { claim, record } = await this.claims.claim(organizationId, key, deadline);
+      const { claim, record } = await this.claims.claim(row.organizationId, key, deadline);
       if (record) {
         try {
-          return await this.replay(context, caller, key, record, requestHash);
+          return await this.replay(context, caller, key, record, row.requestHash);
         } finally {
           if (claim) await this.release(claim);
         }
       }
-      const write = new IdempotentWrite({ organizationId, key, method: request.method, path, requestHash, statusCode });
+      const write = new IdempotentWrite(row);
       let body: unknown;
       try {
-        body = await runIdempotentWrite(write, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+        body = await run(write);
       } catch (error) {
         await this.release(claim!);
         // Another process committed this key while our claim was lost (its connection dropped): answer its write.
         if (isKeyCommittedElsewhere(error)) continue;
         throw error;
       }
-      if (!write.committed) {
-        this.logger.warn(`${request.method} ${path}: the write did not record its Idempotency-Key in its transaction; recorded after it`);
-        await this.repository.recordAfterWrite(write, body).catch((error: Error) => this.logger.warn(`Idempotency-Key not recorded: ${error.message}`));
-      }
-      // Answered at once: the answer is stored (then the key let go) meanwhile; a crash before that only costs a rebuild.
-      void this.release(claim!, write.committed ? { body } : undefined);
+      await this.finish(claim, write, body, row.path);
       return body;
     }
+  }
+
+  /** After a write that succeeded: its answer stored and its key let go, while the client already has the answer. */
+  private async finish(claim: HeldClaim | null, write: IdempotentWrite, body: unknown, path: string): Promise<void> {
+    if (!write.committed && claim) {
+      this.logger.warn(`${write.row.method} ${path}: the write did not record its Idempotency-Key in its transaction; recorded after it`);
+      await this.repository.recordAfterWrite(write, body).catch((error: Error) => this.logger.warn(`Idempotency-Key not recorded: ${error.message}`));
+    }
+    // A crash before the answer is stored only costs a rebuild.
+    if (claim) void this.release(claim, write.committed ? { body } : undefined);
   }
 
   /** The write is committed (the answer is owed whatever happens now): a failure to store it only costs a rebuild later. */

@@ -13,6 +13,15 @@ export interface HeldClaim {
   done: () => void;
 }
 
+/**
+ * What a try at a key found: its committed row (answer it) and/or the claim (when the key was free;
+ * to release). Neither: another process holds the key and nothing is committed yet.
+ */
+export interface ClaimOutcome {
+  claim: HeldClaim | null;
+  record: IdempotencyRecord | null;
+}
+
 /** How long keys are kept: a retry within this time gets the first answer; later, the key is new. */
 export const IDEMPOTENCY_KEY_LIFETIME_DAYS = 7;
 const FIRST_POLL_MS = 20;
@@ -46,37 +55,54 @@ export class IdempotencyClaims implements OnModuleInit, OnModuleDestroy {
     clearTimeout(this.timer);
   }
 
+  /** Another request of this process holds the key now. */
+  heldHere(organizationId: string, key: string): boolean {
+    return this.held.has(idOf(organizationId, key));
+  }
+
   /**
-   * The key's committed row, if any (answer it; a claim may come with it, to release), or else the
-   * held claim (run the write, then release). Waits while another request holds the key, until
+   * One try, without waiting (the key must not be held here: heldHere): the key's committed row if
+   * any, and the claim when the key was free. Neither means another process holds it. The key
+   * counts as held here from the call on, until the claim is released or the try failed.
+   */
+  attempt(organizationId: string, key: string): Promise<ClaimOutcome> {
+    const id = idOf(organizationId, key);
+    if (this.held.has(id)) throw new Error(`Idempotency-Key ${key} is already held by this process`);
+    let done!: () => void;
+    this.held.set(id, new Promise<void>((resolve) => (done = resolve)));
+    const free = () => {
+      this.held.delete(id);
+      done();
+    };
+    const lock = lockOf(id);
+    return this.repository.tryClaim(lock, organizationId, key).then(
+      (outcome) => {
+        if (outcome.locked) return { claim: { organizationId, key, lock, connection: outcome.connection, done: free }, record: outcome.record };
+        free();
+        return { claim: null, record: outcome.record };
+      },
+      (error: unknown) => {
+        free();
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * Like attempt(), but waits while another request holds the key and nothing is committed, until
    * `deadline` (then IDEMPOTENCY_KEY_IN_PROGRESS: that request is still running).
    */
-  async claim(organizationId: string, key: string, deadline: number): Promise<{ claim: HeldClaim | null; record: IdempotencyRecord | null }> {
-    const id = `${organizationId}\u0000${key}`;
-    const lock = lockOf(id);
+  async claim(organizationId: string, key: string, deadline: number): Promise<ClaimOutcome> {
+    const id = idOf(organizationId, key);
     for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, MAX_POLL_MS)) {
       const local = this.held.get(id);
       if (local) {
         await untilOrDeadline(local, deadline);
         continue;
       }
-      let done!: () => void;
-      this.held.set(id, new Promise<void>((resolve) => (done = resolve)));
-      const free = () => {
-        this.held.delete(id);
-        done();
-      };
-      let outcome: Awaited<ReturnType<IdempotencyRepository['tryClaim']>>;
-      try {
-        outcome = await this.repository.tryClaim(lock, organizationId, key);
-      } catch (error) {
-        free();
-        throw error;
-      }
-      if (outcome.locked) return { claim: { organizationId, key, lock, connection: outcome.connection, done: free }, record: outcome.record };
-      free();
-      // Held by another process: a committed row can be answered at once, else wait for the holder.
-      if (outcome.record) return { claim: null, record: outcome.record };
+      const outcome = await this.attempt(organizationId, key);
+      if (outcome.claim || outcome.record) return outcome;
+      // Held by another process, nothing committed yet: wait for the holder.
       await untilOrDeadline(new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random()))), deadline);
     }
   }
@@ -99,6 +125,10 @@ export class IdempotencyClaims implements OnModuleInit, OnModuleDestroy {
         if (!this.closed) this.timer = setTimeout(() => this.purge(), PURGE_EVERY_MS).unref();
       });
   }
+}
+
+function idOf(organizationId: string, key: string): string {
+  return `${organizationId}\u0000${key}`;
 }
 
 function lockOf(id: string): ClaimLock {

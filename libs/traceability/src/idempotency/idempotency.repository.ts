@@ -22,6 +22,8 @@ export type ClaimLock = readonly [number, number];
 /** The claims connection a lock was taken on: locks die with it. */
 export type ClaimConnection = object;
 
+const ANSWER = 'UPDATE idempotency_key SET response_body = $3 WHERE organization_id = $1 AND key = $2 AND response_body IS NULL';
+
 const RECORD_COLUMNS = `request_hash AS "requestHash", status_code AS "statusCode", response_body AS "responseBody",
   response_body IS NOT NULL AS answered, result`;
 
@@ -46,13 +48,22 @@ export class IdempotencyRepository implements OnModuleDestroy {
     await this.claims.end();
   }
 
-  /** Tries the key's lock, then reads its row (after the lock is taken, in the same round trip). */
+  /**
+   * Tries the key's lock and reads its row, in one statement. The row is read in the statement's
+   * snapshot, taken just before the lock: a write that commits in between is not seen, and the
+   * request then fails on the key's primary key at its own commit and answers that write instead.
+   */
   async tryClaim(lock: ClaimLock, organizationId: string, key: string): Promise<{ locked: boolean; record: IdempotencyRecord | null; connection: ClaimConnection }> {
     const { client, results } = await this.claims.pipeline([
-      { name: 'nguon_idempotency_try_lock', text: 'SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', values: [...lock] },
-      { name: 'nguon_idempotency_find', text: `SELECT ${RECORD_COLUMNS} FROM idempotency_key WHERE organization_id = $1 AND key = $2`, values: [organizationId, key] },
+      {
+        name: 'nguon_idempotency_claim',
+        text: `SELECT pg_try_advisory_lock($1::int, $2::int) AS locked, k.*
+               FROM (SELECT 1) AS one LEFT JOIN (SELECT ${RECORD_COLUMNS} FROM idempotency_key WHERE organization_id = $3 AND key = $4) AS k ON true`,
+        values: [...lock, organizationId, key],
+      },
     ]);
-    return { locked: results[0].rows[0].locked === true, record: (results[1].rows[0] as IdempotencyRecord | undefined) ?? null, connection: client };
+    const { locked, ...record } = results[0].rows[0] as IdempotencyRecord & { locked: boolean };
+    return { locked, record: record.requestHash === null ? null : record, connection: client };
   }
 
   async find(organizationId: string, key: string): Promise<IdempotencyRecord | null> {
@@ -68,14 +79,9 @@ export class IdempotencyRepository implements OnModuleDestroy {
    * since ended is gone already.
    */
   async release(lock: ClaimLock, connection: ClaimConnection, answer?: { organizationId: string; key: string; body: unknown }): Promise<void> {
+    // Two statements, not one: the answer must be committed before the lock goes.
     const queries: pg.QueryConfig[] = [];
-    if (answer) {
-      queries.push({
-        name: 'nguon_idempotency_answer',
-        text: 'UPDATE idempotency_key SET response_body = $3 WHERE organization_id = $1 AND key = $2 AND response_body IS NULL',
-        values: [answer.organizationId, answer.key, JSON.stringify(answer.body ?? null)],
-      });
-    }
+    if (answer) queries.push({ name: 'nguon_idempotency_answer', text: ANSWER, values: [answer.organizationId, answer.key, JSON.stringify(answer.body ?? null)] });
     const holding = this.claims.current() === connection;
     if (holding) queries.push({ name: 'nguon_idempotency_unlock', text: 'SELECT pg_advisory_unlock($1::int, $2::int)', values: [...lock] });
     if (!queries.length) return;
@@ -91,13 +97,7 @@ export class IdempotencyRepository implements OnModuleDestroy {
 
   /** Stores an answer rebuilt after a crash, so that later replays need not rebuild it. */
   async storeAnswer(organizationId: string, key: string, body: unknown): Promise<void> {
-    await this.claims.pipeline([
-      {
-        name: 'nguon_idempotency_answer',
-        text: 'UPDATE idempotency_key SET response_body = $3 WHERE organization_id = $1 AND key = $2 AND response_body IS NULL',
-        values: [organizationId, key, JSON.stringify(body ?? null)],
-      },
-    ]);
+    await this.claims.pipeline([{ name: 'nguon_idempotency_answer', text: ANSWER, values: [organizationId, key, JSON.stringify(body ?? null)] }]);
   }
 
   /**
@@ -171,7 +171,10 @@ class ClaimsConnection {
 
   private connection(): Promise<pg.Client> {
     if (!this.client) {
-      const client = new pg.Client({ ...this.options, application_name: 'nguon-claims', pipeline: true } as pg.ClientConfig);
+      // Its only commits are stored answers (and the purge): one lost with the last moments before a
+      // PostgreSQL crash costs a rebuild, so they do not wait for the WAL to reach the disk, which
+      // would hold up every claim queued behind them on this one connection.
+      const client = new pg.Client({ ...this.options, application_name: 'nguon-claims', pipeline: true, options: '-c synchronous_commit=off' } as pg.ClientConfig);
       const connecting = client.connect().then(() => {
         if (this.client === connecting) this.connected = client;
         return client;

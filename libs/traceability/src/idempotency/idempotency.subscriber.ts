@@ -27,6 +27,7 @@ export class IdempotencySubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const write = currentIdempotentWrite();
     if (!write || write.committed || depthOf(event.queryRunner) !== 1) return;
+    await write.assertClaimed();
     this.carrying.set(event.queryRunner, write);
     await event.queryRunner.query(INSERT_IDEMPOTENCY_KEY, write.values());
   }

@@ -17,10 +17,24 @@ export interface IdempotencyKeyRow {
 }
 
 /**
+ * Thrown by a commit path when the request does not hold its key after all (another request holds
+ * it, or committed it): nothing is committed, and the interceptor waits for or replays the other.
+ */
+export class IdempotencyKeyNotClaimedError extends Error {
+  constructor() {
+    super('the Idempotency-Key is held or committed by another request');
+    this.name = 'IdempotencyKeyNotClaimedError';
+  }
+}
+
+/**
  * A request that carries an Idempotency-Key, for the code that commits its write. Whatever commits
  * first while the request runs writes the key's row in the same transaction (the append statement
  * itself, or IdempotencySubscriber just before a TypeORM COMMIT), so that "the write committed" and
  * "the key is recorded" are one fact: a retry finds the row exactly when the write happened.
+ *
+ * The request's claim on its key is asked for when the request starts and is only needed at that
+ * commit (`assertClaimed`), so its round trip overlaps the request's own checks and reads.
  */
 export class IdempotentWrite {
   /** The key's row is committed (with the write). */
@@ -28,7 +42,17 @@ export class IdempotentWrite {
   /** What the write made, as far as known; set by the commit paths while the write runs. */
   result: IdempotentResult | null = null;
 
-  constructor(readonly row: IdempotencyKeyRow) {}
+  constructor(
+    readonly row: IdempotencyKeyRow,
+    private readonly claimed: Promise<boolean> = Promise.resolve(true),
+  ) {
+    claimed.catch(() => undefined);
+  }
+
+  /** Before the key's statement: the request holds its key (or the claim's own failure, e.g. the database is down). */
+  async assertClaimed(): Promise<void> {
+    if (!(await this.claimed)) throw new IdempotencyKeyNotClaimedError();
+  }
 
   /** Parameters of INSERT_IDEMPOTENCY_KEY for this write. */
   values(): unknown[] {

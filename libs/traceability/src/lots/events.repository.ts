@@ -323,6 +323,7 @@ export class EventsRepository implements OnModuleDestroy {
     if (recordsKey) write.result = { eventId: row.id };
     const key = recordsKey && commitsHere ? write.row : null;
     parameters.push(key?.key ?? null, key?.method ?? null, key?.path ?? null, key?.requestHash ?? null, key ? String(key.statusCode) : null);
+    if (key) await write!.assertClaimed();
     let written: AppendedRow;
     if (commitWith && !commitWith.committed) {
       const results = (await commitWith.client.query(`${inlineParameters(APPEND_STATEMENT, parameters)};\nCOMMIT`)) as { rows: AppendedRow[] }[];

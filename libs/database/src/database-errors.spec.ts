@@ -19,6 +19,8 @@ describe('isDatabaseUnavailable', () => {
       new Error('Connection terminated due to connection timeout'),
       new Error('Client has encountered a connection error and is not queryable'),
       typeorm(pgError('57P01')),
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
     ]) {
       expect(isDatabaseUnavailable(error)).toBe(true);
     }

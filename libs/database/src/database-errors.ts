@@ -20,12 +20,20 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /**
+ * TypeORM releases a transaction's query runner when its connection reports an error (the server
+ * went away), and the transaction's next query fails with one of these.
+ */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
  * True when a query failed because PostgreSQL could not be reached or went away (refused, reset or
  * timed-out connections, admin/crash shutdown 57P01/57P02, starting up 57P03, too many connections,
- * any connection exception 08xxx): an outage the client should retry, not a fault of its request.
+ * any connection exception 08xxx, a transaction whose connection was lost): an outage the client
+ * should retry, not a fault of its request.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = codesOf(error);
+  if (RELEASED_RUNNER_ERRORS.has((error as { name?: string } | null)?.name ?? '')) return true;
   if (code && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
   return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
 }

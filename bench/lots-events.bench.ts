@@ -12,7 +12,8 @@
 // answered (the worst case: as if each write had a freshly cached page to drop), in the order off,
 // on, echo, echo, on, off so that a drift over the runs cancels out.
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
-//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile] [--compare-page-notifications]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile] [--compare-page-notifications] [--idempotency-keys]
+//   --idempotency-keys: each write run is followed by the same run with a fresh Idempotency-Key on every request
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
 import { createServer, type AddressInfo } from 'node:net';
@@ -71,6 +72,7 @@ const server = api.getHttpServer();
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
+const KEYED = args.includes('--idempotency-keys');
 const COMPARE = args.includes('--compare-page-notifications');
 if (COMPARE && PROCESSES) throw new Error('--compare-page-notifications measures the API in this process: without --processes');
 type PageNotifications = 'off' | 'on' | 'echo';
@@ -115,7 +117,7 @@ async function tenant(): Promise<Tenant> {
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { ports, tenants, mode, concurrency, durationMs } = workerData;
+const { ports, tenants, mode, concurrency, durationMs, keyPrefix } = workerData;
 const agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets: concurrency }));
 const latencies = [];
 const statuses = {};
@@ -137,7 +139,9 @@ function one() {
     // Each request as if from another phone: the API rate-limits per client address (behind a proxy).
     const forwardedFor = '10.' + ((next >> 16) & 255) + '.' + ((next >> 8) & 255) + '.' + (next & 255);
     const replica = next % ports.length;
-    const req = http.request({ host: '127.0.0.1', port: ports[replica], path, method, agent: agents[replica], headers: { authorization: 'Bearer ' + t.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-forwarded-for': forwardedFor } }, (res) => {
+    const headers = { authorization: 'Bearer ' + t.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'x-forwarded-for': forwardedFor };
+    if (keyPrefix && payload) headers['idempotency-key'] = keyPrefix + next;
+    const req = http.request({ host: '127.0.0.1', port: ports[replica], path, method, agent: agents[replica], headers }, (res) => {
       res.resume();
       res.on('end', () => {
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -157,9 +161,11 @@ Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
 });
 `;
 
-function load(tenants: Tenant[], mode: string, seconds = SECONDS): Promise<{ latencies: number[]; statuses: Record<string, number>; seconds: number }> {
+function load(tenants: Tenant[], mode: string, seconds = SECONDS, keyed = false): Promise<{ latencies: number[]; statuses: Record<string, number>; seconds: number }> {
+  // A fresh key per request (the prefix is new for every run), as a phone sends for each new write.
+  const keyPrefix = keyed ? `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-` : null;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { ports, tenants, mode, concurrency: CONCURRENCY, durationMs: seconds * 1000 } });
+    const worker = new Worker(CLIENT, { eval: true, workerData: { ports, tenants, mode, concurrency: CONCURRENCY, durationMs: seconds * 1000, keyPrefix } });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -226,30 +232,37 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
     let accountedEvents = 0;
     let accountedKg = 0;
     const rates: Record<PageNotifications, number[]> = { off: [], on: [], echo: [] };
-    for (const notifications of COMPARE ? (['off', 'on', 'echo', 'echo', 'on', 'off'] as const) : (['on'] as const)) {
+    const runs = (COMPARE ? (['off', 'on', 'echo', 'echo', 'on', 'off'] as const) : (['on'] as const)).flatMap((notifications) =>
+      (KEYED ? [false, true] : [false]).map((keyed) => ({ notifications, keyed })),
+    );
+    let accountedKeys = 0;
+    for (const { notifications, keyed } of runs) {
       if (COMPARE) await pageNotifications(notifications);
       const profiler = args.includes('--profile') ? await startProfiler() : null;
       const pgBefore = await postgresCpuSeconds();
       const cpuBefore = await apiCpuSeconds();
       const eluBefore = performance.eventLoopUtilization();
-      const result = await load(tenants, mode);
+      const result = await load(tenants, mode, SECONDS, keyed);
       const elu = performance.eventLoopUtilization(eluBefore);
       const cpuAfter = await apiCpuSeconds();
       const pgAfter = await postgresCpuSeconds();
-      if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}.cpuprofile`);
+      if (profiler) await profiler(`/tmp/lots-events-${organizations}-${mode}${keyed ? '-keyed' : ''}.cpuprofile`);
       const accepted = result.statuses['201'] ?? 0;
-      rates[notifications].push(accepted / result.seconds);
+      if (!keyed) rates[notifications].push(accepted / result.seconds);
       const latencies = result.latencies.sort((a, b) => a - b);
       // Every accepted request wrote one event, gave out exactly its quantity, and the chains verify.
       const ids = tenants.map((t) => t.organizationId);
-      const [{ events: allEvents, consumed }] = (
+      const [{ events: allEvents, consumed, keys: allKeys }] = (
         await db.query(
           `SELECT (SELECT count(*) FROM event WHERE organization_id = ANY($1::uuid[]) AND type = $2)::int AS events,
-                  (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed`,
+                  (SELECT coalesce(sum(consumed), 0) FROM lot WHERE organization_id = ANY($1::uuid[]) AND kind = 'harvest')::text AS consumed,
+                  (SELECT count(*) FROM idempotency_key WHERE organization_id = ANY($1::uuid[]))::int AS keys`,
           [ids, mode],
         )
       ).rows;
-      // With --compare-page-notifications the same organizations serve two runs: this run's events are the rest.
+      const keys = allKeys - accountedKeys;
+      accountedKeys = allKeys;
+      // With several runs (--compare-page-notifications, --idempotency-keys) the same organizations serve them all: this run's events are the rest.
       const events = allEvents - accountedEvents;
       const consumedKg = Number(consumed) - accountedKg;
       accountedEvents = allEvents;
@@ -257,13 +270,13 @@ for (const organizations of only ? [Number(only[0])] : [1, 4]) {
       const verified = [];
       for (const t of tenants) verified.push((await request(server).get('/api/v1/audit/verify').set('Authorization', `Bearer ${t.token}`)).body.valid);
       console.log(
-        `${mode.padEnd(9)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${COMPARE ? `page notifications ${notifications.padEnd(6)}  ` : ''}${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
+        `${(mode + (keyed ? '+key' : '')).padEnd(13)} ${organizations} org${organizations > 1 ? 's' : ' '}  ${COMPARE ? `page notifications ${notifications.padEnd(6)}  ` : ''}${(accepted / result.seconds).toFixed(0).padStart(5)} events/s  ` +
           `p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
           `statuses ${JSON.stringify(result.statuses)}  ` +
           (cluster ? '' : `API event loop ${(elu.active / Math.max(accepted, 1)).toFixed(2)} ms/event (busy ${(elu.utilization * 100).toFixed(0)}%), `) +
           `API CPU${cluster ? '' : ' (load generator included)'} ${cpuBefore === null || cpuAfter === null ? 'n/a' : (((cpuAfter - cpuBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
           `PostgreSQL CPU ${pgBefore === null || pgAfter === null ? 'n/a' : (((pgAfter - pgBefore) * 1000) / Math.max(accepted, 1)).toFixed(2) + ' ms/event'}  ` +
-          `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})  consumed ${consumedKg} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
+          `events written ${events} (${events === accepted ? 'all accepted, no more' : 'MISMATCH'})${keyed ? `  keys recorded ${keys} (${keys === accepted ? 'one per event' : 'MISMATCH'})` : ''}  consumed ${consumedKg} kg  chains ${verified.every(Boolean) ? 'valid' : 'BROKEN'}`,
       );
     }
     if (COMPARE) {

@@ -11,7 +11,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
-import { NfcPipe } from './common/nfc.pipe.js';
+import { TextInputPipe } from './common/text-input.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { HealthController } from './health/health.controller.js';
 import { PublicApiModule } from './public/public-api.module.js';
@@ -25,7 +25,7 @@ import { LabelJobsController } from './labels/label-jobs.controller.js';
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_PIPE, useClass: NfcPipe },
+    { provide: APP_PIPE, useClass: TextInputPipe },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

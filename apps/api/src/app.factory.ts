@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { resolve } from 'node:path';
 import type { AppConfig } from '@app/config';
 import { ApiModule } from './api.module.js';
+import { jsonBodyParser } from './common/json-body.js';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
@@ -34,6 +35,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bufferLogs: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON bodies with a nesting-depth limit (Fastify's parser has none).
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

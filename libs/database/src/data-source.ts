@@ -5,6 +5,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export function dataSourceOptions(databaseUrl: string, entities: EntityList = [], poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
@@ -15,7 +17,9 @@ export function dataSourceOptions(databaseUrl: string, entities: EntityList = []
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize, application_name: 'nguon' },
+    // A request waits at most this long for a connection (PostgreSQL unreachable, or every connection
+    // busy), then fails as DATABASE_UNAVAILABLE rather than hanging for ever.
+    extra: { max: poolSize, application_name: 'nguon', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     // Failed queries surface as exceptions that the API maps to coded errors; no duplicate logging.
     logging: false,
   };

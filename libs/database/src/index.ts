@@ -6,3 +6,4 @@ export * from './snake-naming.strategy.js';
 export { MIGRATIONS } from './migrations/index.js';
 export * from './database.module.js';
 export * from './notifications.js';
+export * from './database-errors.js';

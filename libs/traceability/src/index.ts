@@ -2,6 +2,8 @@ export * from './common/domain.exception.js';
 export * from './accounts/index.js';
 export * from './registry/index.js';
 export * from './idempotency/idempotency.repository.js';
+export * from './idempotency/idempotency-claims.js';
+export * from './idempotency/idempotent-write.js';
 export * from './lots/index.js';
 export * from './common/lot-uri.js';
 export * from './entities.js';

@@ -16,6 +16,7 @@ import { ProgrammeOfficesService } from './accounts/programme-offices.service.js
 import { SessionsService } from './accounts/sessions.service.js';
 import { UsersService } from './accounts/users.service.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { IdempotencyClaims } from './idempotency/idempotency-claims.js';
 import { LOTS_PROVIDERS } from './lots/index.js';
 import { REGISTRY_PROVIDERS } from './registry/registry.providers.js';
 
@@ -34,7 +35,7 @@ const ACCOUNTS_PROVIDERS = [
   PasswordHasher,
   mailerProvider,
 ];
-const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
+const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

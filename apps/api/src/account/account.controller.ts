@@ -16,6 +16,7 @@ import {
   UpdateUserDto,
   UserListDto,
 } from './account.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('account')
 @ApiBearerAuth()
@@ -26,6 +27,31 @@ export class AccountController {
     private readonly users: UsersService,
   ) {}
 
+  /** A user of the organization, as creating it answered (ReplayWith). */
+  async user(caller: Caller, id: string) {
+    return (await this.users.list(caller)).find((user) => user.id === id);
+  }
+
+  /** A password link whose answer was lost in a crash: only its hash was stored; issue another (it retires this one). */
+  lostPasswordLink() {
+    return { link: null, expiresAt: null };
+  }
+
+  /** The answer of a write that answers nothing (204). */
+  nothing() {
+    return undefined;
+  }
+
+  /** An API key, as revoking it answered (ReplayWith). */
+  async apiKey(caller: Caller, id: string) {
+    return (await this.accounts.listApiKeys(caller)).find((key) => key.id === id);
+  }
+
+  /** A created API key whose answer was lost in a crash: its secret was never stored, so it cannot be given again. */
+  async createdApiKey(caller: Caller, id: string) {
+    return { apiKey: await this.apiKey(caller, id), key: null };
+  }
+
   @Get('me')
   async me(@CurrentCaller() caller: Caller) {
     const organization = await this.accounts.getOrganization(caller);
@@ -33,6 +59,7 @@ export class AccountController {
   }
 
   @Post('me/password')
+  @ReplayWith('nothing', 'nothing')
   @MinRole('viewer')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your own password (the current one is required); every session of yours ends, this one too' })
@@ -58,6 +85,7 @@ export class AccountController {
   }
 
   @Post('users')
+  @ReplayWith('user', 'created')
   @MinRole('admin')
   @ApiCreatedResponse({ type: CreatedUserDto })
   createUser(@CurrentCaller() caller: Caller, @Body() body: CreateUserDto) {
@@ -65,6 +93,7 @@ export class AccountController {
   }
 
   @Patch('users/:id')
+  @ReplayWith('user', { param: 'id' })
   @MinRole('admin')
   @ApiOperation({ summary: 'Change a user’s role or name; a new role ends their sessions' })
   @ApiOkResponse({ type: UserDto })
@@ -73,6 +102,7 @@ export class AccountController {
   }
 
   @Post('users/:id/deactivate')
+  @ReplayWith('user', { param: 'id' })
   @MinRole('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'The user can no longer log in; their sessions end at once' })
@@ -82,6 +112,7 @@ export class AccountController {
   }
 
   @Post('users/:id/reactivate')
+  @ReplayWith('user', { param: 'id' })
   @MinRole('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
@@ -90,6 +121,7 @@ export class AccountController {
   }
 
   @Delete('users/:id')
+  @ReplayWith('nothing', 'nothing')
   @MinRole('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a user (not the last owner, not above your role); their sessions end at once' })
@@ -99,6 +131,7 @@ export class AccountController {
   }
 
   @Post('users/:id/password-reset')
+  @ReplayWith('lostPasswordLink', { param: 'id' })
   @MinRole('admin')
   @ApiOperation({ summary: 'A one-time link for the user to set a new password (pass it on to them); nothing changes until it is used' })
   @ApiCreatedResponse({ type: PasswordLinkDto })
@@ -115,6 +148,7 @@ export class AccountController {
   }
 
   @Post('api-keys')
+  @ReplayWith('createdApiKey', 'created')
   @MinRole('admin')
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   createApiKey(@CurrentCaller() caller: Caller, @Body() body: CreateApiKeyDto) {
@@ -122,6 +156,7 @@ export class AccountController {
   }
 
   @Delete('api-keys/:id')
+  @ReplayWith('apiKey', { param: 'id' })
   @MinRole('admin')
   @ApiOperation({ summary: 'Revoke a key: refused by every API process from the answer on' })
   @ApiOkResponse({ type: ApiKeyDto })

@@ -29,7 +29,7 @@ export class UserListDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Not above your own role; the last active owner keeps theirs. Ends the user’s sessions.' })
-  @IsOptional()
+  @ValidateIf((_object, value) => value !== undefined)
   @IsIn(ROLES)
   role?: Role;
   @ApiPropertyOptional({ nullable: true, type: String })

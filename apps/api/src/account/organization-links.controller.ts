@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { OrganizationLinksService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 import { CreateOrganizationLinkDto, OrganizationLinkDto, OrganizationLinkListDto, OrganizationLinkListQueryDto, OrganizationSummaryListDto } from './organization-links.dto.js';
 
 /**
@@ -14,6 +15,11 @@ import { CreateOrganizationLinkDto, OrganizationLinkDto, OrganizationLinkListDto
 @Controller('api/v1/organization-links')
 export class OrganizationLinksController {
   constructor(private readonly links: OrganizationLinksService) {}
+
+  /** A link as a write on it answered (ReplayWith). */
+  async link(caller: Caller, id: string) {
+    return (await this.links.list(caller, {})).find((link) => link.id === id);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Your organization’s links, either side; pending first' })
@@ -32,6 +38,7 @@ export class OrganizationLinksController {
   }
 
   @Post()
+  @ReplayWith('link', 'created')
   @MinRole('admin')
   @ApiOperation({ summary: 'Invite or ask another organization for a link (pending until it accepts)' })
   @ApiCreatedResponse({ type: OrganizationLinkDto })
@@ -40,6 +47,7 @@ export class OrganizationLinksController {
   }
 
   @Post(':id/accept')
+  @ReplayWith('link', { param: 'id' })
   @MinRole('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: OrganizationLinkDto })
@@ -48,6 +56,7 @@ export class OrganizationLinksController {
   }
 
   @Post(':id/decline')
+  @ReplayWith('link', { param: 'id' })
   @MinRole('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: OrganizationLinkDto })
@@ -56,6 +65,7 @@ export class OrganizationLinksController {
   }
 
   @Post(':id/end')
+  @ReplayWith('link', { param: 'id' })
   @MinRole('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'End a pending or active link, from either side; it takes effect with the next request' })

@@ -1,8 +1,9 @@
 import { Body, Controller, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { OrganizationProfileService, ORGANIZATION_KINDS, type Caller } from '@app/traceability';
+import { AccountsService, OrganizationProfileService, ORGANIZATION_KINDS, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Bản Co Mỵ, xã Thanh Xương' }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
@@ -41,9 +42,18 @@ export class OrganizationProfileDto {
 @ApiBearerAuth()
 @Controller('api/v1/organization')
 export class OrganizationController {
-  constructor(private readonly profiles: OrganizationProfileService) {}
+  constructor(
+    private readonly profiles: OrganizationProfileService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** The organization as changing it answered (ReplayWith). */
+  organization(caller: Caller) {
+    return this.accounts.getOrganization(caller);
+  }
 
   @Patch()
+  @ReplayWith('organization', 'organization')
   @MinRole('admin')
   @ApiOperation({ summary: 'Change the organization’s address, phone, GLN and GS1 company prefix (admins)' })
   @ApiOkResponse({ type: OrganizationProfileDto })

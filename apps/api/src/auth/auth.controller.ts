@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService, PasswordResetsService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole, Public } from '../common/auth.decorators.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 import { AcceptedDto, ForgotPasswordDto, LoginDto, LoginResponseDto, ResetPasswordDto, SignupDto, SignupResponseDto } from './auth.dto.js';
 
 @ApiTags('auth')
@@ -13,6 +14,11 @@ export class AuthController {
   ) {}
 
   /** Signs up a cooperative, enterprise or household business with its first admin, the owner. */
+  /** The answer of a write that answers nothing (204). */
+  nothing() {
+    return undefined;
+  }
+
   @Post('signup')
   @Public()
   @ApiOperation({ summary: 'Sign up an organization with its owner (programme offices are created by a platform operator: 403 ORGANIZATION_KIND_NOT_ALLOWED)' })
@@ -31,6 +37,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ReplayWith('nothing', 'nothing')
   @ApiBearerAuth()
   @MinRole('viewer')
   @HttpCode(204)

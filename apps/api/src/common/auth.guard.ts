@@ -5,6 +5,7 @@ import { AccountsService, Caller, DomainException, Role, roleAtLeast } from '@ap
 import { MIN_ROLE, PUBLIC_ROUTE } from './auth.decorators.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Resolves `Authorization: Bearer <JWT or API key>` to the caller and its tenant. Viewers never write.
@@ -29,7 +30,12 @@ export class AuthGuard implements CanActivate {
     if (!caller) throw new DomainException('INVALID_TOKEN', 'Authorization: the token or API key is invalid, expired or revoked', 'unauthorized');
 
     const actAs = request.headers['x-organization-id'];
-    if (typeof actAs === 'string' && actAs) caller = await this.accounts.actAs(caller, actAs);
+    if (typeof actAs === 'string' && actAs) {
+      if (!UUID.test(actAs)) {
+        throw new DomainException('INVALID_ORGANIZATION_ID', 'X-Organization-Id: must be an organization id (a UUID)', 'bad_request', { field: 'X-Organization-Id' });
+      }
+      caller = await this.accounts.actAs(caller, actAs.toLowerCase());
+    }
 
     const required = this.reflector.getAllAndOverride<Role>(MIN_ROLE, targets) ?? (READ_METHODS.has(request.method) ? 'viewer' : 'recorder');
     if (!roleAtLeast(caller.role, required)) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDataException, isDatabaseUnavailable } from '@app/database';
 import { DomainErrorKind, DomainException } from '@app/traceability';
 
 export interface ErrorBody {
@@ -19,6 +20,9 @@ const STATUS: Record<DomainErrorKind, number> = {
   validation: 422,
   too_many_requests: 429,
 };
+
+/** Seconds a client should wait before retrying an answer that says the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -53,6 +57,16 @@ export function toErrorBody(error: unknown): ErrorBody {
     const message = typeof response === 'string' ? response : ((response as { message?: string }).message ?? error.message);
     return { statusCode, code: HTTP_CODES[statusCode] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; retry shortly (with the same Idempotency-Key for a write)' };
+  }
+  // A value PostgreSQL refused that the checks let through: the request's fault, not ours (logged as a warning).
+  if (isDataException(error)) {
+    const nul = (error as { driverError?: { code?: string }; code?: string }).driverError?.code === '22021';
+    return nul
+      ? { statusCode: 400, code: 'TEXT_INVALID_CHARACTER', message: 'a text value contains a character that cannot be stored (NUL, \\u0000)' }
+      : { statusCode: 400, code: 'INVALID_VALUE', message: 'a value in the request is out of range or malformed' };
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message)
@@ -71,7 +85,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.logger.warn({ requestId: request?.id, err: String((error as Error)?.message ?? error) });
+    } else if (body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS') {
+      void reply.header('retry-after', '1');
+    } else if (isDataException(error)) {
+      // A value the request's checks let through to PostgreSQL: worth a look, not an alarm.
+      this.logger.warn({ requestId: request?.id, err: String((error as Error)?.message ?? error) });
+    } else if (body.statusCode >= 500) {
       // Never leak internals to the client; log them with an id the client can quote.
       const errorId = randomUUID();
       body.details = { errorId };

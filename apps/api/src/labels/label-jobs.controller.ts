@@ -22,6 +22,7 @@ import {
   toLabelJobDto,
   toLabelTemplateDto,
 } from './label-jobs.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('labels')
 @ApiBearerAuth()
@@ -38,6 +39,7 @@ export class LabelJobsController {
 
   /** Snapshots the lot, allocates serials and queues the render; poll the job for progress. */
   @Post('label-jobs')
+  @ReplayWith('get', 'created')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: LabelJobDto })
   @ApiNotFoundResponse({ description: 'LOT_NOT_FOUND (also for another organization’s lot)' })

@@ -1,15 +1,24 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LotsService, type Caller } from '@app/traceability';
+import { LotsService, OperationResultsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { EventDto, VoidDto, VoidResultDto } from './lots.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('api/v1/events')
 export class EventsController {
-  constructor(private readonly lots: LotsService) {}
+  constructor(
+    private readonly lots: LotsService,
+    private readonly results: OperationResultsService,
+  ) {}
+
+  /** A void's answer, read back from its event (ReplayWith). */
+  replay(caller: Caller, eventId: string) {
+    return this.results.resultOf(caller, eventId);
+  }
 
   @Get(':id')
   @ApiOkResponse({ type: EventDto })
@@ -18,6 +27,7 @@ export class EventsController {
   }
 
   @Post(':id/void')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Correct a mistake: a void event that cancels this one (which stays in history)' })
   @ApiCreatedResponse({ type: VoidResultDto })
   voidEvent(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: VoidDto) {

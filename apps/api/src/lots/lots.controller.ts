@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ExportsService, LotsService, TraceService, toFsmaCsv, toFsmaXlsxBuffer, type Caller } from '@app/traceability';
+import { ExportsService, LotsService, OperationResultsService, TraceService, toFsmaCsv, toFsmaXlsxBuffer, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import {
@@ -19,6 +19,7 @@ import {
   TransformDto,
   TransformResultDto,
 } from './lots.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 /** Lots: harvest, transform, split, ship, inspect; reads, history, genealogy and FSMA 204 exports. */
 @ApiTags('lots')
@@ -29,9 +30,16 @@ export class LotsController {
     private readonly lots: LotsService,
     private readonly traces: TraceService,
     private readonly exports: ExportsService,
+    private readonly results: OperationResultsService,
   ) {}
 
+  /** A lot operation's answer, read back from its event (ReplayWith). */
+  replay(caller: Caller, eventId: string) {
+    return this.results.resultOf(caller, eventId);
+  }
+
   @Post('harvest')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Log a harvest from a growing area: a new harvest lot' })
   @ApiCreatedResponse({ type: LotDto })
   harvest(@CurrentCaller() caller: Caller, @Body() body: HarvestDto) {
@@ -39,6 +47,7 @@ export class LotsController {
   }
 
   @Post('transform')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Processing, merging or packing: input lots (quantities used) → new output lots' })
   @ApiCreatedResponse({ type: TransformResultDto })
   transform(@CurrentCaller() caller: Caller, @Body() body: TransformDto) {
@@ -46,6 +55,7 @@ export class LotsController {
   }
 
   @Post(':id/split')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Split a lot into parts that keep its lineage' })
   @ApiCreatedResponse({ type: TransformResultDto })
   split(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: SplitDto) {
@@ -53,6 +63,7 @@ export class LotsController {
   }
 
   @Post(':id/ship')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Ship a quantity of a lot to a partner' })
   @ApiCreatedResponse({ type: ShipResultDto })
   ship(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ShipDto) {
@@ -60,6 +71,7 @@ export class LotsController {
   }
 
   @Post(':id/inspect')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Record a lab or QC result with its document reference' })
   @ApiCreatedResponse({ type: EventResultDto })
   inspect(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: InspectDto) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { RecallsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { RecallDto, RecallResultDto } from './lots.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('recalls')
 @ApiBearerAuth()
@@ -10,7 +11,13 @@ import { RecallDto, RecallResultDto } from './lots.dto.js';
 export class RecallsController {
   constructor(private readonly recalls: RecallsService) {}
 
+  /** A recall's answer, read back from its event (ReplayWith). */
+  replay(caller: Caller, eventId: string) {
+    return this.recalls.result(caller, eventId);
+  }
+
   @Post()
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Recall a lot: it and every downstream lot (also in receiving organizations) become recalled' })
   @ApiCreatedResponse({ type: RecallResultDto })
   recall(@CurrentCaller() caller: Caller, @Body() body: RecallDto) {

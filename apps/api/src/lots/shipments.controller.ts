@@ -1,15 +1,24 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LotsService, type Caller } from '@app/traceability';
+import { LotsService, OperationResultsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './lots.dto.js';
+import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('shipments')
 @ApiBearerAuth()
 @Controller('api/v1/shipments')
 export class ShipmentsController {
-  constructor(private readonly lots: LotsService) {}
+  constructor(
+    private readonly lots: LotsService,
+    private readonly results: OperationResultsService,
+  ) {}
+
+  /** A receipt's answer, read back from its event (ReplayWith). */
+  replay(caller: Caller, eventId: string) {
+    return this.results.resultOf(caller, eventId);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Shipments you sent (outgoing) or that organizations on the platform sent you (incoming)' })
@@ -25,6 +34,7 @@ export class ShipmentsController {
   }
 
   @Post(':id/receive')
+  @ReplayWith('replay', 'event')
   @ApiOperation({ summary: 'Accept an incoming shipment into a lot of your own' })
   @ApiCreatedResponse({ type: ReceiveResultDto })
   receive(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ReceiveDto) {

@@ -7,6 +7,7 @@ import { Scans1764403700000 } from './1764403700000-scans.js';
 import { ChainHeadPrevHash1764403750000 } from './1764403750000-chain-head-prev-hash.js';
 import { LinkEventType1764403800000 } from './1764403800000-link-event-type.js';
 import { Gs1Identifiers1764403900000 } from './1764403900000-gs1-identifiers.js';
+import { IdempotencyInTransaction1764403920000 } from './1764403920000-idempotency-in-transaction.js';
 import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-links.js';
 import { ScanClients1764404100000 } from './1764404100000-scan-clients.js';
 import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-notifications.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   ChainHeadPrevHash1764403750000,
   LinkEventType1764403800000,
   Gs1Identifiers1764403900000,
+  IdempotencyInTransaction1764403920000,
   SessionsAndLinks1764404000000,
   ScanClients1764404100000,
   LotPageNotifications1764404200000,

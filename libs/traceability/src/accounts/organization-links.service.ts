@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { noteIdempotentResult } from '../idempotency/idempotent-write.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Caller } from './caller.js';
 import {
@@ -65,6 +66,7 @@ export class OrganizationLinksService {
     }
     try {
       const row = await this.links.insert(caller.organizationId, { kind, fromOrganizationId: from.id, toOrganizationId: to.id, requestedByUserId: caller.userId });
+      noteIdempotentResult({ id: row.id });
       return this.view(caller, { ...row, from: summaryOf(from), to: summaryOf(to) });
     } catch (error) {
       if (!(error instanceof LinkExistsError)) throw error;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LabelJob } from './label-job.entity.js';
 import type { LabelJobSnapshot, LabelSource } from './label-snapshot.js';
+import { noteIdempotentResult } from '../idempotency/idempotent-write.js';
 
 export interface LabelSourceRow extends LabelSource {
   lotStatus: 'active' | 'recalled' | 'voided';
@@ -150,6 +151,7 @@ export class LabelJobsRepository {
         job.createdByApiKeyId,
       ],
     );
+    noteIdempotentResult({ id: rows[0].id });
     return (await manager.getRepository(LabelJob).findOneBy({ organizationId, id: rows[0].id }))!;
   }
 

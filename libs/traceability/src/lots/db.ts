@@ -47,7 +47,8 @@ export function inlineParameters(sql: string, parameters: unknown[]): string {
 const hotPools = new WeakMap<DataSource, pg.Pool>();
 const sharedReaders = new WeakMap<DataSource, SharedReader>();
 
-function poolOptions(dataSource: DataSource): pg.PoolConfig {
+/** The connection settings of the application's pool, for connections of its own beside it. */
+export function poolOptions(dataSource: DataSource): pg.PoolConfig {
   return (dataSource.driver as unknown as { master: { options: pg.PoolConfig } }).master.options;
 }
 

@@ -3,6 +3,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppendLanes } from './append-lanes.js';
+import { currentIdempotentWrite } from '../idempotency/idempotent-write.js';
 import { GENESIS_HASH } from '../common/hash-chain.js';
 import type { Unit } from '../common/units.js';
 import { closeHotPool, commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
@@ -93,7 +94,9 @@ export interface StoredEvent extends AppendedEvent {
 /**
  * Appends one event (see EventsRepository.append). Every placeholder carries its type, so the
  * statement can also travel with inlined literals over the simple protocol. `ok` is false when a
- * guarded lot was missing, not active or short: then nothing at all is written.
+ * guarded lot was missing, not active or short: then nothing at all is written. An append that
+ * commits on its own (alone, group-committed, or sent with its COMMIT) records the request's
+ * Idempotency-Key ($30…) with its event, so the key commits exactly when the event does.
  */
 const APPEND_STATEMENT = `WITH locked AS (
     SELECT l.id, l.quantity, l.consumed, l.status FROM lot l
@@ -159,6 +162,11 @@ const APPEND_STATEMENT = `WITH locked AS (
       shipped_at timestamptz, documents jsonb)
     WHERE (SELECT ok FROM ok)
     RETURNING id
+  ), idempotency AS (
+    INSERT INTO idempotency_key (organization_id, key, method, path, request_hash, status_code, result)
+    SELECT $2::uuid, $30::text, $31::text, $32::text, $33::text, $34::int, jsonb_build_object('eventId', $1::uuid)
+    WHERE $30::text IS NOT NULL AND (SELECT ok FROM ok)
+    RETURNING key
   )
   SELECT (SELECT ok FROM ok) AS ok, ev.seq::text AS seq, ev.prev_hash AS "prevHash", ev.hash
   FROM (SELECT 1) AS one LEFT JOIN ev ON true`;
@@ -308,6 +316,14 @@ export class EventsRepository implements OnModuleDestroy {
       createdAt,
     ];
     const commitWith = options.last ? commitWithLastStatement(db) : undefined;
+    const commitsHere = (commitWith && !commitWith.committed) || db instanceof DataSource;
+    const write = currentIdempotentWrite();
+    const recordsKey = !!write && !write.committed && write.row.organizationId === organizationId;
+    // Inside a longer transaction the key is recorded at its COMMIT (IdempotencySubscriber).
+    if (recordsKey) write.result = { eventId: row.id };
+    const key = recordsKey && commitsHere ? write.row : null;
+    parameters.push(key?.key ?? null, key?.method ?? null, key?.path ?? null, key?.requestHash ?? null, key ? String(key.statusCode) : null);
+    if (key) await write!.assertClaimed();
     let written: AppendedRow;
     if (commitWith && !commitWith.committed) {
       const results = (await commitWith.client.query(`${inlineParameters(APPEND_STATEMENT, parameters)};\nCOMMIT`)) as { rows: AppendedRow[] }[];
@@ -320,6 +336,7 @@ export class EventsRepository implements OnModuleDestroy {
       [written] = await queryRows<AppendedRow>(db, APPEND_STATEMENT, parameters, 'nguon_append_event');
     }
     if (!written.ok) return null;
+    if (key) write!.committed = true;
     const appended = { ...row, seq: written.seq!, prevHash: written.prevHash, hash: written.hash!, lines };
     // The database hashed what we meant it to: the same text, with its seq, hashes the same here.
     const expected = createHash('sha256').update(`${written.prevHash ?? GENESIS_HASH}${head}${written.seq}${tail}`, 'utf8').digest('hex');
@@ -335,6 +352,19 @@ export class EventsRepository implements OnModuleDestroy {
     if (!rows[0]) return null;
     const [event] = await this.withLinesAndVoids(organizationId, rows, db);
     return event;
+  }
+
+  /**
+   * The other organizations a recall reached: their `recall` events of the same recall (same id in
+   * details, recorded at the same instant), with how many of their lots each marked.
+   */
+  async recallElsewhere(organizationId: string, recallId: string, recordTime: Date): Promise<{ organizationId: string; name: string; lotsRecalled: number }[]> {
+    return this.dataSource.query(
+      `SELECT e.organization_id AS "organizationId", o.name, (SELECT count(*) FROM event_line el WHERE el.event_id = e.id)::int AS "lotsRecalled"
+       FROM event e JOIN organization o ON o.id = e.organization_id
+       WHERE e.type = 'recall' AND e.record_time = $3 AND e.details->>'recallId' = $2 AND e.organization_id <> $1`,
+      [organizationId, recallId, recordTime],
+    );
   }
 
   /** The event that voided this one, if any. */

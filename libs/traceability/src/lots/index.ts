@@ -6,6 +6,7 @@ import { ExportsService } from './exports.service.js';
 import { LotRegistryRepository } from './lot-registry.repository.js';
 import { LotsRepository } from './lots.repository.js';
 import { LotsService } from './lots.service.js';
+import { OperationResultsService } from './operation-results.service.js';
 import { RecallsService } from './recalls.service.js';
 import { LotReportsRepository } from './reports.repository.js';
 import { LotReportsService } from './reports.service.js';
@@ -26,6 +27,7 @@ export * from './trace.repository.js';
 export * from './exports.repository.js';
 export * from './reports.repository.js';
 export * from './lots.service.js';
+export * from './operation-results.service.js';
 export * from './recalls.service.js';
 export * from './trace.service.js';
 export * from './audit.service.js';
@@ -42,6 +44,7 @@ export const LOTS_PROVIDERS = [
   ExportsRepository,
   LotReportsRepository,
   LotsService,
+  OperationResultsService,
   RecallsService,
   TraceService,
   AuditService,

@@ -622,6 +622,7 @@ export class LotsService {
   async inspect(actor: Actor, lotId: string, input: InspectInput, db?: EntityManager): Promise<{ event: EventResponse }> {
     const organizationId = actor.organizationId;
     const inspected = this.pastDateTime(input.inspectedAt, 'inspectedAt', 'EVENT_DATE_IN_FUTURE');
+    const codes = new Map<string, string>();
     const event = await this.transaction(db, async (tx) => {
       const lot = await this.lots.findLot(organizationId, lotId, tx);
       if (!lot) throw new NotFoundException('Lot', lotId);
@@ -632,6 +633,7 @@ export class LotsService {
         if (!lab) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', input.partnerId);
       }
       const quantity = canonicalQuantity(lot.quantity);
+      codes.set(lot.id, lot.code);
       return this.append(
         actor,
         {
@@ -657,7 +659,7 @@ export class LotsService {
         { last: true },
       );
     }, { commitWithAppend: true });
-    return { event: toEventResponse(event) };
+    return { event: toEventResponse(event, codes) };
   }
 
   // ---------------------------------------------------------------- void

@@ -136,11 +136,31 @@ export class RecallsService {
       };
     };
     const result = db ? await run(db) : await inTransaction(this.dataSource, run);
+    return this.respond(organizationId, result.event.id, result.ownLots, result.downstream, db);
+  }
 
+  /**
+   * The answer of a recall, read back from its event (what a retry with its Idempotency-Key gets
+   * when the process died after the commit and before the answer was stored).
+   */
+  async result(actor: Pick<Actor, 'organizationId'>, eventId: string): Promise<RecallResponse> {
+    const event = await this.events.findEvent(actor.organizationId, eventId);
+    if (!event || event.type !== 'recall') throw new NotFoundException('Event', eventId);
+    const downstream = await this.events.recallElsewhere(actor.organizationId, String((event.details as { recallId?: string }).recallId), event.recordTime);
+    return this.respond(actor.organizationId, eventId, event.lines.map((line) => line.lotId), downstream);
+  }
+
+  private async respond(
+    organizationId: string,
+    eventId: string,
+    ownLots: string[],
+    downstream: RecallResponse['downstreamOrganizations'],
+    db?: EntityManager,
+  ): Promise<RecallResponse> {
     const [event, lots, shipments] = await Promise.all([
-      this.events.findEvent(organizationId, result.event.id, db),
-      this.lots.findLotsByIds(organizationId, result.ownLots, db),
-      this.lots.shipmentsOfLots(organizationId, result.ownLots, db),
+      this.events.findEvent(organizationId, eventId, db),
+      this.lots.findLotsByIds(organizationId, ownLots, db),
+      this.lots.shipmentsOfLots(organizationId, ownLots, db),
     ]);
     const partners = new Map<string, RecallResponse['partners'][number]>();
     for (const s of shipments) {
@@ -168,7 +188,7 @@ export class RecallsService {
         unit: lot.unit,
       })),
       partners: [...partners.values()],
-      downstreamOrganizations: result.downstream.sort((a, b) => a.name.localeCompare(b.name)),
+      downstreamOrganizations: [...downstream].sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
 

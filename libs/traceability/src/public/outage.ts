@@ -1,3 +1,5 @@
+import { DATABASE_TIMEOUT_CODE, isDatabaseUnavailable } from '@app/database';
+
 /** What the public pages answer while PostgreSQL cannot be reached (503 with this code). */
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
@@ -6,7 +8,7 @@ export const RETRY_AFTER_SECONDS = 10;
 
 /** Thrown when the database took too long to answer a public page's question. */
 export class DatabaseTimeoutError extends Error {
-  readonly code = 'NGUON_DATABASE_TIMEOUT';
+  readonly code = DATABASE_TIMEOUT_CODE;
 
   constructor(what: string, ms: number) {
     super(`${what}: no answer from the database within ${ms} ms`);
@@ -14,29 +16,11 @@ export class DatabaseTimeoutError extends Error {
   }
 }
 
-/** Network errors of a connection that cannot be made or was cut. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'NGUON_DATABASE_TIMEOUT']);
 /**
- * SQLSTATEs of a server that is not there for us: connection exceptions (class 08), shutting down or
- * starting up (57P01–57P03), no connection slot left (53300).
+ * Whether an error means "the database cannot be reached now" (pages served from cache, or 503)
+ * rather than "this query is wrong" (a bug): one rule for the whole service.
  */
-const SERVER_CODES = /^(08...|57P0[123]|53300)$/;
-/** node-postgres says these in words only (a socket closed under a query, a pool that cannot connect). */
-const MESSAGES = /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Connection ended|Client was closed/i;
-
-/**
- * Whether an error means "the database cannot be reached now" rather than "this query is wrong":
- * the first is an outage (pages served from cache, or 503), the second a bug (500).
- */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 3) return false;
-  const { code, message, driverError, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; errors?: unknown };
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.test(code))) return true;
-  if (typeof message === 'string' && MESSAGES.test(message)) return true;
-  if (driverError && isDatabaseUnavailable(driverError, depth + 1)) return true;
-  // Node's connect to a name with several addresses fails with an AggregateError of each attempt.
-  return Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
-}
+export { isDatabaseUnavailable };
 
 /** `work`, or a DatabaseTimeoutError after `ms`: a page must not hang on a database that hangs. */
 export function withTimeout<T>(work: Promise<T>, what: string, ms: number): Promise<T> {

@@ -5,6 +5,7 @@ import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
 import { CertificationDto, CertificationListQueryDto, CertificationPageDto, CreateCertificationDto, UpdateCertificationDto } from './certifications.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class CertificationsController {
   constructor(private readonly certifications: CertificationsService) {}
 
   @Post()
+  @ReplayWith('get', 'created')
   @ApiOperation({ summary: 'Record a certification (OCOP stars, VietGAP, GlobalGAP, organic, HACCP…) for a product, growing area, facility or the organization' })
   @ApiCreatedResponse({ type: CertificationDto })
   @ApiErrors(400, 422)
@@ -36,6 +38,7 @@ export class CertificationsController {
   }
 
   @Patch(':id')
+  @ReplayWith('get', { param: 'id' })
   @ApiOperation({ summary: 'Update a certification; defaults (OCOP expiry, issuing level) follow the dates and stars they came from' })
   @ApiOkResponse({ type: CertificationDto })
   @ApiErrors(400, 404, 422)

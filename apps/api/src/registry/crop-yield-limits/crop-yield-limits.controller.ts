@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { CropYieldLimitsService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../../common/auth.decorators.js';
 import { ApiErrors, IsDecimalLike } from '../common/registry.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 export class SetCropYieldLimitDto {
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], example: '7.5', description: 't/ha per crop season, > 0' })
@@ -29,6 +30,11 @@ export class CropYieldLimitListDto {
 export class CropYieldLimitsController {
   constructor(private readonly limits: CropYieldLimitsService) {}
 
+  /** The limit in force for one crop (ReplayWith). */
+  limit(caller: Caller, crop: string) {
+    return this.limits.get(caller, crop);
+  }
+
   @Get()
   @ApiOperation({ summary: 'Maximum plausible yield per crop (t/ha per season): defaults and your organization’s own' })
   @ApiOkResponse({ type: CropYieldLimitListDto })
@@ -37,6 +43,7 @@ export class CropYieldLimitsController {
   }
 
   @Put(':crop')
+  @ReplayWith('limit', { param: 'crop' })
   @MinRole('admin')
   @ApiOperation({ summary: 'Set your organization’s maximum yield for a crop (admins); also adds a crop of your own' })
   @ApiOkResponse({ type: CropYieldLimitDto })

@@ -5,6 +5,7 @@ import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
 import { CreateFacilityDto, FacilityDto, FacilityListQueryDto, FacilityPageDto, UpdateFacilityDto } from './facilities.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class FacilitiesController {
   constructor(private readonly facilities: FacilitiesService) {}
 
   @Post()
+  @ReplayWith('get', 'created')
   @ApiOperation({ summary: 'Register a processing plant, packing house or warehouse' })
   @ApiCreatedResponse({ type: FacilityDto })
   @ApiErrors(400, 422)
@@ -36,6 +38,7 @@ export class FacilitiesController {
   }
 
   @Patch(':id')
+  @ReplayWith('get', { param: 'id' })
   @ApiOperation({ summary: 'Update a facility; null clears an optional field' })
   @ApiOkResponse({ type: FacilityDto })
   @ApiErrors(400, 404, 422)

@@ -19,6 +19,7 @@ import {
   UpdateGrowingAreaDto,
   VoidInputApplicationDto,
 } from './growing-areas.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -29,7 +30,13 @@ export class GrowingAreasController {
     private readonly inputs: InputApplicationsService,
   ) {}
 
+  /** One input application of the area in the path (ReplayWith). */
+  input(caller: Caller, inputId: string, params: { id: string }) {
+    return this.inputs.get(caller, params.id, inputId);
+  }
+
   @Post()
+  @ReplayWith('get', 'created')
   @ApiOperation({ summary: 'Register a growing area (mã số vùng trồng) as draft or active' })
   @ApiCreatedResponse({ type: GrowingAreaDetailDto })
   @ApiErrors(400, 409, 422)
@@ -54,6 +61,7 @@ export class GrowingAreasController {
   }
 
   @Patch(':id')
+  @ReplayWith('get', { param: 'id' })
   @ApiOperation({ summary: 'Update a growing area (not its status: use POST /{id}/status); null clears an optional field' })
   @ApiOkResponse({ type: GrowingAreaDetailDto })
   @ApiErrors(400, 404, 409, 422)
@@ -62,6 +70,7 @@ export class GrowingAreasController {
   }
 
   @Post(':id/status')
+  @ReplayWith('get', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the status with a reason: draft → active ⇄ suspended, any → revoked (final); kept in the history' })
   @ApiOkResponse({ type: GrowingAreaDetailDto })
@@ -95,6 +104,7 @@ export class GrowingAreasController {
   }
 
   @Post(':id/inputs')
+  @ReplayWith('input', 'created')
   @ApiOperation({ summary: 'Record an input application (append-only)' })
   @ApiCreatedResponse({ type: InputApplicationDto })
   @ApiErrors(400, 404, 422)
@@ -103,6 +113,7 @@ export class GrowingAreasController {
   }
 
   @Post(':id/inputs/:inputId/void')
+  @ReplayWith('input', { param: 'inputId' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Void an input application with a reason (it stays in the log and no longer restricts harvests)' })
   @ApiOkResponse({ type: InputApplicationDto })

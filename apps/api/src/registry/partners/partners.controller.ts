@@ -5,6 +5,7 @@ import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
 import { CreatePartnerDto, PartnerDto, PartnerListQueryDto, PartnerPageDto, UpdatePartnerDto } from './partners.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
   @Post()
+  @ReplayWith('get', 'created')
   @ApiOperation({ summary: 'Register a partner: member household, collector, processor, packer, distributor, retailer, transporter or lab' })
   @ApiCreatedResponse({ type: PartnerDto })
   @ApiErrors(400, 422)
@@ -36,6 +38,7 @@ export class PartnersController {
   }
 
   @Patch(':id')
+  @ReplayWith('get', { param: 'id' })
   @ApiOperation({ summary: 'Update a partner; null clears an optional field' })
   @ApiOkResponse({ type: PartnerDto })
   @ApiErrors(400, 404, 422)

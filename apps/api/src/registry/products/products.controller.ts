@@ -5,6 +5,7 @@ import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
 import { CreateProductDto, ProductDto, ProductListQueryDto, ProductPageDto, UpdateProductDto } from './products.dto.js';
+import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Post()
+  @ReplayWith('get', 'created')
   @ApiOperation({ summary: 'Register a product (GTIN optional, unique across the platform)' })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiErrors(400, 409, 422)
@@ -36,6 +38,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @ReplayWith('get', { param: 'id' })
   @ApiOperation({ summary: 'Update a product; null clears an optional field' })
   @ApiOkResponse({ type: ProductDto })
   @ApiErrors(400, 404, 409, 422)

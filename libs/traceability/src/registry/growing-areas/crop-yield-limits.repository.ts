@@ -14,12 +14,13 @@ export class CropYieldLimitsRepository {
     return new Map(rows.map((row) => [row.crop, canonicalDecimal(row.maxYieldTPerHa)!]));
   }
 
+  /** In a transaction of its own, so that a request's Idempotency-Key commits with it. */
   async upsert(organizationId: string, crop: string, maxYieldTPerHa: string): Promise<void> {
-    await this.dataSource.query(
+    await this.dataSource.transaction((manager) => manager.query(
       `INSERT INTO crop_yield_limit (organization_id, crop, max_yield_t_per_ha) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, crop) DO UPDATE SET max_yield_t_per_ha = EXCLUDED.max_yield_t_per_ha`,
       [organizationId, crop, maxYieldTPerHa],
-    );
+    ));
   }
 }
 

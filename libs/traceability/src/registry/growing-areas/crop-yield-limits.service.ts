@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../accounts/caller.js';
-import { InvalidFieldException } from '../../common/domain.exception.js';
+import { InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
 import { positiveDecimal } from '../common/fields.js';
 import { CropYieldLimitsRepository } from './crop-yield-limits.repository.js';
 import { CROP_KEY_PATTERN, CROPS, defaultMaxYield, isKnownCrop } from './crop-yields.js';
@@ -26,6 +26,13 @@ export class CropYieldLimitsService {
     const own = await this.repository.forOrganization(caller.organizationId);
     const crops = [...new Set([...Object.keys(CROPS), ...own.keys()])];
     return crops.map((crop) => this.view(crop, own.get(crop) ?? null));
+  }
+
+  /** The limit in force for one crop (a known one, or one of the organization's own). */
+  async get(caller: Caller, crop: string): Promise<CropYieldLimitView> {
+    const own = await this.repository.forOrganization(caller.organizationId);
+    if (!own.has(crop) && !isKnownCrop(crop)) throw new NotFoundException('Crop', crop);
+    return this.view(crop, own.get(crop) ?? null);
   }
 
   async set(caller: Caller, crop: string, maxYieldTPerHa: string | number): Promise<CropYieldLimitView> {

@@ -25,6 +25,10 @@ export class InputApplicationsRepository {
     return repository.save(repository.create({ ...values, organizationId }));
   }
 
+  find(organizationId: string, growingAreaId: string, id: string): Promise<InputApplication | null> {
+    return this.dataSource.getRepository(InputApplication).findOneBy({ organizationId, growingAreaId, id });
+  }
+
   findForUpdate(organizationId: string, growingAreaId: string, id: string, manager: EntityManager): Promise<InputApplication | null> {
     return manager.findOne(InputApplication, { where: { organizationId, growingAreaId, id }, lock: { mode: 'pessimistic_write' } });
   }

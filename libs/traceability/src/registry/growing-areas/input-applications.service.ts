@@ -77,6 +77,12 @@ export class InputApplicationsService {
     return { ...page, items: page.items.map((input) => this.view(input)) };
   }
 
+  async get(caller: Caller, growingAreaId: string, id: string): Promise<InputApplicationView> {
+    const input = await this.repository.find(caller.organizationId, growingAreaId, id);
+    if (!input) throw new NotFoundException('Input application', id);
+    return this.view(input);
+  }
+
   /** Voids an application with a reason: it no longer restricts harvests, and stays in the log. */
   async void(caller: Caller, growingAreaId: string, id: string, reason: string): Promise<InputApplicationView> {
     const why = requiredText(reason, 'reason');

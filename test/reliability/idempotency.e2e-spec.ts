@@ -15,6 +15,7 @@ import {
   createProduct,
   createTestPartner,
   signupOrganization,
+  tokenOf,
   startTestApp,
   type LotTestSetup,
   type TestApp,
@@ -279,6 +280,31 @@ describe('Idempotency-Key: crash-safe retries (DESIGN rule 12)', () => {
     const after = await footprint(org);
     expect(Number(after.lots)).toBe(Number(before.lots) + 1);
     expect(Number(after.events)).toBe(Number(before.events) + 1);
+  });
+
+  it('never stores a secret with the answer: a retry gets the API key, the set-password link and the reset link as null', async () => {
+    const { org } = await world();
+    const key = await post(org, '/api/v1/api-keys', { name: 'Cân điện tử', role: 'recorder' })('secret-answer-0001');
+    expect(key.status).toBe(201);
+    expect(key.body.key).toMatch(/^ngn_/);
+    const user = await post(org, '/api/v1/users', { email: `kho-${randomUUID()}@test.nguon.vn`, role: 'recorder' })('secret-answer-0002');
+    expect(user.body.passwordSetLink).toMatch(/reset-password\?token=/);
+    const reset = await post(org, `/api/v1/users/${user.body.id}/password-reset`, {})('secret-answer-0003');
+    expect(reset.body.link).toMatch(/reset-password\?token=/);
+
+    // Stored answers are written after the response: wait until all three are there.
+    const stored = async () => t.dataSource.query(`SELECT key, response_body::text AS body FROM idempotency_key WHERE organization_id = $1 AND key LIKE 'secret-answer-%' AND response_body IS NOT NULL`, [org.organizationId]);
+    for (let i = 0; i < 200 && (await stored()).length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const rows: { key: string; body: string }[] = await stored();
+    expect(rows).toHaveLength(3);
+    for (const secret of [key.body.key, tokenOf(user.body.passwordSetLink), tokenOf(reset.body.link)]) {
+      for (const row of rows) expect(row.body).not.toContain(secret);
+    }
+
+    const again = await post(org, '/api/v1/api-keys', { name: 'Cân điện tử', role: 'recorder' })('secret-answer-0001');
+    expect({ status: again.status, replayed: again.headers['idempotent-replayed'], key: again.body.key, id: again.body.apiKey.id }).toEqual({ status: 201, replayed: 'true', key: null, id: key.body.apiKey.id });
+    const userAgain = await post(org, '/api/v1/users', { email: user.body.email, role: 'recorder' })('secret-answer-0002');
+    expect({ replayed: userAgain.headers['idempotent-replayed'], id: userAgain.body.id, link: userAgain.body.passwordSetLink }).toEqual({ replayed: 'true', id: user.body.id, link: null });
   });
 
   it('answers a retry with the committed write, never with the refusal re-running it would earn', async () => {

@@ -16,7 +16,7 @@ import {
   UpdateUserDto,
   UserListDto,
 } from './account.dto.js';
-import { ReplayWith } from '../common/replay.decorator.js';
+import { ReplayWith, SecretFields } from '../common/replay.decorator.js';
 
 @ApiTags('account')
 @ApiBearerAuth()
@@ -86,6 +86,7 @@ export class AccountController {
 
   @Post('users')
   @ReplayWith('user', 'created')
+  @SecretFields('passwordSetLink')
   @MinRole('admin')
   @ApiCreatedResponse({ type: CreatedUserDto })
   createUser(@CurrentCaller() caller: Caller, @Body() body: CreateUserDto) {
@@ -132,6 +133,7 @@ export class AccountController {
 
   @Post('users/:id/password-reset')
   @ReplayWith('lostPasswordLink', { param: 'id' })
+  @SecretFields('link')
   @MinRole('admin')
   @ApiOperation({ summary: 'A one-time link for the user to set a new password (pass it on to them); nothing changes until it is used' })
   @ApiCreatedResponse({ type: PasswordLinkDto })
@@ -149,6 +151,7 @@ export class AccountController {
 
   @Post('api-keys')
   @ReplayWith('createdApiKey', 'created')
+  @SecretFields('key')
   @MinRole('admin')
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   createApiKey(@CurrentCaller() caller: Caller, @Body() body: CreateApiKeyDto) {

@@ -17,7 +17,7 @@ import {
   type HeldClaim,
   type IdempotencyRecord,
 } from '@app/traceability';
-import { REPLAY_WITH, type ReplaySpec } from './replay.decorator.js';
+import { REPLAY_WITH, SECRET_FIELDS, withoutSecrets, type ReplaySpec } from './replay.decorator.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** How long a retry waits for the first request with its key to finish before answering 409. */
@@ -85,7 +85,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       // Resolved already when the write committed (its commit waited for it).
       const outcome = await attempt.catch(() => null);
-      await this.finish(outcome?.claim ?? null, write, body, path);
+      await this.finish(outcome?.claim ?? null, write, this.storable(context, body), path);
       return body;
     }
     return this.waitForOthers(context, caller, key, row, run);
@@ -119,9 +119,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (isKeyCommittedElsewhere(error)) continue;
         throw error;
       }
-      await this.finish(claim, write, body, row.path);
+      await this.finish(claim, write, this.storable(context, body), row.path);
       return body;
     }
+  }
+
+  /** The answer as kept for replays: never the secrets it carries (SecretFields). */
+  private storable(context: ExecutionContext, body: unknown): unknown {
+    return withoutSecrets(body, this.reflector.get<string[] | undefined>(SECRET_FIELDS, context.getHandler()));
   }
 
   /** After a write that succeeded: its answer stored and its key let go, while the client already has the answer. */

@@ -20,3 +20,18 @@ export interface ReplaySpec {
  * (the Idempotency-Key row then holds only what the write made). Every write route declares one.
  */
 export const ReplayWith = (method: string, from: ReplaySource) => SetMetadata(REPLAY_WITH, { method, from } satisfies ReplaySpec);
+
+export const SECRET_FIELDS = 'nguon:secret-fields';
+
+/**
+ * Fields of this write's answer that are secrets (an API key, a one-time password link): the answer
+ * kept for Idempotency-Key replays leaves them out (null), so no secret is stored in plain text; a
+ * retry gets the rest of the answer and must ask for a new secret.
+ */
+export const SecretFields = (...fields: string[]) => SetMetadata(SECRET_FIELDS, fields);
+
+/** The answer as stored for replays: the route's secret fields set to null. */
+export function withoutSecrets(body: unknown, fields: string[] | undefined): unknown {
+  if (!fields?.length || !body || typeof body !== 'object') return body;
+  return { ...(body as Record<string, unknown>), ...Object.fromEntries(fields.filter((field) => field in (body as object)).map((field) => [field, null])) };
+}

@@ -11,7 +11,7 @@ export function pgError(error: unknown): { code?: string; constraint?: string } 
 }
 
 /**
- * A transaction whose last statement may carry its COMMIT (LotsService opens such transactions for
+ * A transaction whose last statement may carry its COMMIT (LotTransactions opens such transactions for
  * operations that end by appending their event): the statement that locks the organization's chain
  * head and the commit that releases it go to PostgreSQL in one round trip, so the head is never held
  * while the application is busy with other requests. `client` is the transaction's own connection.

@@ -1,3 +1,4 @@
+import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -53,7 +54,7 @@ export interface LotListFilter {
   productId?: string;
   growingAreaId?: string;
   limit: number;
-  after?: { createdAt: string; id: string };
+  after?: KeysetPosition;
 }
 
 /** A lot a recall has just marked. */
@@ -245,7 +246,7 @@ export class LotsRepository {
     return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotView[]; total: number }> {
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -260,11 +261,11 @@ export class LotsRepository {
     const countParams = [...params];
     const countWhere = [...where];
     if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
+      params.push(filter.after.value, filter.after.id);
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const [items, count]: [LotView[], { n: string }[]] = await Promise.all([
+    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[]] = await Promise.all([
       db.query(
         `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
          WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`,
@@ -403,7 +404,7 @@ export class LotsRepository {
   async listShipments(
     organizationId: string,
     direction: 'incoming' | 'outgoing',
-    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: { createdAt: string; id: string } },
+    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition },
     db: Db = this.dataSource,
   ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total: number }> {
     const where = [direction === 'incoming' ? 's.receiver_organization_id = $1' : 's.organization_id = $1'];
@@ -419,7 +420,7 @@ export class LotsRepository {
     const countWhere = [...where];
     const countParams = [...params];
     if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
+      params.push(filter.after.value, filter.after.id);
       where.push(`(s.created_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);

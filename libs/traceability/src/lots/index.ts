@@ -13,8 +13,8 @@ import { TraceRepository } from './trace.repository.js';
 import { TraceService } from './trace.service.js';
 
 export * from './clock.js';
-export * from './lot.entity.js';
-export * from './event.entity.js';
+export * from './lot-rows.js';
+export * from './event-rows.js';
 export * from './event-hash.js';
 export * from './quantity.js';
 export * from './lot-views.js';

@@ -23,7 +23,7 @@ export interface YieldOverrideItem {
 }
 
 /**
- * Acknowledged yield overrides (DESIGN rule 3: the "borrowed growing-area code" fraud): harvests
+ * Acknowledged yield overrides (docs/rules.md, “Harvests come from a real, active growing area”: the "borrowed growing-area code" fraud): harvests
  * recorded above the area's plausible season yield with a reason. A cooperative sees its own; a
  * programme office sees every organization that accepted its oversight (or one, when it acts as it).
  */

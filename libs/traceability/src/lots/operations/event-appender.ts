@@ -3,8 +3,8 @@ import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import type { DateTimeWithOffset } from '../../common/dates.js';
 import { DomainException } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { Db } from '../db.js';
-import type { EventDocument } from '../event.entity.js';
+import type { Db } from '@app/database';
+import type { EventDocument } from '../event-rows.js';
 import type { EventHashLine } from '../event-hash.js';
 import { EventsRepository, type AppendedEvent, type AppendOptions, type EventDraft, type EventEffects } from '../events.repository.js';
 import { LotsRepository } from '../lots.repository.js';
@@ -39,7 +39,7 @@ export interface Consumption {
 }
 
 /**
- * Appends an operation's event to its organization's hash chain (docs/rules.md, rules 1 and 2)
+ * Appends an operation's event to its organization's hash chain (docs/rules.md, “Immutable history” and “Tamper evidence”)
  * together with its effects on lots. Appends made on their own are group-committed by
  * EventsRepository (AppendLanes): one round trip for a batch of them.
  */

@@ -7,8 +7,8 @@ import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { GrowingAreasService, type HarvestRules } from '../../registry/growing-areas/growing-areas.service.js';
 import { checkSeasonYield, FALLBACK_MAX_YIELD_T_PER_HA, inTonnes, seasonOf, worstPhiBlocker } from '../../registry/growing-areas/harvest-policy.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { Db } from '../db.js';
-import type { EventDocument } from '../event.entity.js';
+import type { Db } from '@app/database';
+import type { EventDocument } from '../event-rows.js';
 import type { NewLot } from '../events.repository.js';
 import type { LotResponse } from '../lot-views.js';
 import { LotRegistryRepository, type ProductRecord } from '../lot-registry.repository.js';
@@ -35,7 +35,7 @@ export interface HarvestInput extends QuantityLine {
 }
 
 /**
- * Harvest: a new lot from a growing area (docs/rules.md, rule 3). The area must be active on the
+ * Harvest: a new lot from a growing area (docs/rules.md, “Harvests come from a real, active growing area”). The area must be active on the
  * harvest day, past the pre-harvest interval of everything applied to it, and the season's harvests
  * within a plausible yield (or the excess acknowledged with a reason); a household named as the
  * harvester must own the area.

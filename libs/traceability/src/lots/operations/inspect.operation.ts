@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundException } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { EventDocument } from '../event.entity.js';
+import type { EventDocument } from '../event-rows.js';
 import { LotRegistryRepository } from '../lot-registry.repository.js';
 import { toEventResponse, type EventResponse } from '../lot-views.js';
 import { LotsRepository } from '../lots.repository.js';

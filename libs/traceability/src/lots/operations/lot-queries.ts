@@ -5,10 +5,10 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Caller } from '../../accounts/caller.js';
 import { NotFoundException } from '../../common/domain.exception.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor.js';
-import type { Db } from '../db.js';
+import type { Db } from '@app/database';
 import { EventsRepository } from '../events.repository.js';
 import { toEventResponse, toLotResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from '../lot-views.js';
-import type { LotKind, LotStatus, ShipmentStatus } from '../lot.entity.js';
+import type { LotKind, LotStatus, ShipmentStatus } from '../lot-rows.js';
 import { LotsRepository } from '../lots.repository.js';
 
 type Reader = Pick<Caller, 'organizationId'>;

@@ -6,7 +6,7 @@ import type { Unit } from '../../common/units.js';
 import { addDays } from '../../registry/common/fields.js';
 import type { AppendedEvent, NewLot } from '../events.repository.js';
 import type { ProductRecord } from '../lot-registry.repository.js';
-import type { LotKind } from '../lot.entity.js';
+import type { LotKind } from '../lot-rows.js';
 import type { LockedLot, LotView } from '../lots.repository.js';
 import { availability, canonicalQuantity, fitsInLot, inLotUnit } from '../quantity.js';
 

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '@app/database';
+import { inTransaction, type Db } from '@app/database';
 import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { Db } from '../db.js';
 import { EventsRepository } from '../events.repository.js';
 import { toEventResponse, type EventResponse } from '../lot-views.js';
 import { LotRegistryRepository } from '../lot-registry.repository.js';
@@ -43,7 +42,7 @@ export interface RecallResponse {
 }
 
 /**
- * Recall (docs/rules.md, rule 6): the lot and every lot downstream of it are marked recalled in one
+ * Recall (docs/rules.md, “Recalls propagate”): the lot and every lot downstream of it are marked recalled in one
  * transaction, so their public pages show the banner at once.
  *
  * Propagation walks the genealogy one level at a time with UPDATE … WHERE status = 'active'
@@ -139,7 +138,7 @@ export class RecallOperation {
           .map(([orgId, lots]) => ({ organizationId: orgId, name: names.get(orgId) ?? '', lotsRecalled: lots.length })),
       };
     };
-    const result = db ? await run(db) : await inTransaction(this.dataSource, run);
+    const result = await inTransaction(this.dataSource, run, { within: db });
     return this.respond(organizationId, result.event.id, result.ownLots, result.downstream, db);
   }
 

@@ -27,7 +27,7 @@ export interface ReceiveInput {
 
 /**
  * Receive: the organization a shipment was sent to accepts it into a lot of its own
- * (docs/rules.md, rule 8). The new lot keeps the sender's lot code when it is free, the production
+ * (docs/rules.md, “Tenants are isolated”: goods pass between organizations only through an accepted shipment). The new lot keeps the sender's lot code when it is free, the production
  * date and expiry, and is born recalled if the shipped lot has been recalled meanwhile (its public
  * page must show the banner).
  */

@@ -5,7 +5,7 @@ import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import { DomainException, NotFoundException } from '../../common/domain.exception.js';
 import { parseQuantity, parseUnit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { EventDocument } from '../event.entity.js';
+import type { EventDocument } from '../event-rows.js';
 import { toEventResponse, toShipmentResponse, type EventResponse, type ShipmentResponse } from '../lot-views.js';
 import { LotsRepository, type ShipmentView } from '../lots.repository.js';
 import { fitsInLot } from '../quantity.js';
@@ -23,7 +23,7 @@ export interface ShipInput extends QuantityLine {
 }
 
 /**
- * Ship: a quantity of a lot leaves for a partner (mass balance, docs/rules.md rule 4). A partner
+ * Ship: a quantity of a lot leaves for a partner (docs/rules.md, “Mass balance”). A partner
  * that is an organization on the platform receives it into a lot of its own (ReceiveOperation),
  * once it has accepted this organization's shipments (its trade link is confirmed).
  */

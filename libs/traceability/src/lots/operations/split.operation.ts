@@ -30,7 +30,7 @@ export interface SplitInput {
 
 /**
  * Split: a lot divided into parts that keep its lineage, origin, production date and expiry. The
- * parts together may not exceed what the lot has left (docs/rules.md rule 4), and no part keeps the
+ * parts together may not exceed what the lot has left (docs/rules.md, “Mass balance”), and no part keeps the
  * lot's own code.
  */
 @Injectable()

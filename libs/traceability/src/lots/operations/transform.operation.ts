@@ -5,7 +5,7 @@ import { DomainException } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { parseQuantity, parseUnit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { EventDocument } from '../event.entity.js';
+import type { EventDocument } from '../event-rows.js';
 import type { EventHashLine } from '../event-hash.js';
 import type { NewLink, NewLot } from '../events.repository.js';
 import { toEventResponse, toLotResponse, type EventResponse, type LotResponse } from '../lot-views.js';
@@ -46,7 +46,7 @@ export interface OutputsResult {
 
 /**
  * Transform: processing, merging and packing (docs/domain.md). Input lots give out the quantities
- * used (mass balance, docs/rules.md rule 4), new output lots are made from them. Outputs of a single
+ * used (docs/rules.md, “Mass balance”), new output lots are made from them. Outputs of a single
  * origin keep it (and so their labels show it); commingled ones do not.
  */
 @Injectable()

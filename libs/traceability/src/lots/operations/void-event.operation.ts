@@ -17,7 +17,7 @@ export interface VoidInput {
 }
 
 /**
- * Void: corrects a mistake (docs/rules.md, rule 1). A `void` event references the original with a
+ * Void: corrects a mistake (docs/rules.md, “Immutable history”). A `void` event references the original with a
  * reason; the original stays in history but no longer counts. What it consumed goes back to its
  * input lots, the lots it created are voided — refused when they have already been used downstream.
  */

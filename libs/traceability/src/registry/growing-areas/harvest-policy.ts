@@ -4,7 +4,7 @@ import { convert, type NetContent, type Unit } from '../../common/units.js';
 import { addDays } from '../common/fields.js';
 
 /**
- * The harvest policy (docs/rules.md, rule 3: a harvest comes from a real, active growing area, after
+ * The harvest policy (docs/rules.md, “Harvests come from a real, active growing area”: after
  * the pre-harvest intervals of what was sprayed on it, within a plausible season yield): the pure
  * rules, apart from the SQL that feeds them so they can be unit-tested. Growing areas use them to
  * show when harvest is allowed; the harvest operation to refuse one that is not.

@@ -53,3 +53,9 @@ export function isDataException(error: unknown): boolean {
   const { code } = codesOf(error);
   return !!code && code.length === 5 && code.startsWith('22');
 }
+
+/** SQLSTATE 23505 on the named unique constraint or index: a concurrent write took the value first. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { constraint?: unknown; driverError?: { constraint?: unknown } } | null;
+  return codesOf(error).code === '23505' && (e?.driverError?.constraint ?? e?.constraint) === constraint;
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@app/database';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
 import type { Db } from '../lots/db.js';
 import { AccountsRepository } from './accounts.repository.js';
@@ -8,7 +9,7 @@ import { CredentialsRepository } from './credentials.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetsService, type PasswordLink } from './password-resets.service.js';
 import { SessionsService, type Announcement } from './sessions.service.js';
-import { Role, roleAtLeast, User } from './user.entity.js';
+import { Role, roleAtLeast, User, USER_EMAIL_UNIQUE } from './user.entity.js';
 
 /** A password hash no password matches: the user sets theirs through a link. */
 const NO_PASSWORD = '!';
@@ -50,7 +51,8 @@ export class UsersService {
         return { ...publicUser(user), passwordSetLink: link, passwordSetLinkExpiresAt: expiresAt };
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      // Two creations racing for one email: the unique index decides, and the loser's transaction wrote nothing.
+      if (isUniqueViolation(error, USER_EMAIL_UNIQUE)) {
         throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
       }
       throw error;

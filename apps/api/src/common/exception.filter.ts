@@ -45,7 +45,7 @@ interface FastifyError {
   message: string;
 }
 
-/** Maps every error to `{statusCode, code, message, details?}` (DESIGN §6). */
+/** Maps every error to `{statusCode, code, message, details?}` (docs/public-contract.md#conventions-of-every-route). */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainException) {
     return { statusCode: STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };

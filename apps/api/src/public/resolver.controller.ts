@@ -60,7 +60,7 @@ function linksetHeader(anchor: string): string {
 }
 
 /**
- * The public resolver (DESIGN §5, §6): what a phone gets when it scans a label. GS1 Digital Link
+ * The public resolver (docs/public-contract.md#what-a-printed-label-opens): what a phone gets when it scans a label. GS1 Digital Link
  * URIs and short URLs resolve to the lot page (HTML, Vietnamese by default), a JSON-LD description,
  * an RFC 9264 linkset, or a 307 to one link (`?linkType=`). Unauthenticated, CORS-open, cached.
  */

@@ -14,7 +14,7 @@ import { PartnersRepository } from '../registry/partners/partners.repository.js'
 import { REGISTRY_DEMO } from './registry-demo.js';
 
 /**
- * Lots demo data (DESIGN §8): a season of Séng Cù sticky rice — three harvests from two registered
+ * Lots demo data (docs/domain.md#demo-data): a season of Séng Cù sticky rice — three harvests from two registered
  * fields, merged, milled, packed into 2 kg bags (GS1 Digital Link), inspected and shipped — and a
  * batch of Mường Ảng coffee roasted and packed. Recorded through LotsService in the seeding
  * transaction, so every rule applies and the hash chain verifies. Dates are relative to the day of

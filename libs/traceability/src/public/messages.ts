@@ -1,7 +1,7 @@
 import type { DisplayLanguage } from '../common/dates.js';
 import type { Stage } from './public-lot.types.js';
 
-/** Every word of the public pages, Vietnamese first (DESIGN §1). */
+/** Every word of the public pages, Vietnamese first (docs/rules.md#text-is-vietnamese-safe). */
 export interface Messages {
   lang: DisplayLanguage;
   otherLang: DisplayLanguage;

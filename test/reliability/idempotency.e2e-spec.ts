@@ -25,7 +25,7 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { PUBLIC_ROUTE } from '../../apps/api/src/common/auth.decorators.js';
 import { REPLAY_WITH, type ReplaySpec } from '../../apps/api/src/common/replay.decorator.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /**
  * Idempotency-Keys that survive a crash: the key is recorded in the transaction of its write (same

@@ -12,7 +12,7 @@ import { OrganizationLinksRepository } from './organization-links.repository.js'
 import { Organization, OrganizationKind, SIGNUP_ORGANIZATION_KINDS } from './organization.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { API_KEY_PREFIX, SessionsService, sha256 } from './sessions.service.js';
-import { Role, User, USER_EMAIL_UNIQUE, roleAtLeast } from './user.entity.js';
+import { User, USER_EMAIL_UNIQUE, roleAtLeast } from './user.entity.js';
 
 export interface SignupInput {
   organizationName: string;

@@ -26,8 +26,6 @@ export type RenderOutcome =
  */
 @Injectable()
 export class LabelJobRenderer {
-  private readonly logger = new Logger(LabelJobRenderer.name);
-
   constructor(
     private readonly repository: LabelJobsRepository,
     @Inject(LABEL_STORAGE) private readonly storage: LabelStorage,

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PassThrough, type Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   assertPayloadFits,
   assertStartPosition,

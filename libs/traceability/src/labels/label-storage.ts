@@ -226,7 +226,8 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
       this.handle = undefined;
       await unlink(this.temporaryPath).catch(() => undefined);
     };
-    discard().then(() => callback(error));
+    // discard() swallows its own failures: the stream is being destroyed anyway.
+    void discard().then(() => callback(error));
   }
 
   private async append(buffer: Buffer): Promise<void> {

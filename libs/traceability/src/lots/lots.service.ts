@@ -1,8 +1,8 @@
-import { timeOrderedUuid } from '../common/time-ordered-id.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { timeOrderedUuid } from '../common/time-ordered-id.js';
 import type { Caller } from '../accounts/caller.js';
 import { parseDateTime, toLocalDate, type DateTimeWithOffset } from '../common/dates.js';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
@@ -1023,10 +1023,6 @@ export class LotsService {
     return toLotResponse(lot, this.config.publicBaseUrl);
   }
 
-  private async lotResponses(organizationId: string, ids: string[], db?: Db): Promise<LotResponse[]> {
-    const lots = new Map((await this.lots.findLotsByIds(organizationId, ids, db ?? this.dataSource)).map((lot) => [lot.id, lot]));
-    return ids.map((id) => toLotResponse(lots.get(id)!, this.config.publicBaseUrl));
-  }
 }
 
 // ------------------------------------------------------------------ module helpers

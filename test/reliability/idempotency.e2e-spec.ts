@@ -33,7 +33,7 @@ type Json = Record<string, any>;
  * gets the answer rebuilt from what the write made, claims die with their connection, and a
  * duplicate waits without holding a pooled connection.
  */
-describe('Idempotency-Key: crash-safe retries (DESIGN rule 12)', () => {
+describe('Idempotency-Key: crash-safe retries (docs/rules.md#retries-are-safe)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);

@@ -25,7 +25,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WAIT_FOR_FIRST_MS = 30_000;
 
 /**
- * DESIGN rule 12, crash-safe: a write repeated with the same `Idempotency-Key` returns the first
+ * docs/rules.md#retries-are-safe, crash-safe: a write repeated with the same `Idempotency-Key` returns the first
  * answer and writes nothing new, also when the process died in between.
  *
  * The key is claimed for the request (IdempotencyClaims: released by PostgreSQL if this process

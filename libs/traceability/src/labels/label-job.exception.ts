@@ -1,7 +1,7 @@
 import { LabelException } from '@app/labels';
 import { DomainException } from '../common/domain.exception.js';
 
-/** Which request field each renderer error is about, so the message names it (DESIGN rule 11). */
+/** Which request field each renderer error is about, so the message names it (docs/rules.md#bad-input-changes-nothing). */
 const FIELD_OF: Record<string, string> = {
   LABEL_PAYLOAD_TOO_LONG: 'templateId',
   LABEL_TEMPLATE_NOT_FOUND: 'templateId',

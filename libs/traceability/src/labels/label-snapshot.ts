@@ -3,7 +3,7 @@ import { toLocalDate } from '../common/dates.js';
 import { lotUri } from '../common/lot-uri.js';
 
 /**
- * Everything a label job prints, frozen when the job is created (DESIGN rule 7): a later edit of the
+ * Everything a label job prints, frozen when the job is created (docs/rules.md#labels-are-frozen-and-unique): a later edit of the
  * product, the cooperative or a certification never changes a render or re-render of this job.
  */
 export interface LabelJobSnapshot {

@@ -96,7 +96,7 @@ export interface HarvestRuleInput {
   safeFrom: string;
 }
 
-/** Everything the harvest code needs to judge a harvest from an area (DESIGN rule 3). */
+/** Everything the harvest code needs to judge a harvest from an area (docs/rules.md#harvests-come-from-a-real-active-growing-area). */
 export interface HarvestRules {
   area: {
     id: string;

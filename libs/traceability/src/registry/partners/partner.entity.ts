@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-/** Never shown outside the partner's own organization (DESIGN rule 9). */
+/** Never shown outside the partner's own organization (docs/rules.md#public-pages-expose-only-public-data). */
 export const PARTNER_PRIVATE_FIELDS = ['phone', 'citizenId', 'taxCode', 'notes'] as const;
 
 @Entity('partner')

@@ -28,6 +28,13 @@ export default tseslint.config(
         },
       ],
       'import-x/no-duplicates': 'error',
+      // Error codes come from the areas' catalogs, "not found" from notFound() (docs/rules.md#bad-input-changes-nothing).
+      '@typescript-eslint/no-deprecated': 'error',
     },
+  },
+  {
+    // The lots folders keep the untyped codes until they are converted after the lots split (issue 17).
+    files: ['libs/traceability/src/lots/**/*.ts', 'apps/api/src/lots/**/*.ts'],
+    rules: { '@typescript-eslint/no-deprecated': 'off' },
   },
 );

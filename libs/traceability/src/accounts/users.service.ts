@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '@app/database';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import type { Db } from '../lots/db.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { publicUser } from './accounts.service.js';
@@ -104,7 +104,7 @@ export class UsersService {
   /** A link for the user to set a new password (the admin passes it on); nothing changes until it is used. */
   async issuePasswordReset(caller: Caller, id: string): Promise<PasswordLink> {
     const target = await this.repository.findUser(caller.organizationId, id);
-    if (!target) throw new NotFoundException('User', id);
+    if (!target) throw notFound('User', id);
     if (target.id !== caller.userId) this.assertMayManage(caller, target);
     return this.resets.issue(caller.organizationId, id, 'reset', caller.userId);
   }
@@ -147,7 +147,7 @@ export class UsersService {
         throw new DomainException('ROLE_FORBIDDEN', `Your role (${actor.role}) cannot do this; it needs admin or above`, 'forbidden');
       }
       const target = await this.repository.findUserForUpdate(caller.organizationId, id, db);
-      if (!target) throw new NotFoundException('User', id);
+      if (!target) throw notFound('User', id);
       return work(target, db, actor);
     });
     await announcement?.heard();

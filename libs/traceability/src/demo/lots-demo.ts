@@ -22,7 +22,7 @@ import { REGISTRY_DEMO } from './registry-demo.js';
  * when they are missing.
  */
 export async function seedLotsDemo(manager: EntityManager, organizationId: string): Promise<void> {
-  const dataSource = manager.connection;
+  const dataSource = manager.dataSource;
   const growingAreas = new GrowingAreasService(
     new GrowingAreasRepository(dataSource),
     new InputApplicationsRepository(dataSource),

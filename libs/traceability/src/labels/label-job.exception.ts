@@ -15,7 +15,3 @@ export function labelDomainException(error: LabelException, field = FIELD_OF[err
   const code = error.code === 'LABEL_TEMPLATE_NOT_FOUND' ? 'LABEL_TEMPLATE_UNKNOWN' : error.code;
   return new DomainException(code, `${field}: ${error.message}`, 'validation', { field, ...error.details });
 }
-
-export function labelJobNotFound(id: string): DomainException {
-  return new DomainException('LABEL_JOB_NOT_FOUND', `label job not found: ${id}`, 'not_found', { id });
-}

@@ -54,8 +54,14 @@ export function isDataException(error: unknown): boolean {
   return !!code && code.length === 5 && code.startsWith('22');
 }
 
-/** SQLSTATE 23505 on the named unique constraint or index: a concurrent write took the value first. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { constraint?: unknown; driverError?: { constraint?: unknown } } | null;
-  return codesOf(error).code === '23505' && (e?.driverError?.constraint ?? e?.constraint) === constraint;
+/** PostgreSQL error code and constraint of a failed query (TypeORM wraps the driver error). */
+export function pgError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;
+  return { code: e?.driverError?.code ?? e?.code, constraint: e?.driverError?.constraint ?? e?.constraint };
+}
+
+/** A unique violation (23505), of `constraint` when one is named. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const failure = pgError(error);
+  return failure.code === '23505' && (constraint === undefined || failure.constraint === constraint);
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, type Db } from '@app/database';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
-import type { Db } from '../lots/db.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { publicUser } from './accounts.service.js';
 import type { Caller } from './caller.js';

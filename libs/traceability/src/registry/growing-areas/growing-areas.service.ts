@@ -18,7 +18,7 @@ import { CROPS, effectiveMaxYield, MaxYieldSource, seasonsPerYear } from './crop
 import { assertTransition, GrowingAreaStatus, statusAt } from './growing-area-status.js';
 import { GrowingArea } from './growing-area.entity.js';
 import { GrowingAreaListQuery, GrowingAreasRepository, GrowingAreaValues, StatusChangeRecord } from './growing-areas.repository.js';
-import { earliestHarvestDate, phiBlockers, safeFrom } from './harvest-rules.js';
+import { earliestHarvestDate, phiBlockers, safeFrom } from './harvest-policy.js';
 import { InputApplicationsRepository } from './input-applications.repository.js';
 import type { InputKind } from './input-application.entity.js';
 

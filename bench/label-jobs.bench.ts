@@ -6,15 +6,15 @@
 // Run: node --import @swc-node/register/esm-register bench/label-jobs.bench.ts [--worker-process] [count…]
 //   (defaults: 10000 100000; TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
-import { createBenchEnvironment } from './bench-environment.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createBenchEnvironment } from './bench-environment.js';
 import { JobName, QueueProducer } from '../libs/queue/src/index.js';
 import { createLabelLot, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../apps/worker/src/worker.factory.js';
-import { DataSource } from 'typeorm';
 
 const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const workerProcess = process.argv.includes('--worker-process');
@@ -34,7 +34,7 @@ function usage(child: ChildProcess | undefined): { rss: number; cpuSeconds: numb
 const env = await createBenchEnvironment('label-jobs', {
   PUBLIC_BASE_URL: 'https://nguon.example',
 });
-const { runId, config } = env;
+const { config } = env;
 
 try {
   const api = await createApiApp(config);

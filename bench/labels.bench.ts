@@ -13,8 +13,6 @@ import {
   renderLabelsBaseline,
   type LabelItem,
   type LabelJobView,
-  type RenderLabelsOptions,
-  type RenderResult,
 } from '../libs/labels/src/index.js';
 
 const template = findTemplate('a4-3x8-70x37')!;

@@ -74,6 +74,27 @@ describe('accounts and tenancy', () => {
     expect(await count(`SELECT count(*) AS n FROM app_user WHERE email = $1`, [email])).toBe(1);
   });
 
+  it('refuses racing user creations for one email: exactly one wins, the others 409 with a code', async () => {
+    const org = await signupOrganization(t.server);
+    const email = `racing-user-${randomUUID()}@test.vn`;
+    // Without a password each creation also issues a first-password link: a loser must leave no link behind.
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(t.server).post('/api/v1/users').set(org.auth).set('Idempotency-Key', `racing-user-${i}`).send({ email: i % 2 ? email.toUpperCase() : email, role: 'recorder', name: `Racer ${i}`, ...(i % 3 ? {} : { password: 'long enough pass' }) }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const lost of responses.filter((r) => r.status === 409)) {
+      expect(lost.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN', details: { field: 'email' } });
+    }
+    const users = await t.dataSource.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    expect(users).toHaveLength(1);
+    const winner = responses.find((r) => r.status === 201)!;
+    expect(users[0].id).toBe(winner.body.id);
+    expect(await count(`SELECT count(*) AS n FROM password_reset WHERE user_id = $1`, [winner.body.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM app_user WHERE organization_id = $1`, [org.organizationId])).toBe(2);
+  });
+
   it.each([
     [{ email: 'not-an-email', password: 'long enough pass', organizationName: 'X HTX' }, 'email'],
     [{ email: 'a@b.vn', password: 'short', organizationName: 'X HTX' }, 'password'],

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { notify, PgNotifications } from '@app/database';
-import { runMigrations } from '@app/database';
+import { notify, PgNotifications, runMigrations } from '@app/database';
 import { testConfig } from '@app/testing';
 
 /** Resolves with the next value pushed by `subscribe`, or rejects after `ms`. */

@@ -62,7 +62,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('hash chain, EPCIS and FSMA 204 exports (DESIGN rules 2, §5)', () => {
+describe('hash chain, EPCIS and FSMA 204 exports (docs/rules.md#tamper-evidence, docs/domain.md#standard-exports)', () => {
   let t: TestApp;
   let validate: EpcisValidator;
   beforeAll(async () => {

@@ -19,7 +19,7 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
 
-describe('harvest (DESIGN rule 3)', () => {
+describe('harvest (docs/rules.md#harvests-come-from-a-real-active-growing-area)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);

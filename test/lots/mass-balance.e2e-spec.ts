@@ -5,7 +5,7 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 // The e2e project's testTimeout does not reach tests (a project-level option Jest ignores); the machine is shared.
 
-describe('transform, split, ship, inspect, void: mass balance (DESIGN rules 1 and 4)', () => {
+describe('transform, split, ship, inspect, void: mass balance (docs/rules.md#immutable-history, #mass-balance)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);

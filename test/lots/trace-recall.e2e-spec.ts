@@ -21,7 +21,7 @@ interface Lot {
   status: string;
 }
 
-describe('genealogy, shipments between organizations and recall (DESIGN rules 5, 6, 8)', () => {
+describe('genealogy, shipments between organizations and recall (docs/rules.md#genealogy-is-a-directed-acyclic-graph, #recalls-propagate, #tenants-are-isolated)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);

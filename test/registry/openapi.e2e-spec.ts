@@ -67,7 +67,7 @@ describe('registry: OpenAPI document', () => {
     if (hasBody) expect(operation.requestBody?.content['application/json']?.schema.$ref).toMatch(/^#\/components\/schemas\//);
   });
 
-  it('keeps the contract’s request field names (DESIGN §6)', () => {
+  it('keeps the contract’s request field names (docs/public-contract.md)', () => {
     const body = (path: string, method = 'post') => propertiesOf(schemaOf(document.paths[path][method].requestBody!.content['application/json'].schema.$ref));
     expect(body('/api/v1/partners')).toEqual(expect.arrayContaining(['kind', 'name', 'phone', 'commune', 'province']));
     expect(body('/api/v1/facilities')).toEqual(expect.arrayContaining(['kind', 'name', 'code', 'province']));

@@ -67,7 +67,7 @@ export async function startBuiltApi(env: Record<string, string>): Promise<ApiPro
   };
 }
 
-export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
 
 export interface KeyedWrite {
   kind: 'harvest' | 'ship' | 'transform';
@@ -114,7 +114,6 @@ export async function retryUntilAnswered(base: string, token: string, write: Key
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = { query(sql: string, params?: unknown[]): Promise<any> };
 
 export function sql(pool: pg.Pool): Db {

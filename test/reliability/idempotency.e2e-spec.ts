@@ -25,7 +25,7 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { PUBLIC_ROUTE } from '../../apps/api/src/common/auth.decorators.js';
 import { REPLAY_WITH, type ReplaySpec } from '../../apps/api/src/common/replay.decorator.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /**
  * Idempotency-Keys that survive a crash: the key is recorded in the transaction of its write (same
@@ -33,7 +33,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * gets the answer rebuilt from what the write made, claims die with their connection, and a
  * duplicate waits without holding a pooled connection.
  */
-describe('Idempotency-Key: crash-safe retries (DESIGN rule 12)', () => {
+describe('Idempotency-Key: crash-safe retries (docs/rules.md#retries-are-safe)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(createApiApp);

@@ -13,7 +13,7 @@ import {
 } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 interface Schema {
   $ref?: string;
   type?: string;

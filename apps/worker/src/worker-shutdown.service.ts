@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 

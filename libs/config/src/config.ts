@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 
 /**
  * Typed configuration, read from the environment once at boot. This is the only place that reads
- * process.env (STYLE.md). A missing or malformed value stops the process with one line naming it.
+ * process.env (docs/architecture.md#libraries-and-the-direction-of-imports). A missing or malformed value stops the process with one line naming it.
  */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';

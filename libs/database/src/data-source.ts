@@ -2,7 +2,6 @@ import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm'
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
 const CONNECT_TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isDatabaseUnavailable, isDataException } from './database-errors.js';
+import { isDatabaseUnavailable, isDataException, isUniqueViolation } from './database-errors.js';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const typeorm = (driverError: Error) => Object.assign(new Error(driverError.message), { driverError });
@@ -39,5 +39,20 @@ describe('isDataException', () => {
     expect(isDataException(pgError('22003'))).toBe(true);
     expect(isDataException(pgError('23505'))).toBe(false);
     expect(isDataException(pgError('ECONNREFUSED'))).toBe(false);
+  });
+});
+
+describe('isUniqueViolation', () => {
+  const unique = (constraint: string) => Object.assign(pgError('23505', 'duplicate key value violates unique constraint'), { constraint });
+
+  it('recognises a unique violation on the named constraint, wrapped by TypeORM or not', () => {
+    expect(isUniqueViolation(unique('app_user_email_key'), 'app_user_email_key')).toBe(true);
+    expect(isUniqueViolation(typeorm(unique('app_user_email_key')), 'app_user_email_key')).toBe(true);
+  });
+
+  it('does not take another constraint, another error or no error for it', () => {
+    expect(isUniqueViolation(typeorm(unique('idempotency_key_pkey')), 'app_user_email_key')).toBe(false);
+    expect(isUniqueViolation(Object.assign(pgError('23503'), { constraint: 'app_user_email_key' }), 'app_user_email_key')).toBe(false);
+    for (const error of [new Error('boom'), null, undefined, 'text']) expect(isUniqueViolation(error, 'app_user_email_key')).toBe(false);
   });
 });

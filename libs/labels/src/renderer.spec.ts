@@ -1,10 +1,10 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 // The label reader of the test support library: self-contained, it brings no database along.
 import { inspectRegions, rasterisePdf, type RegionMm } from '../../testing/src/label-reader.js';
 import { renderLabelsBaseline } from './baseline.js';

@@ -5,7 +5,7 @@ import { findTemplate, LABEL_TEMPLATES, labelsPerPage, requireTemplate } from '.
 const EPSILON = 1e-9;
 
 describe('label templates', () => {
-  it('offers the sheets and rolls of DESIGN §7 with unique ids', () => {
+  it('offers the sheets and rolls of docs/domain.md#label-templates with unique ids', () => {
     const ids = LABEL_TEMPLATES.map((template) => template.id);
     expect(ids).toEqual(
       expect.arrayContaining(['a4-3x8-70x37', 'a4-4x10-48x25', 'a4-2x7-99x38', 'roll-50x30', 'roll-40x30', 'roll-100x150']),

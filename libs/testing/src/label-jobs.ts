@@ -3,7 +3,6 @@ import type { TestOrganization } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 type Server = TestApp['server'];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LabelJobBody = Record<string, any>;
 
 const finished = (job: LabelJobBody) => job.status === 'done' || job.status === 'failed';

@@ -5,7 +5,6 @@ import { createCertification, createFacility, createGrowingArea, createInputAppl
 import type { TestApp } from './test-app.js';
 
 type Server = TestApp['server'];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 /** What the households told the cooperative in private: must never reach a public page. */

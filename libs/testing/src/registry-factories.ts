@@ -5,7 +5,6 @@ import type { TestOrganization } from './factories.js';
 
 type Server = Parameters<typeof request>[0];
 type Body = Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Resource = Record<string, any> & { id: string };
 
 const suffix = () => randomUUID().slice(0, 8);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDataException, isDatabaseUnavailable } from '@app/database';
-import { DomainErrorKind, DomainException } from '@app/traceability';
+import { DomainErrorKind, DomainException, type ErrorCode } from '@app/traceability';
 
 export interface ErrorBody {
   statusCode: number;
@@ -24,7 +24,7 @@ const STATUS: Record<DomainErrorKind, number> = {
 /** Seconds a client should wait before retrying an answer that says the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-const HTTP_CODES: Record<number, string> = {
+const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -45,7 +45,7 @@ interface FastifyError {
   message: string;
 }
 
-/** Maps every error to `{statusCode, code, message, details?}` (DESIGN §6). */
+/** Maps every error to `{statusCode, code, message, details?}` (docs/public-contract.md#conventions-of-every-route). */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainException) {
     return { statusCode: STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };

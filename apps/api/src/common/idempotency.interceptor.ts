@@ -4,6 +4,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { isUniqueViolation } from '@app/database';
 import {
   Caller,
   DomainException,
@@ -24,7 +25,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WAIT_FOR_FIRST_MS = 30_000;
 
 /**
- * DESIGN rule 12, crash-safe: a write repeated with the same `Idempotency-Key` returns the first
+ * docs/rules.md#retries-are-safe, crash-safe: a write repeated with the same `Idempotency-Key` returns the first
  * answer and writes nothing new, also when the process died in between.
  *
  * The key is claimed for the request (IdempotencyClaims: released by PostgreSQL if this process
@@ -187,6 +188,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 function isKeyCommittedElsewhere(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e?.driverError?.code ?? e?.code) === '23505' && (e?.driverError?.constraint ?? e?.constraint) === IDEMPOTENCY_KEY_CONSTRAINT;
+  return isUniqueViolation(error, IDEMPOTENCY_KEY_CONSTRAINT);
 }

@@ -37,6 +37,6 @@ export function jsonBodyParser(fastify: FastifyInstance) {
       done(new DomainException('JSON_TOO_DEEP', `body: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'bad_request', { field: 'body', maxDepth: MAX_JSON_DEPTH }));
       return;
     }
-    parse(request, body as unknown as string, done); // secure-json-parse takes a Buffer too
+    void parse(request, body as unknown as string, done); // secure-json-parse takes a Buffer too
   };
 }

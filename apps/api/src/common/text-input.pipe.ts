@@ -2,7 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { DomainException } from '@app/traceability';
 
 /**
- * Text as the domain stores it: NFC (macOS and some Vietnamese keyboards send NFD; DESIGN rule 10),
+ * Text as the domain stores it: NFC (macOS and some Vietnamese keyboards send NFD; docs/rules.md#text-is-vietnamese-safe),
  * and never a NUL character, which PostgreSQL cannot store in text or jsonb: a request carrying one
  * is refused naming the field, instead of failing in the database.
  */

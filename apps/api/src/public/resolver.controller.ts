@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   DomainException,
   GS1_VOC,
-  NotFoundException,
+  notFound,
   PublicPageService,
   SUPPORTED_LINK_TYPES,
   clientClassOf,
@@ -60,7 +60,7 @@ function linksetHeader(anchor: string): string {
 }
 
 /**
- * The public resolver (DESIGN §5, §6): what a phone gets when it scans a label. GS1 Digital Link
+ * The public resolver (docs/public-contract.md#what-a-printed-label-opens): what a phone gets when it scans a label. GS1 Digital Link
  * URIs and short URLs resolve to the lot page (HTML, Vietnamese by default), a JSON-LD description,
  * an RFC 9264 linkset, or a 307 to one link (`?linkType=`). Unauthenticated, CORS-open, cached.
  */
@@ -105,9 +105,9 @@ export class ResolverController {
     const key = parseResolverPath(pathname);
     if (key.kind === 'product') return this.product(key.gtin, request, reply, query);
     const resolution = await this.pages.resolve(key);
-    if (!resolution) throw new NotFoundException('Lot');
+    if (!resolution) throw notFound('Lot');
     const found = await this.pages.lot(resolution.lot);
-    if (!found) throw new NotFoundException('Lot');
+    if (!found) throw notFound('Lot');
     if (found.entry.view.lot.status === 'voided') throw new DomainException('LOT_VOIDED', 'This lot was voided by its producer', 'not_found');
     return this.lot(found, resolution, key, request, reply, query);
   }
@@ -160,7 +160,7 @@ export class ResolverController {
     if (!code) throw new DomainException('RESOLVER_PATH_MALFORMED', 'short code: 8 characters from 2–9 and A–Z without I and O', 'bad_request');
     const resolution = await this.pages.resolve({ kind: 'short', shortCode: code, serial: null });
     const found = resolution && (await this.pages.lot(resolution.lot));
-    if (!found || found.entry.view.lot.status === 'voided') throw new NotFoundException('Lot');
+    if (!found || found.entry.view.lot.status === 'voided') throw notFound('Lot');
     return found;
   }
 
@@ -218,7 +218,7 @@ export class ResolverController {
 
   private async product(gtin: string, request: Request, reply: Reply, query: URLSearchParams): Promise<void> {
     const found = await this.pages.product(gtin);
-    if (!found) throw new NotFoundException('Product');
+    if (!found) throw notFound('Product');
     const { entry: view, stale } = found;
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
     void reply.headers({ ...CORS_HEADERS, link: linksetHeader(view.uri), vary: VARY });

@@ -7,7 +7,7 @@ const SWEEP_EVERY_MS = 60_000;
 const RESCHEDULE_EVERY_MS = 5 * 60_000;
 
 /**
- * DESIGN §3: jobs lost from Redis are recovered from PostgreSQL — once when a worker starts, then
+ * docs/architecture.md#where-state-lives: jobs lost from Redis are recovered from PostgreSQL — once when a worker starts, then
  * every minute through a BullMQ job scheduler (one sweep per minute whatever the number of workers).
  */
 @Injectable()

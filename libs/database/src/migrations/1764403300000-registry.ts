@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Master data cooperatives keep (DESIGN §2): partners, facilities, products, certifications,
+ * Master data cooperatives keep (docs/domain.md#words): partners, facilities, products, certifications,
  * growing areas with their status history and input log. `*_search` columns hold the
  * diacritic-free lowercase form for search ("dien bien" finds "Điện Biên").
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Lots and their immutable, hash-chained event history (DESIGN §4 rules 1–6).
+ * Lots and their immutable, hash-chained event history (docs/rules.md, from #immutable-history to #recalls-propagate).
  * `lot.consumed` is the running total given out (in the lot's unit), kept under a row lock so
  * that mass balance holds under concurrent requests; events themselves are append-only.
  */

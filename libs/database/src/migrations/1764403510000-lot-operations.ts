@@ -21,7 +21,7 @@ export class LotOperations1764403510000 implements MigrationInterface {
     await q.query(`CREATE INDEX lot_org_created_idx ON lot (organization_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX shipment_org_created_idx ON shipment (organization_id, created_at DESC)`);
     await q.query(`CREATE INDEX shipment_received_lot_idx ON shipment (received_lot_id) WHERE received_lot_id IS NOT NULL`);
-    // Acknowledged yield overrides, listed for the programme office (DESIGN rule 3).
+    // Acknowledged yield overrides, listed for the programme office (docs/rules.md#harvests-come-from-a-real-active-growing-area).
     await q.query(
       `CREATE INDEX event_yield_override_idx ON event (organization_id, record_time) WHERE type = 'harvest' AND details ? 'yieldOverride'`,
     );

@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Label jobs (DESIGN §4 rule 7, §6, §7). A job row is the source of truth for a print run: it
+ * Label jobs (docs/rules.md#labels-are-frozen-and-unique, docs/public-contract.md#labels,
+ * docs/domain.md#label-templates). A job row is the source of truth for a print run: it
  * snapshots everything printed at creation and holds the serial range allocated once from a global
  * counter, so a retry, a worker crash or a Redis loss re-renders exactly the same labels.
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Scans (DESIGN §2): one row per resolution of a lot's QR by the public resolver. Only the lot, the
+ * Scans (docs/domain.md#words): one row per resolution of a lot's QR by the public resolver. Only the lot, the
  * label serial, the time (and its local day, for "distinct days" counts) and a coarse client class
  * are kept: no IP address, no raw User-Agent. Rows are written in batches off the request path.
  */

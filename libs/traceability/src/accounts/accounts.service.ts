@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
-import { DomainException, NotFoundException } from '../common/domain.exception.js';
+import { DomainException, notFound } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { ApiKey } from './api-key.entity.js';
 import type { Caller } from './caller.js';
@@ -12,7 +12,7 @@ import { OrganizationLinksRepository } from './organization-links.repository.js'
 import { Organization, OrganizationKind, SIGNUP_ORGANIZATION_KINDS } from './organization.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { API_KEY_PREFIX, SessionsService, sha256 } from './sessions.service.js';
-import { Role, User, roleAtLeast } from './user.entity.js';
+import { User, USER_EMAIL_UNIQUE, roleAtLeast } from './user.entity.js';
 
 export interface SignupInput {
   organizationName: string;
@@ -65,7 +65,7 @@ export class AccountsService {
       });
     } catch (error) {
       // Two sign-ups racing for one email: the unique index decides.
-      if (isUniqueViolation(error)) {
+      if (isUniqueViolation(error, USER_EMAIL_UNIQUE)) {
         throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
       }
       throw error;
@@ -120,14 +120,14 @@ export class AccountsService {
   async actAs(caller: Caller, organizationId: string): Promise<Caller> {
     if (organizationId === caller.organizationId) return caller;
     if (!UUID.test(organizationId) || !(await this.links.oversees(caller.organizationId, organizationId))) {
-      throw new NotFoundException('Organization', organizationId);
+      throw notFound('Organization', organizationId);
     }
     return { ...caller, organizationId, role: 'viewer', actingFromOrganizationId: caller.organizationId };
   }
 
   async getOrganization(caller: Caller): Promise<Organization> {
     const organization = await this.repository.findOrganization(caller.organizationId);
-    if (!organization) throw new NotFoundException('Organization', caller.organizationId);
+    if (!organization) throw notFound('Organization', caller.organizationId);
     return organization;
   }
 
@@ -156,7 +156,7 @@ export class AccountsService {
   async revokeApiKey(caller: Caller, id: string): Promise<ApiKey> {
     const { key, announcement } = await this.repository.transaction(async (db) => {
       const key = await this.repository.revokeApiKey(caller.organizationId, id, db);
-      if (!key) throw new NotFoundException('API key', id);
+      if (!key) throw notFound('API key', id);
       return { key, announcement: await this.sessions.announceApiKeyRevoked(key.id, db) };
     });
     await announcement.heard();

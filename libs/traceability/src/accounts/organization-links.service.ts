@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { noteIdempotentResult } from '../idempotency/idempotent-write.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { Caller } from './caller.js';
@@ -48,7 +48,7 @@ export class OrganizationLinksService {
   async request(caller: Caller, kind: LinkKind, organizationId: string): Promise<OrganizationLinkView> {
     if (organizationId === caller.organizationId) throw new InvalidFieldException('LINK_SELF', 'organizationId', 'an organization cannot link to itself');
     const [me, other] = await Promise.all([this.accounts.findOrganization(caller.organizationId), this.accounts.findOrganization(organizationId)]);
-    if (!me) throw new NotFoundException('Organization', caller.organizationId);
+    if (!me) throw notFound('Organization', caller.organizationId);
     if (!other) throw new InvalidFieldException('LINK_ORGANIZATION_NOT_FOUND', 'organizationId', `no organization ${organizationId} on this platform`, 'not_found');
     let from = me;
     let to = other;
@@ -118,13 +118,13 @@ export class OrganizationLinksService {
 
   private async get(caller: Caller, id: string): Promise<OrganizationLinkView> {
     const [row] = await this.links.list(caller.organizationId, { id });
-    if (!row) throw new NotFoundException('Link', id);
+    if (!row) throw notFound('Link', id);
     return this.view(caller, row);
   }
 
   private async findOwn(caller: Caller, id: string, db: Parameters<OrganizationLinksRepository['findForUpdate']>[2]): Promise<OrganizationLinkRow> {
     const link = await this.links.findForUpdate(caller.organizationId, id, db);
-    if (!link) throw new NotFoundException('Link', id);
+    if (!link) throw notFound('Link', id);
     return link;
   }
 

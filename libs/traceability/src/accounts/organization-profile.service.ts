@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { normalizeGln } from '../common/gs1.js';
 import { optionalText } from '../registry/common/fields.js';
 import type { Caller } from './caller.js';
@@ -48,7 +48,7 @@ export class OrganizationProfileService {
     const repository = this.dataSource.getRepository(Organization);
     if (Object.keys(values).length) await repository.update({ id: caller.organizationId }, values);
     const organization = await repository.findOneBy({ id: caller.organizationId });
-    if (!organization) throw new NotFoundException('Organization', caller.organizationId);
+    if (!organization) throw notFound('Organization', caller.organizationId);
     return organization;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { OrganizationLinksRepository } from './organization-links.repository.js';
 import { Organization } from './organization.entity.js';
@@ -86,7 +86,7 @@ export class ProgrammeOfficesService {
   /** A password link for any user (someone locked out, an office's lost first link). */
   async passwordLink(emailInput: string, linkValidHours?: number): Promise<{ user: User } & PasswordLink> {
     const user = await this.accounts.findUserByEmailWithHash(emailInput.trim().toLowerCase());
-    if (!user) throw new NotFoundException('User', emailInput);
+    if (!user) throw notFound('User', emailInput);
     const { passwordHash: _hidden, ...publicUser } = user;
     const purpose = user.passwordHash.startsWith('$argon2') ? 'reset' : 'first_password';
     return { user: publicUser as User, ...(await this.resets.issue(user.organizationId, user.id, purpose, null, undefined, linkValidHours ? linkValidHours * 3_600_000 : undefined)) };
@@ -94,7 +94,7 @@ export class ProgrammeOfficesService {
 
   private async findOffice(id: string): Promise<Organization> {
     const office = /^[0-9a-f-]{36}$/i.test(id) ? await this.accounts.findOrganization(id) : null;
-    if (!office || office.kind !== 'programme_office') throw new NotFoundException('Programme office', id);
+    if (!office || office.kind !== 'programme_office') throw notFound('Programme office', id);
     return office;
   }
 }

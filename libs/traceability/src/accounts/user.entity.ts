@@ -8,6 +8,9 @@ export function roleAtLeast(role: Role, required: Role): boolean {
   return ROLES.indexOf(role) <= ROLES.indexOf(required);
 }
 
+/** The unique index on `lower(email)`: an email names one account across the platform. */
+export const USER_EMAIL_UNIQUE = 'app_user_email_key';
+
 @Entity('app_user')
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;

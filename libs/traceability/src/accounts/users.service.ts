@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
 import { isUniqueViolation, type Db } from '@app/database';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { publicUser } from './accounts.service.js';
 import type { Caller } from './caller.js';
@@ -8,7 +8,7 @@ import { CredentialsRepository } from './credentials.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetsService, type PasswordLink } from './password-resets.service.js';
 import { SessionsService, type Announcement } from './sessions.service.js';
-import { Role, roleAtLeast, User } from './user.entity.js';
+import { Role, roleAtLeast, User, USER_EMAIL_UNIQUE } from './user.entity.js';
 
 /** A password hash no password matches: the user sets theirs through a link. */
 const NO_PASSWORD = '!';
@@ -50,7 +50,8 @@ export class UsersService {
         return { ...publicUser(user), passwordSetLink: link, passwordSetLinkExpiresAt: expiresAt };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      // Two creations racing for one email: the unique index decides, and the loser's transaction wrote nothing.
+      if (isUniqueViolation(error, USER_EMAIL_UNIQUE)) {
         throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
       }
       throw error;
@@ -102,7 +103,7 @@ export class UsersService {
   /** A link for the user to set a new password (the admin passes it on); nothing changes until it is used. */
   async issuePasswordReset(caller: Caller, id: string): Promise<PasswordLink> {
     const target = await this.repository.findUser(caller.organizationId, id);
-    if (!target) throw new NotFoundException('User', id);
+    if (!target) throw notFound('User', id);
     if (target.id !== caller.userId) this.assertMayManage(caller, target);
     return this.resets.issue(caller.organizationId, id, 'reset', caller.userId);
   }
@@ -145,7 +146,7 @@ export class UsersService {
         throw new DomainException('ROLE_FORBIDDEN', `Your role (${actor.role}) cannot do this; it needs admin or above`, 'forbidden');
       }
       const target = await this.repository.findUserForUpdate(caller.organizationId, id, db);
-      if (!target) throw new NotFoundException('User', id);
+      if (!target) throw notFound('User', id);
       return work(target, db, actor);
     });
     await announcement?.heard();

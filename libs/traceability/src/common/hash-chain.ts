@@ -42,7 +42,7 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** hash = sha256(prev_hash || canonical_json(event)) as lowercase hex (DESIGN §4 rule 2). */
+/** hash = sha256(prev_hash || canonical_json(event)) as lowercase hex (docs/rules.md#tamper-evidence). */
 export function chainHash(prevHash: string | null, event: object): string {
   return createHash('sha256')
     .update(prevHash ?? GENESIS_HASH, 'utf8')

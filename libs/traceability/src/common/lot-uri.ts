@@ -1,5 +1,5 @@
 /**
- * The URI that identifies a lot in QR codes and EPCIS (DESIGN §5): a GS1 Digital Link on the
+ * The URI that identifies a lot in QR codes and EPCIS (docs/domain.md#identifiers): a GS1 Digital Link on the
  * deployment's public base URL when the product has a GTIN, else the short URL `/l/{shortCode}`.
  */
 export interface LotIdentity {

@@ -13,7 +13,7 @@ function errorOf(fn: () => unknown): DomainException {
 }
 
 describe('units', () => {
-  it('lists the seven units of DESIGN §5', () => {
+  it('lists the seven units of docs/domain.md#identifiers', () => {
     expect([...UNITS]).toEqual(['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack']);
     expect(isUnit('kg')).toBe(true);
     expect(isUnit('lb')).toBe(false);

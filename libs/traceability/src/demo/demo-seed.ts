@@ -9,7 +9,7 @@ export const DEMO_LOGIN = { email: 'demo@nguon.vn', password: 'nguon-demo-2026' 
 export const DEMO_ORGANIZATION_NAME = 'HTX Nông nghiệp Séng Cù Mường Thanh';
 
 /**
- * Demo data from Điện Biên's OCOP programme (DESIGN §8), loaded once: a second run finds the demo
+ * Demo data from Điện Biên's OCOP programme (docs/domain.md#demo-data), loaded once: a second run finds the demo
  * organization and does nothing.
  */
 export async function seedDemoData(dataSource: DataSource): Promise<{ created: boolean; organizationId: string }> {

@@ -22,7 +22,7 @@ import { PartnersRepository } from '../registry/partners/partners.repository.js'
 import { REGISTRY_DEMO } from './registry-demo.js';
 
 /**
- * Lots demo data (docs/domain.md): a season of Séng Cù sticky rice — three harvests from two registered
+ * Lots demo data (docs/domain.md#demo-data): a season of Séng Cù sticky rice — three harvests from two registered
  * fields, merged, milled, packed into 2 kg bags (GS1 Digital Link), inspected and shipped — and a
  * batch of Mường Ảng coffee roasted and packed. Recorded through the lot operations in the seeding
  * transaction, so every rule applies and the hash chain verifies. Dates are relative to the day of
@@ -30,7 +30,7 @@ import { REGISTRY_DEMO } from './registry-demo.js';
  * when they are missing.
  */
 export async function seedLotsDemo(manager: EntityManager, organizationId: string): Promise<void> {
-  const dataSource = manager.connection;
+  const dataSource = manager.dataSource;
   const growingAreas = new GrowingAreasService(
     new GrowingAreasRepository(dataSource),
     new InputApplicationsRepository(dataSource),

@@ -3,7 +3,7 @@ import { searchKey } from '../common/text.js';
 import { addDays, addMonths, todayInVietnam } from '../registry/common/fields.js';
 
 /**
- * Registry demo data from Điện Biên's OCOP programme (DESIGN §8): member households, facilities,
+ * Registry demo data from Điện Biên's OCOP programme (docs/domain.md#demo-data): member households, facilities,
  * products with their OCOP stars, growing areas with codes, owners, history and input logs.
  * Dates are relative to the day of seeding so that certifications and statuses stay meaningful.
  * Names, phone numbers and ids of people are invented.

@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeAll } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { expandEpcis, notAbsoluteIris } from '@app/testing';
 import { DomainException } from '../common/domain.exception.js';
 import { createEpcisValidator, type EpcisValidator } from './epcis-validator.js';
-import { expandEpcis, notAbsoluteIris } from '@app/testing';
 import { derivedEventUuid, EPCIS_CONTEXT, NGUON_EPCIS_TERMS, toEpcisDocument, toEpcisEvents, toEpcisQueryDocument, type EpcisEventInput } from './epcis.js';
 
 const EXAMPLES_DIR = resolve(process.cwd(), 'test/fixtures/epcis/examples');

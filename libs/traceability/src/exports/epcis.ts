@@ -136,7 +136,7 @@ const BIZ_TRANSACTION_TYPES: Record<string, string> = {
 };
 const CBV_BIZ_TRANSACTION_TYPES = new Set(['bol', 'cert', 'desadv', 'inv', 'pedigree', 'po', 'poc', 'prodorder', 'recadv', 'rma', 'testprd', 'testres', 'upevt']);
 
-/** Default CBV business step and disposition per event type (DESIGN §5). */
+/** Default CBV business step and disposition per event type (docs/domain.md#standard-exports). */
 const EVENT_DEFAULTS: Record<Exclude<EpcisEventType, 'void'>, { kind: 'object' | 'transformation'; bizStep?: string; disposition?: string }> = {
   harvest: { kind: 'object', bizStep: 'commissioning', disposition: 'active' },
   transform: { kind: 'transformation', bizStep: 'commissioning', disposition: 'active' },

@@ -1,5 +1,5 @@
-import { describe, it, expect } from '@jest/globals';
 import { Writable } from 'node:stream';
+import { describe, it, expect } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { describeLocation, FSMA_COLUMNS, toFsmaCsv, toFsmaXlsxBuffer, writeFsmaXlsx, type FsmaRow } from './fsma.js';
 

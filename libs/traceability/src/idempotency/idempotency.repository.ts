@@ -38,7 +38,7 @@ const RECORD_COLUMNS = `request_hash AS "requestHash", status_code AS "statusCod
 export class IdempotencyRepository implements OnModuleDestroy {
   private readonly claims: ClaimsConnection;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource) {
     this.claims = new ClaimsConnection(poolOptions(dataSource));
     // The data source is this module's own; TypeORM calls its subscribers around every commit.
     if (!dataSource.subscribers.some((subscriber) => subscriber instanceof IdempotencySubscriber)) dataSource.subscribers.push(new IdempotencySubscriber());

@@ -21,13 +21,11 @@ export type RenderOutcome =
   | { labelJobId: string; status: 'skipped'; reason: string };
 
 /**
- * Renders a label job in the worker (DESIGN §6): everything comes from the row — the snapshot and the
+ * Renders a label job in the worker (docs/rules.md#labels-are-frozen-and-unique): everything comes from the row — the snapshot and the
  * serial range allocated at creation — so a retry, a crash or a lost queue job renders the same labels.
  */
 @Injectable()
 export class LabelJobRenderer {
-  private readonly logger = new Logger(LabelJobRenderer.name);
-
   constructor(
     private readonly repository: LabelJobsRepository,
     @Inject(LABEL_STORAGE) private readonly storage: LabelStorage,
@@ -109,7 +107,7 @@ export function parseLabelFileKey(key: string): { organizationId: string; labelJ
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
- * DESIGN §3: PostgreSQL is the source of truth, Redis is transport. A job row still `queued` (or
+ * docs/architecture.md#where-state-lives: PostgreSQL is the source of truth, Redis is transport. A job row still `queued` (or
  * `rendering` with no heartbeat for a while) whose queue job is missing or finished is enqueued again.
  * Runs at worker start-up and periodically (JobName.RequeueStuckJobs).
  */

@@ -6,7 +6,7 @@ export const LABEL_JOB_STATUSES = ['queued', 'rendering', 'done', 'failed'] as c
 export type LabelJobStatus = (typeof LABEL_JOB_STATUSES)[number];
 
 /**
- * A request to print `count` labels of one lot on one template (DESIGN §2, §6). The row is the
+ * A request to print `count` labels of one lot on one template (docs/domain.md#words, docs/public-contract.md#labels). The row is the
  * source of truth; the BullMQ job that renders it is only transport. Bigints (serials, file size)
  * are strings, as node-postgres returns them.
  */

@@ -1,7 +1,7 @@
 import { LabelException } from '@app/labels';
 import { DomainException } from '../common/domain.exception.js';
 
-/** Which request field each renderer error is about, so the message names it (DESIGN rule 11). */
+/** Which request field each renderer error is about, so the message names it (docs/rules.md#bad-input-changes-nothing). */
 const FIELD_OF: Record<string, string> = {
   LABEL_PAYLOAD_TOO_LONG: 'templateId',
   LABEL_TEMPLATE_NOT_FOUND: 'templateId',
@@ -14,8 +14,4 @@ const FIELD_OF: Record<string, string> = {
 export function labelDomainException(error: LabelException, field = FIELD_OF[error.code] ?? 'label'): DomainException {
   const code = error.code === 'LABEL_TEMPLATE_NOT_FOUND' ? 'LABEL_TEMPLATE_UNKNOWN' : error.code;
   return new DomainException(code, `${field}: ${error.message}`, 'validation', { field, ...error.details });
-}
-
-export function labelJobNotFound(id: string): DomainException {
-  return new DomainException('LABEL_JOB_NOT_FOUND', `label job not found: ${id}`, 'not_found', { id });
 }

@@ -33,7 +33,7 @@ export interface UnfinishedLabelJob {
   attempts: number;
 }
 
-/** An OCOP certificate without an expiry date is valid for 36 months from issue (DESIGN §2). */
+/** An OCOP certificate without an expiry date is valid for 36 months from issue (docs/domain.md#words). */
 const OCOP_VALID_UNTIL = `COALESCE(expires_at, (issued_at + interval '36 months')::date)`;
 
 @Injectable()

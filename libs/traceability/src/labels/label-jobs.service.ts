@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PassThrough, type Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   assertPayloadFits,
   assertStartPosition,
@@ -15,9 +15,9 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobName, QueueProducer } from '@app/queue';
 import type { Caller } from '../accounts/caller.js';
 import { toLocalDate } from '../common/dates.js';
-import { DomainException, InvalidFieldException } from '../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import type { LabelJob } from './label-job.entity.js';
-import { labelDomainException, labelJobNotFound } from './label-job.exception.js';
+import { labelDomainException } from './label-job.exception.js';
 import { LabelJobsRepository } from './label-jobs.repository.js';
 import { buildLabelSnapshot, labelItems, labelJobView, longestPayload } from './label-snapshot.js';
 import { LABEL_STORAGE, type LabelStorage } from './label-storage.js';
@@ -101,7 +101,7 @@ export class LabelJobsService {
 
     const job = await this.repository.transaction(async (manager) => {
       const source = await this.repository.findLabelSource(manager, caller.organizationId, input.lotId, toLocalDate(new Date()));
-      if (!source) throw new DomainException('LOT_NOT_FOUND', `lotId: lot not found: ${input.lotId}`, 'not_found', { field: 'lotId', id: input.lotId });
+      if (!source) throw notFound('Lot', input.lotId, 'lotId');
       if (source.lotStatus === 'recalled') {
         throw new DomainException('LOT_RECALLED', `lotId: lot ${source.lotCode} is recalled; its labels cannot be printed`, 'validation', { field: 'lotId' });
       }
@@ -154,13 +154,13 @@ export class LabelJobsService {
 
   async get(caller: Caller, id: string): Promise<LabelJob> {
     const job = await this.repository.find(caller.organizationId, id);
-    if (!job) throw labelJobNotFound(id);
+    if (!job) throw notFound('Label job', id);
     return job;
   }
 
   async listForLot(caller: Caller, lotId: string, options: { limit?: number; cursor?: string }): Promise<{ items: LabelJob[]; nextCursor?: string }> {
     if (!(await this.repository.lotExists(caller.organizationId, lotId))) {
-      throw new DomainException('LOT_NOT_FOUND', `lot not found: ${lotId}`, 'not_found', { id: lotId });
+      throw notFound('Lot', lotId);
     }
     const limit = Math.min(options.limit ?? 50, MAX_PAGE_SIZE);
     const items = await this.repository.listForLot(caller.organizationId, lotId, limit + 1, options.cursor ? decodeCursor(options.cursor) : undefined);

@@ -3,7 +3,7 @@ import { toLocalDate } from '../common/dates.js';
 import { lotUri } from '../common/lot-uri.js';
 
 /**
- * Everything a label job prints, frozen when the job is created (DESIGN rule 7): a later edit of the
+ * Everything a label job prints, frozen when the job is created (docs/rules.md#labels-are-frozen-and-unique): a later edit of the
  * product, the cooperative or a certification never changes a render or re-render of this job.
  */
 export interface LabelJobSnapshot {
@@ -24,7 +24,7 @@ export interface LabelJobSnapshot {
   cooperativeName: string;
   /** Only when a valid OCOP certification covered the product on the day the job was created. */
   ocop: { stars: 3 | 4 | 5; certificationNumber: string; validUntil: string } | null;
-  /** The lot URI every payload starts with (DESIGN §5). */
+  /** The lot URI every payload starts with (docs/domain.md#identifiers). */
   payloadBase: string;
   /** Printed under the QR for people who type: always the short URL, without the scheme. */
   shortUrlText: string;
@@ -108,7 +108,7 @@ export function labelJobView(snapshot: LabelJobSnapshot, language: LabelLanguage
   };
 }
 
-/** DESIGN §5: `/21/{serial}` on a Digital Link, `/{serial}` on a short URL. */
+/** docs/domain.md#identifiers: `/21/{serial}` on a Digital Link, `/{serial}` on a short URL. */
 export function serialPayload(snapshot: Pick<LabelJobSnapshot, 'gtin' | 'payloadBase'>, serial: string): string {
   return snapshot.gtin ? `${snapshot.payloadBase}/21/${serial}` : `${snapshot.payloadBase}/${serial}`;
 }

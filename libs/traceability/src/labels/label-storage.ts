@@ -4,7 +4,7 @@ import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 
-/** Injection token: the local directory by default, an object store later (DESIGN §3). */
+/** Injection token: the local directory by default, an object store later (docs/architecture.md#where-state-lives). */
 export const LABEL_STORAGE = Symbol('LABEL_STORAGE');
 
 export interface StoredFileInfo {
@@ -226,7 +226,8 @@ class LocalWriteStream extends Writable implements StorageWriteStream {
       this.handle = undefined;
       await unlink(this.temporaryPath).catch(() => undefined);
     };
-    discard().then(() => callback(error));
+    // discard() swallows its own failures: the stream is being destroyed anyway.
+    void discard().then(() => callback(error));
   }
 
   private async append(buffer: Buffer): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Unit } from '../common/units.js';
 import type { Db } from '@app/database';
+import type { Unit } from '../common/units.js';
 
 /**
  * The registry records lot operations read by id (products, partners, facilities): plain SQL on the

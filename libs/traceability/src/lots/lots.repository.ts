@@ -1,9 +1,9 @@
-import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Unit } from '../common/units.js';
 import { queryRows, readRows, type Db } from '@app/database';
+import type { Unit } from '../common/units.js';
+import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { InFlightBatches } from './in-flight-batches.js';
 import type { ProductRecord } from './lot-registry.repository.js';
 import type { LotKind, LotRow, LotStatus, ShipmentRow, ShipmentStatus } from './lot-rows.js';

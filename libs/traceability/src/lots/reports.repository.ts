@@ -1,7 +1,7 @@
-import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { KeysetPosition } from '../common/keyset-cursor.js';
 
 export interface YieldOverrideRow {
   eventId: string;

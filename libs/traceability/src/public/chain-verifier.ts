@@ -23,7 +23,7 @@ export interface OrganizationChainResult {
 }
 
 /**
- * Verifies organizations' hash chains (DESIGN rule 2) for the public pages: from the first event up
+ * Verifies organizations' hash chains (docs/rules.md#tamper-evidence) for the public pages: from the first event up
  * to the latest one a page shows. The verified prefix is remembered per organization, so a new event
  * costs one more hash, not the whole chain; concurrent requests for one organization share one run.
  */

@@ -1,6 +1,7 @@
 export { clientClassOf, type ClientClass } from './client-class.js';
 export { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './outage.js';
 export { LOT_PAGES_CHANNEL } from './page-freshness.js';
+export { MESSAGES, type Messages } from './messages.js';
 export { GS1_VOC, SUPPORTED_LINK_TYPES, parseLinkType, selectLink, withQueryAttributes, type LinkContext, type LinkTarget } from './links.js';
 export { negotiateLanguage, negotiateRepresentation, type Representation } from './negotiation.js';
 export { renderErrorPage, type SerialInfo } from './page.render.js';

@@ -1,7 +1,8 @@
 import type { DisplayLanguage } from '../common/dates.js';
+import type { ConsumerErrorCode } from '../common/error-codes.js';
 import type { Stage } from './public-lot.types.js';
 
-/** Every word of the public pages, Vietnamese first (DESIGN §1). */
+/** Every word of the public pages, Vietnamese first (docs/rules.md#text-is-vietnamese-safe). */
 export interface Messages {
   lang: DisplayLanguage;
   otherLang: DisplayLanguage;
@@ -68,6 +69,8 @@ export interface Messages {
   statusRecalled: string;
   errorTitle: Record<number, string>;
   errorBody: Record<number, string>;
+  /** What the error page says for each code a person scanning a label can meet (before errorBody, by status). */
+  errorByCode: Record<ConsumerErrorCode, string>;
   backHint: string;
   processNames: Record<string, string>;
   lotStatus: string;
@@ -167,6 +170,18 @@ const vi: Messages = {
     429: 'Vui lòng thử lại sau ít phút.',
     500: 'Đã xảy ra lỗi. Vui lòng thử lại sau.',
     503: 'Hệ thống truy xuất đang tạm gián đoạn. Vui lòng quét lại mã sau ít phút.',
+  },
+  errorByCode: {
+    RESOLVER_PATH_MALFORMED: 'Đường dẫn hoặc mã sản phẩm không hợp lệ. Hãy quét lại mã QR trên bao bì.',
+    LINK_TYPE_NOT_FOUND: 'Sản phẩm này không có thông tin loại được yêu cầu. Hãy mở trang sản phẩm từ mã QR.',
+    LOT_NOT_FOUND: 'Không tìm thấy sản phẩm hoặc lô hàng với mã này. Sản phẩm có thể không chính hãng.',
+    PRODUCT_NOT_FOUND: 'Không tìm thấy sản phẩm với mã vạch này. Sản phẩm có thể không chính hãng.',
+    LOT_VOIDED: 'Bản ghi lô hàng này đã bị cơ sở sản xuất hủy.',
+    NOT_FOUND: 'Không tìm thấy trang này. Hãy quét lại mã QR trên bao bì.',
+    METHOD_NOT_ALLOWED: 'Trang này chỉ để xem. Hãy quét lại mã QR trên bao bì.',
+    RATE_LIMITED: 'Vui lòng thử lại sau ít phút.',
+    INTERNAL_ERROR: 'Đã xảy ra lỗi. Vui lòng thử lại sau.',
+    DATABASE_UNAVAILABLE: 'Hệ thống truy xuất đang tạm gián đoạn. Vui lòng quét lại mã sau ít phút.',
   },
   backHint: 'Mã tham chiếu',
   processNames: {
@@ -285,6 +300,18 @@ const en: Messages = {
     429: 'Please try again in a few minutes.',
     500: 'Something went wrong. Please try again later.',
     503: 'The traceability service is briefly unavailable. Please scan the code again in a few minutes.',
+  },
+  errorByCode: {
+    RESOLVER_PATH_MALFORMED: 'The link or product code is not valid. Please scan the QR code on the pack again.',
+    LINK_TYPE_NOT_FOUND: 'This product has no information of the kind asked for. Open the product page from the QR code.',
+    LOT_NOT_FOUND: 'No product or lot has this code. The product may not be genuine.',
+    PRODUCT_NOT_FOUND: 'No product has this barcode. The product may not be genuine.',
+    LOT_VOIDED: 'The producer has cancelled the record of this lot.',
+    NOT_FOUND: 'This page does not exist. Please scan the QR code on the pack again.',
+    METHOD_NOT_ALLOWED: 'This page can only be viewed. Please scan the QR code on the pack again.',
+    RATE_LIMITED: 'Please try again in a few minutes.',
+    INTERNAL_ERROR: 'Something went wrong. Please try again later.',
+    DATABASE_UNAVAILABLE: 'The traceability service is briefly unavailable. Please scan the code again in a few minutes.',
   },
   backHint: 'Reference',
   processNames: {

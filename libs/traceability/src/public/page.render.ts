@@ -334,7 +334,8 @@ ${product.standards.length ? html`<dt>${m.standards}</dt><dd>${product.standards
 export function renderErrorPage(status: number, lang: DisplayLanguage, code: string, detail?: string): string {
   const m = MESSAGES[lang];
   const known = m.errorTitle[status] ? status : status >= 500 ? 500 : 404;
-  const body = html`<main><section><h1>${m.errorTitle[known]}</h1><p>${m.errorBody[known]}</p>${
+  const text = (m.errorByCode as Record<string, string>)[code] ?? m.errorBody[known];
+  const body = html`<main><section><h1>${m.errorTitle[known]}</h1><p>${text}</p>${
     detail ? html`<p class="muted">${detail}</p>` : null
   }<p class="muted">${m.backHint}: <code>${code}</code></p></section></main>`;
   return page(lang, `${m.errorTitle[known]} · ${m.siteTitle}`, html`<meta name="robots" content="noindex">`, body).value;

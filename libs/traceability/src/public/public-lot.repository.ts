@@ -90,7 +90,7 @@ const PRODUCT_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name_vi 
   p.description, p.image_url AS "imageUrl", p.unit, p.net_content::text AS "netContent", p.net_content_unit AS "netContentUnit",
   p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards`;
 
-/** OCOP certificates are valid 36 months from issue when no expiry was recorded (DESIGN §2). */
+/** OCOP certificates are valid 36 months from issue when no expiry was recorded (docs/domain.md#words). */
 const VALID_UNTIL = `coalesce(c.expires_at, CASE WHEN c.kind = 'ocop' THEN (c.issued_at + interval '36 months' - interval '1 day')::date END)`;
 
 /** Scans of one label read back for its page (see serialStats). */

@@ -2,7 +2,7 @@ import type { EpcisEventInput } from '../exports/epcis.js';
 import type { EventType } from '../lots/event-rows.js';
 
 /**
- * The public read model of a lot: what a consumer may see (DESIGN rule 9). Built only from columns
+ * The public read model of a lot: what a consumer may see (docs/rules.md#public-pages-expose-only-public-data). Built only from columns
  * selected explicitly: never a partner's phone, citizen id, tax code, address or notes, never prices,
  * never an event's documents or free-text notes.
  */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
 import { createSecretKey } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
 import { clientHash, clientOf } from './scan-salts.js';
 
 describe('clientHash', () => {

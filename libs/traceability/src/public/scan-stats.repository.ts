@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundException } from '../common/domain.exception.js';
+import { notFound } from '../common/domain.exception.js';
 
 /**
  * A label serial scanned on more distinct days than this, or more times, looks copied. Scans here are
@@ -42,7 +42,7 @@ export class ScanStatsRepository {
 
   async lotScans(organizationId: string, lotId: string, options: { days: number; top: number }): Promise<LotScanStats> {
     const lot = await this.dataSource.query(`SELECT 1 FROM lot WHERE organization_id = $1 AND id = $2`, [organizationId, lotId]);
-    if (!lot.length) throw new NotFoundException('Lot', lotId);
+    if (!lot.length) throw notFound('Lot', lotId);
     const [row] = await this.dataSource.query(
       `WITH s AS (SELECT serial, scanned_at, scanned_on, client_class, coalesce(client_hash, '#' || id) AS client
                   FROM scan WHERE organization_id = $1 AND lot_id = $2)

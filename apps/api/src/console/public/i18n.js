@@ -1,4 +1,6 @@
 // Vietnamese first; English on request. Keys are shared by both dictionaries.
+import { ERROR_TEXTS } from './error-texts.js';
+
 const vi = {
   appName: 'Nguồn', tagline: 'Truy xuất nguồn gốc & in tem QR', login: 'Đăng nhập', logout: 'Đăng xuất',
   email: 'Email', password: 'Mật khẩu', loginFailed: 'Sai email hoặc mật khẩu', language: 'English',
@@ -62,25 +64,7 @@ const vi = {
     isNotEmpty: 'Không được để trống', isUuid: 'Chưa chọn', isDefined: 'Bắt buộc', isString: 'Phải là chữ', isEmail: 'Email không hợp lệ', minLength: 'Quá ngắn', maxLength: 'Quá dài', isIn: 'Giá trị không hợp lệ', isEnum: 'Giá trị không hợp lệ',
     isInt: 'Phải là số nguyên', isNumber: 'Phải là số', min: 'Quá nhỏ', max: 'Quá lớn', isPositive: 'Phải lớn hơn 0', isUUID: 'Chưa chọn', isDateString: 'Ngày không hợp lệ', isISO8601: 'Ngày không hợp lệ', isBoolean: 'Có hoặc không', isArray: 'Phải là danh sách', arrayMinSize: 'Cần ít nhất một dòng', whitelistValidation: 'Trường không được phép', matches: 'Sai định dạng', isNumberString: 'Phải là số', isObject: 'Sai định dạng',
   },
-  codes: {
-    VALIDATION_FAILED: 'Vui lòng sửa các trường được đánh dấu.', INVALID_CREDENTIALS: 'Sai email hoặc mật khẩu', ROLE_FORBIDDEN: 'Vai trò của bạn không được phép thực hiện thao tác này.',
-    GTIN_CHECK_DIGIT: 'Số kiểm tra của GTIN không đúng', GTIN_LENGTH: 'GTIN phải có 8, 12, 13 hoặc 14 chữ số', GTIN_FORMAT: 'GTIN chỉ gồm chữ số', GTIN_TAKEN: 'GTIN này đã được dùng', GLN_CHECK_DIGIT: 'Số kiểm tra của GLN không đúng', GLN_LENGTH: 'GLN phải có 13 chữ số', GLN_FORMAT: 'GLN chỉ gồm chữ số',
-    GEOJSON_INVALID: 'Vị trí (GeoJSON) không hợp lệ', GROWING_AREA_CODE_TAKEN: 'Mã vùng trồng này đã được đăng ký', GROWING_AREA_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này', GROWING_AREA_CODE_PATTERN: 'Mã vùng trồng sai định dạng',
-    GROWING_AREA_NOT_ACTIVE: 'Vùng trồng không ở trạng thái hoạt động vào ngày thu hoạch.', HARVEST_INSIDE_PHI: 'Chưa hết thời gian cách ly sau khi phun thuốc / bón phân.', HARVEST_YIELD_IMPLAUSIBLE: 'Sản lượng vượt mức hợp lý của vùng trồng.', HARVEST_DATE_IN_FUTURE: 'Ngày thu hoạch không được ở tương lai.',
-    LOT_OVERCONSUMED: 'Lô không còn đủ khối lượng.', AREA_HA_NOT_POSITIVE: 'Diện tích phải lớn hơn 0', CROP_UNKNOWN: 'Cây trồng không có trong danh mục', OCOP_LEVEL_INVALID: 'Hạng OCOP phải từ 3 đến 5 sao', OCOP_LEVEL_REQUIRED: 'Cần chọn hạng sao OCOP', CERTIFICATION_EXPIRY_BEFORE_ISSUE: 'Ngày hết hạn trước ngày cấp', CERTIFICATION_SCOPE_NOT_FOUND: 'Không tìm thấy đối tượng được chứng nhận', OWNER_PARTNER_NOT_FOUND: 'Không tìm thấy hộ sở hữu', GROWING_AREA_CODE_PATTERN_MISMATCH: 'Mã vùng trồng sai định dạng', INPUT_APPLIED_IN_FUTURE: 'Ngày sử dụng không được ở tương lai', DOSE_UNIT_REQUIRED: 'Cần đơn vị liều lượng', FIELD_REQUIRED: 'Trường bắt buộc', LOT_RECALLED: 'Lô đã bị thu hồi.', LOT_VOIDED: 'Lô đã bị hủy.', LOT_CODE_TAKEN: 'Mã lô đã tồn tại', LOT_CODE_INVALID: 'Mã lô chỉ gồm chữ không dấu, số và ký hiệu, tối đa 20 ký tự', UNIT_INCOMPATIBLE: 'Đơn vị không quy đổi được', UNIT_UNKNOWN: 'Đơn vị không hợp lệ', QUANTITY_INVALID: 'Khối lượng phải lớn hơn 0',
-    LABEL_TEMPLATE_UNKNOWN: 'Mẫu tem không tồn tại', LABEL_PAYLOAD_TOO_LONG: 'Đường dẫn quá dài cho khổ tem này', LABEL_COUNT_INVALID: 'Số tem không hợp lệ', LABEL_START_POSITION_INVALID: 'Vị trí bắt đầu nằm ngoài tờ tem', LABEL_OFFSET_INVALID: 'Căn lề tối đa ±5 mm',
-    STORAGE_FULL: 'Ổ đĩa lưu tem đã đầy: cần giải phóng dung lượng trên máy chủ rồi tạo lại lệnh in.', STORAGE_UNAVAILABLE: 'Không ghi được vào nơi lưu tem (chỉ đọc, không có quyền hoặc ổ đĩa lỗi): cần kiểm tra máy chủ.',
-    RATE_LIMITED: 'Thao tác quá nhanh, vui lòng thử lại sau ít phút.', INTERNAL_ERROR: 'Lỗi hệ thống, vui lòng thử lại.',
-    LOGIN_LOCKED: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút, hoặc đặt lại mật khẩu.', ACCOUNT_DEACTIVATED: 'Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị của tổ chức.',
-    RESET_TOKEN_INVALID: 'Liên kết không hợp lệ. Hãy yêu cầu liên kết mới.', RESET_TOKEN_USED: 'Liên kết đã được dùng. Hãy yêu cầu liên kết mới.', RESET_TOKEN_EXPIRED: 'Liên kết đã hết hạn. Hãy yêu cầu liên kết mới.',
-    CURRENT_PASSWORD_WRONG: 'Mật khẩu hiện tại không đúng', PASSWORDS_DIFFER: 'Hai mật khẩu không giống nhau', EMAIL_TAKEN: 'Email này đã có tài khoản',
-    ROLE_NOT_ALLOWED: 'Bạn không thể thao tác với vai trò này.', USER_IS_YOURSELF: 'Bạn không thể tự đổi vai trò hay tài khoản của mình; hãy nhờ một quản trị khác.', LAST_OWNER: 'Đây là chủ sở hữu cuối cùng; hãy chọn người khác làm chủ sở hữu trước.',
-    LINK_EXISTS: 'Đã có liên kết (hoặc yêu cầu) với tổ chức này.', LINK_SELF: 'Không thể liên kết với chính mình.', LINK_OUTSIDE_PROVINCE: 'Văn phòng điều phối chỉ giám sát tổ chức trong tỉnh của mình.',
-    LINK_NOT_AN_OFFICE: 'Tổ chức này không phải văn phòng điều phối đã được xác nhận.', LINK_NOT_OVERSEEABLE: 'Văn phòng không giám sát văn phòng khác.', LINK_ORGANIZATION_NOT_FOUND: 'Không tìm thấy tổ chức với mã này.',
-    LINK_NOT_PENDING: 'Liên kết này không còn chờ trả lời.', LINK_NOT_OPEN: 'Liên kết này đã kết thúc.', LINK_ANSWER_NOT_YOURS: 'Tổ chức được mời mới trả lời được; bạn có thể rút lại yêu cầu của mình.',
-    PROGRAMME_OFFICE_NOT_CONFIRMED: 'Văn phòng chưa được nhà vận hành nền tảng xác nhận.', PARTNER_LINK_NOT_CONFIRMED: 'Tổ chức của đối tác này chưa đồng ý nhận hàng của bạn (liên kết đang chờ).',
-    ORGANIZATION_KIND_NOT_ALLOWED: 'Không thể tự đăng ký làm văn phòng điều phối.',
-  },
+  codes: ERROR_TEXTS.vi,
 };
 
 const en = {
@@ -146,11 +130,7 @@ const en = {
     isNotEmpty: 'Required', isUuid: 'Choose one', isDefined: 'Required', isString: 'Must be text', isEmail: 'Not a valid email', minLength: 'Too short', maxLength: 'Too long', isIn: 'Not an allowed value', isEnum: 'Not an allowed value',
     isInt: 'Must be a whole number', isNumber: 'Must be a number', min: 'Too small', max: 'Too large', isPositive: 'Must be above 0', isUUID: 'Choose one', isDateString: 'Not a valid date', isISO8601: 'Not a valid date', isBoolean: 'Yes or no', isArray: 'Must be a list', arrayMinSize: 'Add at least one line', whitelistValidation: 'Field not allowed', matches: 'Wrong format', isNumberString: 'Must be a number', isObject: 'Wrong format',
   },
-  codes: {
-    LOGIN_LOCKED: 'Too many failed logins. Try again in a few minutes, or reset your password.', PASSWORDS_DIFFER: 'The two passwords differ',
-    RESET_TOKEN_INVALID: 'This link is not valid. Ask for a new one.', RESET_TOKEN_USED: 'This link has been used. Ask for a new one.', RESET_TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
-    PARTNER_LINK_NOT_CONFIRMED: 'This partner’s organization has not accepted your shipments yet (link pending).',
-  },
+  codes: ERROR_TEXTS.en,
 };
 
 const dictionaries = { vi, en };

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from '@app/database';
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import type { DateTimeWithOffset } from '../../common/dates.js';
 import { DomainException } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { Db } from '@app/database';
 import type { EventDocument } from '../event-rows.js';
 import type { EventHashLine } from '../event-hash.js';
 import { EventsRepository, type AppendedEvent, type AppendOptions, type EventDraft, type EventEffects } from '../events.repository.js';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Db } from '@app/database';
 import { toLocalDate } from '../../common/dates.js';
 import { DomainException, InvalidFieldException } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
@@ -7,7 +8,6 @@ import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { GrowingAreasService, type HarvestRules } from '../../registry/growing-areas/growing-areas.service.js';
 import { checkSeasonYield, FALLBACK_MAX_YIELD_T_PER_HA, inTonnes, seasonOf, worstPhiBlocker } from '../../registry/growing-areas/harvest-policy.js';
 import { CLOCK, type Clock } from '../clock.js';
-import type { Db } from '@app/database';
 import type { EventDocument } from '../event-rows.js';
 import type { NewLot } from '../events.repository.js';
 import type { LotResponse } from '../lot-views.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Db } from '@app/database';
 import { toLocalDate, type DateTimeWithOffset } from '../../common/dates.js';
 import { DomainException } from '../../common/domain.exception.js';
 import { generateLotCode } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
-import type { Db } from '@app/database';
 import type { ProductRecord } from '../lot-registry.repository.js';
 import { LotsRepository } from '../lots.repository.js';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import { DomainException, NotFoundException } from '../../common/domain.exception.js';
 import { parseQuantity, parseUnit } from '../../common/units.js';

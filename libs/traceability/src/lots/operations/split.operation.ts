@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainException, NotFoundException } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { addQuantities, parseQuantity, parseUnit } from '../../common/units.js';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { toLocalDate, VIETNAM_OFFSET } from '../../common/dates.js';
-import { InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { addMonths, localDate, optionalText, rejectNull, requiredText, todayInVietnam } from '../common/fields.js';
 import type { Page } from '../common/listing.js';
 import { certificationStatus, CertificationStatus, defaultOcopIssuingLevel, OCOP_VALIDITY_MONTHS, resolveCertificationTerms } from './certification-rules.js';
@@ -60,7 +60,7 @@ export class CertificationsService {
 
   async get(caller: Caller, id: string): Promise<CertificationView> {
     const certification = await this.repository.find(caller.organizationId, id);
-    if (!certification) throw new NotFoundException('Certification', id);
+    if (!certification) throw notFound('Certification', id);
     return this.view(certification, todayInVietnam());
   }
 
@@ -68,7 +68,7 @@ export class CertificationsService {
     const values = this.prepare(patch);
     const certification = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
-      if (!existing) throw new NotFoundException('Certification', id);
+      if (!existing) throw notFound('Certification', id);
       const merged = { ...existing, ...values };
       // Defaults follow their inputs: a default expiry moves with the issue date, a default issuing
       // level with the stars. Values someone typed stay until they are changed.

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { parseDateTime, toLocalDate, VIETNAM_OFFSET } from '../../common/dates.js';
 import { InvalidFieldException } from '../../common/domain.exception.js';
+import type { RegistryErrorCode } from '../registry.errors.js';
 
 /** `areaHa` → `AREA_HA`: codes derived from field names stay predictable for clients. */
 export function constantCase(field: string): string {
@@ -35,12 +36,23 @@ export interface DecimalLimits {
   integerDigits: number;
 }
 
+/** The decimal fields that must be greater than 0, and the code each answers when it is not. */
+const NOT_POSITIVE_CODES = {
+  areaHa: 'AREA_HA_NOT_POSITIVE',
+  dose: 'DOSE_NOT_POSITIVE',
+  netContent: 'NET_CONTENT_NOT_POSITIVE',
+  expectedYieldT: 'EXPECTED_YIELD_T_NOT_POSITIVE',
+  maxYieldTPerHa: 'MAX_YIELD_NOT_POSITIVE',
+} as const satisfies Record<string, RegistryErrorCode>;
+
+export type PositiveDecimalField = keyof typeof NOT_POSITIVE_CODES;
+
 /**
  * A decimal from a request, given as a JSON number or a decimal string ("2.35"). Malformed input is a
- * 400 `DECIMAL_INVALID`; zero or less a 422 `<FIELD>_NOT_POSITIVE` (e.g. `AREA_HA_NOT_POSITIVE`).
+ * 400 `DECIMAL_INVALID`; zero or less a 422 code of the field (NOT_POSITIVE_CODES, e.g. `AREA_HA_NOT_POSITIVE`).
  * Returns the canonical decimal string ("2.350" → "2.35"). Never a float.
  */
-export function positiveDecimal(value: unknown, field: string, limits: DecimalLimits, notPositiveCode = `${constantCase(field)}_NOT_POSITIVE`): string {
+export function positiveDecimal(value: unknown, field: PositiveDecimalField, limits: DecimalLimits, notPositiveCode: RegistryErrorCode = NOT_POSITIVE_CODES[field]): string {
   let text: string | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) text = new Decimal(value).toFixed();
   else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) text = value.trim();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { GeoJsonPoint, validateGeoJson } from '../../common/geojson.js';
 import { normalizeGln } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
@@ -47,7 +47,7 @@ export class FacilitiesService {
 
   async get(caller: Caller, id: string): Promise<FacilityView> {
     const facility = await this.repository.find(caller.organizationId, id);
-    if (!facility) throw new NotFoundException('Facility', id);
+    if (!facility) throw notFound('Facility', id);
     return this.view(facility);
   }
 
@@ -55,7 +55,7 @@ export class FacilitiesService {
     const values = this.prepare(patch);
     const facility = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
-      if (!existing) throw new NotFoundException('Facility', id);
+      if (!existing) throw notFound('Facility', id);
       const merged = { code: existing.code, codeIssuer: existing.codeIssuer, codeStatus: existing.codeStatus, ...values };
       if (values.code === null) {
         // Removing the code removes its issuer and status too (unless the same request sets them).

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../accounts/caller.js';
-import { InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { positiveDecimal } from '../common/fields.js';
 import { CropYieldLimitsRepository } from './crop-yield-limits.repository.js';
 import { CROP_KEY_PATTERN, CROPS, defaultMaxYield, isKnownCrop } from './crop-yields.js';
@@ -31,7 +31,7 @@ export class CropYieldLimitsService {
   /** The limit in force for one crop (a known one, or one of the organization's own). */
   async get(caller: Caller, crop: string): Promise<CropYieldLimitView> {
     const own = await this.repository.forOrganization(caller.organizationId);
-    if (!own.has(crop) && !isKnownCrop(crop)) throw new NotFoundException('Crop', crop);
+    if (!own.has(crop) && !isKnownCrop(crop)) throw notFound('Crop', crop);
     return this.view(crop, own.get(crop) ?? null);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Default maximum plausible yield per crop, in tonnes of harvested product per hectare per crop
  * season (per year for perennials picked all year round, like tea). Harvests above
- * `area_ha × max` in a season are refused unless acknowledged (DESIGN rule 3, the "borrowed
+ * `area_ha × max` in a season are refused unless acknowledged (docs/rules.md#harvests-come-from-a-real-active-growing-area, the "borrowed
  * growing-area code" fraud), so these are ceilings a well-run field in northern Vietnam can reach, not
  * averages. `seasonsPerYear` is how many crops a field can bring in within one calendar year (rice in
  * the Mường Thanh valley: spring and summer-autumn), for checks that total a calendar year.

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { inTransaction, isUniqueViolation } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { roleAtLeast } from '../../accounts/user.entity.js';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { GrowingAreaGeometry, validateGeoJson } from '../../common/geojson.js';
 import { searchKey } from '../../common/text.js';
 import { canonicalDecimal, localDate, optionalText, positiveDecimal, rejectNull, requiredText, todayInVietnam } from '../common/fields.js';
@@ -96,7 +96,7 @@ export interface HarvestRuleInput {
   safeFrom: string;
 }
 
-/** Everything the harvest code needs to judge a harvest from an area (DESIGN rule 3). */
+/** Everything the harvest code needs to judge a harvest from an area (docs/rules.md#harvests-come-from-a-real-active-growing-area). */
 export interface HarvestRules {
   area: {
     id: string;
@@ -207,7 +207,7 @@ export class GrowingAreasService {
 
   async get(caller: Caller, id: string): Promise<GrowingAreaDetail> {
     const area = await this.repository.find(caller.organizationId, id);
-    if (!area) throw new NotFoundException('Growing area', id);
+    if (!area) throw notFound('Growing area', id);
     return this.detail(caller.organizationId, area);
   }
 
@@ -217,7 +217,7 @@ export class GrowingAreasService {
     try {
       const area = await inTransaction(this.dataSource, async (manager) => {
         const existing = await this.repository.findLocked(caller.organizationId, id, manager);
-        if (!existing) throw new NotFoundException('Growing area', id);
+        if (!existing) throw notFound('Growing area', id);
         if (values.crop !== undefined || values.maxYieldTPerHa !== undefined) {
           await this.checkCrop(caller.organizationId, values.crop ?? existing.crop, values.maxYieldTPerHa !== undefined ? values.maxYieldTPerHa : existing.maxYieldTPerHa, manager);
         }
@@ -254,7 +254,7 @@ export class GrowingAreasService {
     const reason = requiredText(change.reason, 'reason');
     const area = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findLocked(caller.organizationId, id, manager);
-      if (!existing) throw new NotFoundException('Growing area', id);
+      if (!existing) throw notFound('Growing area', id);
       assertTransition(existing.status, change.status);
       await this.repository.addStatusChange(
         caller.organizationId,
@@ -267,7 +267,7 @@ export class GrowingAreasService {
   }
 
   async statusHistory(caller: Caller, id: string): Promise<StatusChangeRecord[]> {
-    if (!(await this.repository.find(caller.organizationId, id))) throw new NotFoundException('Growing area', id);
+    if (!(await this.repository.find(caller.organizationId, id))) throw notFound('Growing area', id);
     return this.repository.history(caller.organizationId, id);
   }
 
@@ -301,7 +301,7 @@ export class GrowingAreasService {
     const { manager, lock } = options;
     if (lock && !manager) throw new Error('harvestRules: a lock needs the transaction (manager) it belongs to');
     const area = lock ? await this.repository.findLocked(organizationId, growingAreaId, manager!, lock) : await this.repository.find(organizationId, growingAreaId, manager);
-    if (!area) throw new NotFoundException('Growing area', growingAreaId);
+    if (!area) throw notFound('Growing area', growingAreaId);
     // One after the other: inside a transaction they share one connection.
     const history = await this.repository.history(organizationId, growingAreaId, manager);
     const applications = await this.inputs.inForce(organizationId, growingAreaId, manager);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { canonicalDecimal, localDate, optionalText, positiveDecimal, requiredText, todayInVietnam } from '../common/fields.js';
 import type { Page } from '../common/listing.js';
 import { GrowingAreasRepository } from './growing-areas.repository.js';
@@ -65,21 +65,21 @@ export class InputApplicationsService {
     };
     const created = await inTransaction(this.dataSource, async (manager) => {
       // Shared lock: the area cannot disappear or change tenant under us; concurrent inputs still go in.
-      if (!(await this.areas.findLocked(caller.organizationId, growingAreaId, manager, 'share'))) throw new NotFoundException('Growing area', growingAreaId);
+      if (!(await this.areas.findLocked(caller.organizationId, growingAreaId, manager, 'share'))) throw notFound('Growing area', growingAreaId);
       return this.repository.insert(caller.organizationId, values, manager);
     });
     return this.view(created);
   }
 
   async list(caller: Caller, growingAreaId: string, query: InputApplicationListQuery): Promise<Page<InputApplicationView>> {
-    if (!(await this.areas.find(caller.organizationId, growingAreaId))) throw new NotFoundException('Growing area', growingAreaId);
+    if (!(await this.areas.find(caller.organizationId, growingAreaId))) throw notFound('Growing area', growingAreaId);
     const page = await this.repository.list(caller.organizationId, growingAreaId, query);
     return { ...page, items: page.items.map((input) => this.view(input)) };
   }
 
   async get(caller: Caller, growingAreaId: string, id: string): Promise<InputApplicationView> {
     const input = await this.repository.find(caller.organizationId, growingAreaId, id);
-    if (!input) throw new NotFoundException('Input application', id);
+    if (!input) throw notFound('Input application', id);
     return this.view(input);
   }
 
@@ -87,9 +87,9 @@ export class InputApplicationsService {
   async void(caller: Caller, growingAreaId: string, id: string, reason: string): Promise<InputApplicationView> {
     const why = requiredText(reason, 'reason');
     const voided = await inTransaction(this.dataSource, async (manager) => {
-      if (!(await this.areas.find(caller.organizationId, growingAreaId, manager))) throw new NotFoundException('Growing area', growingAreaId);
+      if (!(await this.areas.find(caller.organizationId, growingAreaId, manager))) throw notFound('Growing area', growingAreaId);
       const input = await this.repository.findForUpdate(caller.organizationId, growingAreaId, id, manager);
-      if (!input) throw new NotFoundException('Input application', id);
+      if (!input) throw notFound('Input application', id);
       if (input.voidedAt) {
         throw new DomainException('INPUT_APPLICATION_ALREADY_VOIDED', `id: input application ${id} was already voided`, 'conflict', {
           field: 'id',

@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** Parties in the value chain (DESIGN §2). Member households belong to the cooperative that lists them. */
+/** Parties in the value chain (docs/domain.md#words). Member households belong to the cooperative that lists them. */
 export const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-/** Never shown outside the partner's own organization (DESIGN rule 9). */
+/** Never shown outside the partner's own organization (docs/rules.md#public-pages-expose-only-public-data). */
 export const PARTNER_PRIVATE_FIELDS = ['phone', 'citizenId', 'taxCode', 'notes'] as const;
 
 @Entity('partner')

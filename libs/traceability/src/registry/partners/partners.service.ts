@@ -5,7 +5,7 @@ import { inTransaction } from '@app/database';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import type { Caller } from '../../accounts/caller.js';
 import { OrganizationLinksRepository } from '../../accounts/organization-links.repository.js';
-import { InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeGln } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
 import { optionalText, rejectNull, requiredText } from '../common/fields.js';
@@ -58,7 +58,7 @@ export class PartnersService {
 
   async get(caller: Caller, id: string): Promise<PartnerView> {
     const partner = await this.repository.find(caller.organizationId, id);
-    if (!partner) throw new NotFoundException('Partner', id);
+    if (!partner) throw notFound('Partner', id);
     return this.view(caller, partner);
   }
 
@@ -66,7 +66,7 @@ export class PartnersService {
     const values = await this.prepare(caller, patch);
     const partner = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
-      if (!existing) throw new NotFoundException('Partner', id);
+      if (!existing) throw notFound('Partner', id);
       // Asked again only when the partner names another organization than before (saving the form
       // after the other side declined is not a new request).
       const linkChanged = values.linkedOrganizationId !== undefined && values.linkedOrganizationId !== existing.linkedOrganizationId;

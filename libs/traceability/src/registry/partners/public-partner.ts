@@ -1,6 +1,6 @@
 import type { PartnerKind } from './partner.entity.js';
 
-/** What anyone outside the partner's organization may see (the public lot page): DESIGN rule 9. */
+/** What anyone outside the partner's organization may see (the public lot page): docs/rules.md#public-pages-expose-only-public-data. */
 export interface PublicPartner {
   name: string;
   kind: PartnerKind;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeGtin } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
 import type { Unit } from '../../common/units.js';
@@ -64,7 +64,7 @@ export class ProductsService {
 
   async get(caller: Caller, id: string): Promise<ProductView> {
     const product = await this.repository.find(caller.organizationId, id);
-    if (!product) throw new NotFoundException('Product', id);
+    if (!product) throw notFound('Product', id);
     return (await this.views(caller.organizationId, [product]))[0];
   }
 
@@ -73,7 +73,7 @@ export class ProductsService {
     try {
       const product = await inTransaction(this.dataSource, async (manager) => {
         const existing = await this.repository.findForUpdate(caller.organizationId, id, manager);
-        if (!existing) throw new NotFoundException('Product', id);
+        if (!existing) throw notFound('Product', id);
         this.checkNetContent({ netContent: existing.netContent, netContentUnit: existing.netContentUnit, ...values });
         if (values.gtin && values.gtin !== existing.gtin && (await this.repository.gtinInUse(caller.organizationId, values.gtin, id, manager))) {
           throw GTIN_TAKEN();

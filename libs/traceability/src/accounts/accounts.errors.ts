@@ -1,0 +1,44 @@
+/**
+ * Error codes of the accounts area: Sign-up, log-in, sessions, users, API keys, organization links and
+ * programme offices. Each has its Vietnamese and English text in the console
+ * (apps/api/src/console/error-texts.spec.ts).
+ */
+export const ACCOUNTS_ERROR_CODES = [
+  'ACCOUNT_DEACTIVATED',
+  'AUTH_REQUIRED',
+  'CURRENT_PASSWORD_WRONG',
+  'EMAIL_TAKEN',
+  'GS1_COMPANY_PREFIX_FORMAT',
+  'GS1_COMPANY_PREFIX_LENGTH',
+  'INVALID_CREDENTIALS',
+  'INVALID_ORGANIZATION_ID',
+  'INVALID_TOKEN',
+  'LAST_OWNER',
+  'LOGIN_LOCKED',
+  'NOT_A_SESSION',
+  'ORGANIZATION_KIND_NOT_ALLOWED',
+  'LINK_ANSWER_NOT_YOURS',
+  'LINK_EXISTS',
+  'LINK_NOT_AN_OFFICE',
+  'LINK_NOT_OPEN',
+  'LINK_NOT_OVERSEEABLE',
+  'LINK_NOT_PENDING',
+  'LINK_ORGANIZATION_NOT_FOUND',
+  'LINK_OUTSIDE_PROVINCE',
+  'LINK_SELF',
+  'PROGRAMME_OFFICE_NOT_CONFIRMED',
+  'RESET_TOKEN_EXPIRED',
+  'RESET_TOKEN_INVALID',
+  'RESET_TOKEN_USED',
+  'ROLE_FORBIDDEN',
+  'ROLE_NOT_ALLOWED',
+  'SIGNUP_DISABLED',
+  'USER_IS_YOURSELF',
+  'API_KEY_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'ORGANIZATION_NOT_FOUND',
+  'LINK_NOT_FOUND',
+  'PROGRAMME_OFFICE_NOT_FOUND',
+] as const;
+
+export type AccountsErrorCode = (typeof ACCOUNTS_ERROR_CODES)[number];

@@ -17,21 +17,27 @@ export interface DryRunResult {
   errors: RowError[];
 }
 
-/** The request body of a row, or the errors of the cells that cannot be read. */
-export function rowInput(kind: ImportKind, table: Pick<SheetTable, 'positions' | 'headers'>, cells: CellValue[], row: number, context: ImportContext): object {
+/** The field values of a row's cells; cells that cannot be read add their error to `problems`. */
+function readCells(kind: ImportKind, positions: Record<string, number>, cells: CellValue[], problems: unknown[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  const errors: unknown[] = [];
   for (const column of kind.columns) {
-    const position = table.positions[column.key];
+    const position = positions[column.key];
     if (position === undefined) continue;
     try {
       const value = column.read(cells[position] ?? null, column.key);
       if (value !== undefined) values[column.key] = value;
     } catch (error) {
-      errors.push(error);
+      problems.push(error);
     }
   }
-  if (errors.length) throw new RowCellErrors(errors, row);
+  return values;
+}
+
+/** The request body of a row; throws RowCellErrors when cells cannot be read. */
+export function rowInput(kind: ImportKind, table: Pick<SheetTable, 'positions' | 'headers'>, cells: CellValue[], row: number, context: ImportContext): object {
+  const problems: unknown[] = [];
+  const values = readCells(kind, table.positions, cells, problems);
+  if (problems.length) throw new RowCellErrors(problems, row);
   return kind.toInput(values, context);
 }
 
@@ -65,8 +71,17 @@ export async function dryRun(caller: Caller, kind: ImportKind, table: SheetTable
   for (const { row, cells } of table.rows) {
     let plan: ImportRow['plan'] = 'invalid';
     try {
-      const input = rowInput(kind, table, cells, row, context);
-      await shapeCheck(input);
+      // Every problem of the row at once: unreadable cells, then the request's shape for the rest.
+      const problems: unknown[] = [];
+      const values = readCells(kind, table.positions, cells, problems);
+      let input: object | undefined;
+      try {
+        input = kind.toInput(values, context);
+        await shapeCheck(input);
+      } catch (error) {
+        problems.push(error);
+      }
+      if (problems.length || !input) throw new RowCellErrors(problems, row);
       const key = kind.naturalKey(input as never);
       const first = seen.get(key);
       if (first !== undefined) throw new DomainException('IMPORT_DUPLICATE_ROW', `row ${row} names the same record as row ${first}`, 'validation', { firstRow: first });

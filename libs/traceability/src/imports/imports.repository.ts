@@ -44,7 +44,7 @@ export class ImportsRepository {
   }
 
   /** Imports whose commit was asked for but is not finished (for the worker's re-enqueue sweep). */
-  unfinished(): Promise<Pick<ImportJob, 'id' | 'organizationId' | 'createdBy' | 'status'>[]> {
-    return this.repo().find({ select: { id: true, organizationId: true, createdBy: true, status: true }, where: [{ status: 'queued' }, { status: 'committing' }] });
+  unfinished(): Promise<Pick<ImportJob, 'id' | 'organizationId' | 'committedBy' | 'committedByRole' | 'status'>[]> {
+    return this.repo().find({ select: { id: true, organizationId: true, committedBy: true, committedByRole: true, status: true }, where: [{ status: 'queued' }, { status: 'committing' }] });
   }
 }

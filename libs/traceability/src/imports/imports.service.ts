@@ -144,6 +144,23 @@ export class ImportsService {
     }
   }
 
+  /**
+   * Imports whose commit was asked for but whose queue job is gone (Redis lost it) or gave up (a
+   * crash in each attempt) are queued again; the commit resumes where it stopped. Run by the worker
+   * at start and with the label jobs' sweep.
+   */
+  async requeueUnfinished(): Promise<number> {
+    let queued = 0;
+    for (const job of await this.repository.unfinished()) {
+      const existing = await this.producer.getJob(JobName.CommitImport, job.id);
+      if (existing && !(await existing.isFailed())) continue;
+      await existing?.remove();
+      await this.enqueue(job);
+      queued++;
+    }
+    return queued;
+  }
+
   async annotated(caller: Caller, id: string): Promise<{ fileName: string; bytes: Buffer }> {
     const job = await this.find(caller, id);
     const base = job.fileName.replace(/\.[^.]*$/, '');

@@ -15,6 +15,8 @@ export interface SheetLimits {
 }
 
 export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 200_000 };
+/** What the API's body parser lets through for an upload: a file somewhat over the limit still gets IMPORT_FILE_TOO_LARGE. */
+export const IMPORT_BODY_LIMIT_BYTES = 2 * DEFAULT_SHEET_LIMITS.maxBytes;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** OLE compound file: a legacy .xls, or an .xlsx that Excel encrypted with a password. */

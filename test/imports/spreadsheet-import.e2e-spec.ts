@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import {
   addUser,
+  compoundFile,
   downloadBinary,
   rowsOfXlsx,
   signupOrganization,
@@ -15,6 +16,14 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const PARTNER_HEADERS = ['Loại *', 'Tên hộ / đối tác *', 'Số điện thoại', 'Số CCCD', 'Xã', 'Tỉnh'];
+/** The EncryptionInfo stream of agile (ECMA-376) encryption: version 4.4, flags, then its XML descriptor. */
+const AGILE_ENCRYPTION_INFO = Buffer.concat([
+  Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+  Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">' +
+      '<keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>',
+  ),
+]);
 const AREA_HEADERS = ['Mã số vùng trồng *', 'Tên vùng trồng *', 'Cây trồng *', 'Diện tích (ha) *', 'Tỉnh *', 'Chủ hộ', 'Ngày cấp mã', 'Trạng thái'];
 
 describe('spreadsheet imports', () => {
@@ -164,6 +173,9 @@ describe('spreadsheet imports', () => {
       [Buffer.concat([good, Buffer.alloc(10 * 1024 * 1024)]), 'big.xlsx', 'IMPORT_FILE_TOO_LARGE'],
       [Buffer.from('%PDF-1.7\n\u0000\u0001binary'), 'scan.pdf', 'IMPORT_FILE_TYPE'],
       [good.subarray(0, good.length - 200), 'broken.xlsx', 'IMPORT_FILE_CORRUPT'],
+      // What Excel saves when a workbook is given a password: the package encrypted inside an OLE compound file.
+      [compoundFile({ EncryptionInfo: AGILE_ENCRYPTION_INFO, EncryptedPackage: Buffer.alloc(6000, 0x5a) }), 'mat-khau.xlsx', 'IMPORT_FILE_ENCRYPTED'],
+      [compoundFile({ Workbook: Buffer.alloc(6000, 0x09) }), 'cu.xls', 'IMPORT_FILE_TYPE'],
       [await xlsxOf([['Loại', 'Số điện thoại'], ['Hộ thành viên', '0912345678']]), 'no-name.xlsx', 'IMPORT_COLUMNS_MISSING'],
       [await xlsxOf([['a', 'b'], ['1', '2']]), 'other.xlsx', 'IMPORT_HEADER_NOT_FOUND'],
     ];

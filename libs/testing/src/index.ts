@@ -12,3 +12,4 @@ export * from './label-jobs.js';
 export * from './label-pdf.js';
 export * from './label-reader.js';
 export * from './imports.js';
+export * from './compound-file.js';

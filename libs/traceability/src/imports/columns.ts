@@ -3,7 +3,7 @@ import { searchKey } from '../common/text.js';
 import { type CellValue, cellDate, cellDecimal, cellDigits, cellInteger, cellPhone, cellText } from './cell-values.js';
 import type { AllowedValue, ImportColumn } from './import-kind.js';
 
-type Headers = Pick<ImportColumn, 'key' | 'vi' | 'en' | 'required' | 'hintVi' | 'hintEn'>;
+type Headers = Pick<ImportColumn, 'key' | 'vi' | 'en' | 'required' | 'hintVi' | 'hintEn' | 'aliases'>;
 
 export const textColumn = (h: Headers): ImportColumn => ({ ...h, read: (cell) => cellText(cell) ?? undefined });
 export const decimalColumn = (h: Headers): ImportColumn => ({ ...h, hintVi: h.hintVi ?? 'Số, ví dụ 2,5 hoặc 25.000', hintEn: h.hintEn ?? 'A number, e.g. 2.5', read: (cell) => cellDecimal(cell) ?? undefined });

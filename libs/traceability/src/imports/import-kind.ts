@@ -18,6 +18,8 @@ export interface ImportColumn {
   vi: string;
   en: string;
   required?: boolean;
+  /** Other headers clerks use for this column ("SĐT" for the phone). */
+  aliases?: readonly string[];
   /** Shown under the header in the template: what to write, in each language. */
   hintVi?: string;
   hintEn?: string;

@@ -28,7 +28,7 @@ const HEADER_SEARCH_ROWS = 10;
  */
 export function locateTable(rows: SheetRow[], columns: readonly ImportColumn[]): SheetTable {
   const names = new Map<string, string>();
-  for (const column of columns) for (const name of [column.vi, column.en, column.key]) names.set(headerKey(name), column.key);
+  for (const column of columns) for (const name of [column.vi, column.en, column.key, ...(column.aliases ?? [])]) names.set(headerKey(name), column.key);
   let best: { index: number; positions: Record<string, number> } | null = null;
   for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
     const positions: Record<string, number> = {};

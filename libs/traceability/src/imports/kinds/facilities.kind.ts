@@ -28,7 +28,7 @@ export class FacilitiesImport implements ImportKind<FacilityInput> {
   readonly titleEn = 'Facilities';
   readonly columns = [
     choiceColumn({ key: 'kind', vi: 'Loại cơ sở', en: 'Kind', required: true }, FACILITY_KINDS.map((value) => ({ value, ...FACILITY_KIND_LABELS[value] }))),
-    textColumn({ key: 'name', vi: 'Tên cơ sở', en: 'Name', required: true }),
+    textColumn({ key: 'name', vi: 'Tên cơ sở', en: 'Name', required: true, aliases: ['Tên'] }),
     textColumn({ key: 'code', vi: 'Mã số cơ sở', en: 'Code', hintVi: 'Mã số cơ sở đóng gói (nếu có)', hintEn: 'Packing-house code, if any' }),
     textColumn({ key: 'codeIssuer', vi: 'Cơ quan cấp mã', en: 'Code issuer' }),
     textColumn({ key: 'address', vi: 'Địa chỉ', en: 'Address' }),

@@ -24,9 +24,9 @@ export class GrowingAreasImport implements ImportKind<GrowingAreaInput> {
   readonly titleVi = 'Vùng trồng';
   readonly titleEn = 'Growing areas';
   readonly columns = [
-    textColumn({ key: 'code', vi: 'Mã số vùng trồng', en: 'Growing-area code', required: true }),
+    textColumn({ key: 'code', vi: 'Mã số vùng trồng', en: 'Growing-area code', required: true, aliases: ['Mã vùng trồng', 'Mã số', 'Mã'] }),
     textColumn({ key: 'issuer', vi: 'Cơ quan cấp mã', en: 'Code issuer' }),
-    textColumn({ key: 'name', vi: 'Tên vùng trồng', en: 'Name', required: true }),
+    textColumn({ key: 'name', vi: 'Tên vùng trồng', en: 'Name', required: true, aliases: ['Tên'] }),
     choiceColumn({ key: 'crop', vi: 'Cây trồng', en: 'Crop', required: true }, Object.entries(CROPS).map(([value, c]) => ({ value, vi: c.vi, en: c.en }))),
     textColumn({ key: 'variety', vi: 'Giống', en: 'Variety' }),
     decimalColumn({ key: 'areaHa', vi: 'Diện tích (ha)', en: 'Area (ha)', required: true }),

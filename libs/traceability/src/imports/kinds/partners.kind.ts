@@ -37,9 +37,9 @@ export class PartnersImport implements ImportKind<PartnerInput> {
   readonly titleEn = 'Partners and member households';
   readonly columns = [
     choiceColumn({ key: 'kind', vi: 'Loại', en: 'Kind', required: true }, PARTNER_KINDS.map((value) => ({ value, ...PARTNER_KIND_LABELS[value] }))),
-    textColumn({ key: 'name', vi: 'Tên hộ / đối tác', en: 'Name', required: true }),
-    phoneColumn({ key: 'phone', vi: 'Số điện thoại', en: 'Phone' }),
-    digitsColumn({ key: 'citizenId', vi: 'Số CCCD', en: 'Citizen ID', hintVi: '12 chữ số (CMND cũ: 9)', hintEn: '12 digits (old ID: 9)' }, [9, 12]),
+    textColumn({ key: 'name', vi: 'Tên hộ / đối tác', en: 'Name', required: true, aliases: ['Tên', 'Họ tên', 'Họ và tên', 'Tên hộ', 'Chủ hộ', 'Tên đối tác'] }),
+    phoneColumn({ key: 'phone', vi: 'Số điện thoại', en: 'Phone', aliases: ['SĐT', 'Điện thoại', 'Di động'] }),
+    digitsColumn({ key: 'citizenId', vi: 'Số CCCD', en: 'Citizen ID', aliases: ['CCCD', 'CMND', 'Số CMND', 'Căn cước'], hintVi: '12 chữ số (CMND cũ: 9)', hintEn: '12 digits (old ID: 9)' }, [9, 12]),
     digitsColumn({ key: 'taxCode', vi: 'Mã số thuế', en: 'Tax code' }, [10, 12]),
     textColumn({ key: 'commune', vi: 'Xã', en: 'Commune' }),
     textColumn({ key: 'province', vi: 'Tỉnh', en: 'Province' }),

@@ -32,7 +32,7 @@ export class ProductsImport implements ImportKind<ProductInput> {
   readonly titleVi = 'Sản phẩm';
   readonly titleEn = 'Products';
   readonly columns = [
-    textColumn({ key: 'nameVi', vi: 'Tên tiếng Việt', en: 'Vietnamese name', required: true }),
+    textColumn({ key: 'nameVi', vi: 'Tên tiếng Việt', en: 'Vietnamese name', required: true, aliases: ['Tên sản phẩm', 'Tên'] }),
     textColumn({ key: 'nameEn', vi: 'Tên tiếng Anh', en: 'English name' }),
     choiceColumn({ key: 'ocopGroup', vi: 'Nhóm OCOP', en: 'OCOP group' }, OCOP_GROUPS.map((g) => ({ value: g.group, vi: g.vi, en: g.en }))),
     textColumn({ key: 'gtin', vi: 'GTIN (mã vạch)', en: 'GTIN' }),

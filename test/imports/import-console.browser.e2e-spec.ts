@@ -64,7 +64,7 @@ describe('importing households through the console in a real browser', () => {
 
     // The valid rows first.
     await page.click('[data-testid=import-commit-valid]');
-    await page.waitForSelector('[data-testid=import-done]');
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 150_000 });
     expect(await page.textContent('[data-testid=import-done]')).toContain('Đã tạo: 298');
     expect(await page.getAttribute('[data-testid=import-progress]', 'aria-valuenow')).toBe('100');
 
@@ -83,7 +83,7 @@ describe('importing households through the console in a real browser', () => {
     await upload(page, 'ho-thanh-vien-da-sua.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(await page.textContent('[data-testid=import-summary]')).toBe('Số dòng: 300 · Dòng mới hợp lệ: 2 · Đã có (bỏ qua hoặc cập nhật): 298 · Dòng có lỗi: 0');
     await page.click('[data-testid=import-commit-all]');
-    await page.waitForSelector('[data-testid=import-done]');
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 150_000 });
     expect(await page.textContent('[data-testid=import-done]')).toContain('Đã tạo: 2');
     await page.screenshot({ path: join(ARTIFACTS, 'committed.png'), fullPage: false });
 

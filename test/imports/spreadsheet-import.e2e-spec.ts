@@ -3,6 +3,8 @@ import request from 'supertest';
 import {
   addUser,
   compoundFile,
+  createGrowingArea,
+  createProduct,
   downloadBinary,
   rowsOfXlsx,
   signupOrganization,
@@ -164,6 +166,61 @@ describe('spreadsheet imports', () => {
     const products = await list(org, '/api/v1/products');
     expect(products.map((p: { nameVi: string }) => p.nameVi).sort()).toEqual(['Chè Shan tuyết', 'Gạo Séng Cù', 'Mật ong bạc hà']);
     expect(products.find((p: { nameVi: string }) => p.nameVi === 'Gạo Séng Cù')).toMatchObject({ unit: 'pack', ocopGroup: 1, netContent: '0.5', netContentUnit: 'kg', shelfLifeDays: 365 });
+  });
+
+  it('imports certifications naming their product, growing area or the organization, and a field log naming areas by code', async () => {
+    const org = await signupOrganization(t.server);
+    const product = await createProduct(t.server, org, { nameVi: 'Gạo Séng Cù Điện Biên', unit: 'kg' });
+    const area = await createGrowingArea(t.server, org, { code: 'VN-DB-0201' });
+    const certifications = await uploadImport(
+      t.server,
+      org,
+      'certifications',
+      await xlsxOf([
+        ['Loại chứng nhận *', 'Hạng sao OCOP', 'Số chứng nhận / quyết định *', 'Cơ quan cấp *', 'Ngày cấp *', 'Ngày hết hạn', 'Phạm vi *', 'Đối tượng'],
+        ['OCOP', 4, '1234/QĐ-UBND', 'UBND tỉnh Điện Biên', '15/03/2025', null, 'Sản phẩm', 'gao seng cu dien bien'],
+        ['VietGAP', null, 'VG-0123', 'Trung tâm VietGAP', '01/06/2025', '01/06/2027', 'Vùng trồng', 'VN-DB-0201'],
+        ['HACCP', null, 'HC-01', 'Bureau Veritas', '01/01/2025', '31/12/2027', 'Tổ chức', null],
+        ['VietGAP', null, 'VG-0999', 'Trung tâm VietGAP', '01/06/2025', '01/06/2027', 'Sản phẩm', 'Không có sản phẩm này'],
+      ]),
+      'chung-nhan.xlsx',
+    ).expect(201);
+    expect(certifications.body).toMatchObject({ totalRows: 4, validRows: 3, errorRows: 1 });
+    expect(certifications.body.errors).toEqual([expect.objectContaining({ row: 5, column: 'Đối tượng', field: 'scopeId', code: 'SCOPE_NOT_FOUND' })]);
+    await commit(org, certifications.body.id, { mode: 'valid_rows' });
+    const stored = await list(org, '/api/v1/certifications');
+    expect(stored.map((c: { number: string; scopeId: string }) => [c.number, c.scopeId]).sort()).toEqual([
+      ['1234/QĐ-UBND', product.id],
+      ['HC-01', org.organizationId],
+      ['VG-0123', area.id],
+    ]);
+    expect(stored.find((c: { number: string }) => c.number === '1234/QĐ-UBND')).toMatchObject({ kind: 'ocop', level: 4, issuedAt: '2025-03-15' });
+
+    const log = await xlsxOf([
+      ['Mã số vùng trồng *', 'Ngày sử dụng *', 'Loại *', 'Tên thuốc / phân bón *', 'Hoạt chất', 'Liều lượng', 'Đơn vị liều', 'Thời gian cách ly (ngày) *'],
+      ['VN-DB-0201', '10/03/2026', 'Thuốc BVTV', 'Anvil 5SC', 'Hexaconazole', '1,5', 'l/ha', 7],
+      ['VN-DB-0201', '01/02/2026', 'Phân bón', 'NPK 16-16-8', null, '300', 'kg/ha', 0],
+      ['VN-DB-0201', '01/01/2099', 'Phân bón', 'Đạm urê', null, null, null, 0],
+      ['VN-DB-9999', '01/02/2026', 'Phân bón', 'NPK', null, null, null, 0],
+      ['VN-DB-0201', '02/02/2026', 'Phân bón', 'Lân', null, '200', null, 0],
+    ]);
+    const inputs = await uploadImport(t.server, org, 'input-applications', log, 'nhat-ky.xlsx').expect(201);
+    expect(inputs.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [4, 'Ngày sử dụng *', 'INPUT_APPLIED_IN_FUTURE'],
+      [5, 'Mã số vùng trồng *', 'GROWING_AREA_NOT_FOUND'],
+      [6, 'Đơn vị liều', 'DOSE_UNIT_REQUIRED'],
+    ]);
+    await commit(org, inputs.body.id, { mode: 'valid_rows' });
+    const applied = await list(org, `/api/v1/growing-areas/${area.id}/inputs`);
+    expect(applied.map((a: { productName: string; dose: string; appliedAt: string }) => [a.productName, a.dose, a.appliedAt]).sort()).toEqual([
+      ['Anvil 5SC', '1.5', '2026-03-10'],
+      ['NPK 16-16-8', '300', '2026-02-01'],
+    ]);
+    // The same log again, saved once more (another file): both rows are found, nothing is added.
+    const again = await uploadImport(t.server, org, 'input-applications', await xlsxOf([['Mã số vùng trồng', 'Ngày sử dụng', 'Loại', 'Tên thuốc / phân bón', 'Liều lượng', 'Đơn vị liều', 'Thời gian cách ly (ngày)'], ['VN-DB-0201', '10/03/2026', 'pesticide', 'anvil 5sc', '1,5', 'l/ha', 7]]), 'nhat-ky-2.xlsx').expect(201);
+    expect(again.body).toMatchObject({ existingRows: 1, validRows: 0 });
+    await commit(org, again.body.id, { updateExisting: true });
+    expect(await list(org, `/api/v1/growing-areas/${area.id}/inputs`)).toHaveLength(2);
   });
 
   it('refuses a file too large, of another kind, corrupt, or without the required columns, each with its code, writing nothing', async () => {

@@ -96,10 +96,10 @@ export class ImportCommitter {
       const input = rowInput(kind, table, row.cells, row.row, context);
       const key = kind.naturalKey(input as never);
       const id = existing.get(key);
-      if (id && !job.updateExisting) {
+      if (id && (!job.updateExisting || !kind.update)) {
         Object.assign(row, { outcome: 'skipped', recordId: id });
       } else if (id) {
-        await kind.update(caller, id, input as never);
+        await kind.update!(caller, id, input as never);
         Object.assign(row, { outcome: 'updated', recordId: id });
       } else {
         const made = await kind.create(caller, input as never);

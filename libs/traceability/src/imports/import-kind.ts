@@ -1,7 +1,7 @@
 import type { Caller } from '../accounts/caller.js';
 import type { CellValue } from './cell-values.js';
 
-export const IMPORT_KIND_NAMES = ['partners', 'growing-areas', 'products', 'facilities'] as const;
+export const IMPORT_KIND_NAMES = ['partners', 'growing-areas', 'products', 'facilities', 'certifications', 'input-applications'] as const;
 export type ImportKindName = (typeof IMPORT_KIND_NAMES)[number];
 
 /** A value a column accepts, with the words a clerk may type for it in either language. */
@@ -60,5 +60,6 @@ export interface ImportKind<Input extends object = Record<string, unknown>> {
   /** The service's own checks, without writing. */
   check(caller: Caller, input: Input): Promise<void>;
   create(caller: Caller, input: Input): Promise<{ id: string }>;
-  update(caller: Caller, id: string, input: Input): Promise<{ id: string }>;
+  /** Absent for records that are corrected otherwise (voided, not edited): existing ones are left alone. */
+  update?(caller: Caller, id: string, input: Input): Promise<{ id: string }>;
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../common/domain.exception.js';
 import { IMPORT_KIND_NAMES, type ImportKind, type ImportKindName } from './import-kind.js';
+import { CertificationsImport } from './kinds/certifications.kind.js';
 import { FacilitiesImport } from './kinds/facilities.kind.js';
+import { InputApplicationsImport } from './kinds/input-applications.kind.js';
 import { GrowingAreasImport } from './kinds/growing-areas.kind.js';
 import { PartnersImport } from './kinds/partners.kind.js';
 import { ProductsImport } from './kinds/products.kind.js';
@@ -11,8 +13,15 @@ import { ProductsImport } from './kinds/products.kind.js';
 export class ImportKinds {
   private readonly kinds: Record<ImportKindName, ImportKind>;
 
-  constructor(partners: PartnersImport, areas: GrowingAreasImport, products: ProductsImport, facilities: FacilitiesImport) {
-    this.kinds = { partners, 'growing-areas': areas, products, facilities } as unknown as Record<ImportKindName, ImportKind>;
+  constructor(
+    partners: PartnersImport,
+    areas: GrowingAreasImport,
+    products: ProductsImport,
+    facilities: FacilitiesImport,
+    certifications: CertificationsImport,
+    inputs: InputApplicationsImport,
+  ) {
+    this.kinds = { partners, 'growing-areas': areas, products, facilities, certifications, 'input-applications': inputs } as unknown as Record<ImportKindName, ImportKind>;
   }
 
   get(name: string): ImportKind {
@@ -27,4 +36,4 @@ export class ImportKinds {
   }
 }
 
-export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, ImportKinds];
+export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, CertificationsImport, InputApplicationsImport, ImportKinds];

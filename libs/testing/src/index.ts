@@ -13,3 +13,4 @@ export * from './label-pdf.js';
 export * from './label-reader.js';
 export * from './imports.js';
 export * from './compound-file.js';
+export * from './operations-context.js';

@@ -46,7 +46,7 @@ export function downloadBinary(server: Server, org: { auth: Record<string, strin
 }
 
 /** Polls `GET /api/v1/imports/{id}` until the commit is done or failed (timeoutMs bounds a stuck job; it is no speed measure). */
-export async function waitForImport(server: Server, org: TestOrganization, id: string, timeoutMs = 180_000): Promise<ImportBody> {
+export async function waitForImport(server: Server, org: TestOrganization, id: string, timeoutMs = 280_000): Promise<ImportBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await request(server).get(`/api/v1/imports/${id}`).set(org.auth);

@@ -26,14 +26,17 @@ export class ImportsRepository {
 
   /** Inserts, or answers the import the same file already made (a concurrent identical upload). */
   async insert(values: Partial<ImportJob>): Promise<{ job: ImportJob; inserted: boolean }> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ImportJob)
-      .values(values as ImportJob)
-      .orIgnore()
-      .returning('id')
-      .execute();
+    // In a transaction of its own, so that an Idempotency-Key commits with the row (docs/rules.md#retries-are-safe).
+    const result = await this.dataSource.transaction((manager) =>
+      manager
+        .createQueryBuilder()
+        .insert()
+        .into(ImportJob)
+        .values(values as ImportJob)
+        .orIgnore()
+        .returning('id')
+        .execute(),
+    );
     const id = result.identifiers[0]?.id as string | undefined;
     const job = id ? await this.find(values.organizationId!, id) : await this.findByDigest(values.organizationId!, values.kind!, values.digest!);
     return { job: job!, inserted: !!id };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { LotQueries, OperationResultsService, VoidEventOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { EventDto, VoidDto, VoidResultDto } from './lots.dto.js';
+import { EventDto, VoidDto, VoidResultDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('events')

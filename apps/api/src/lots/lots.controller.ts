@@ -31,7 +31,7 @@ import {
   TraceQueryDto,
   TransformDto,
   TransformResultDto,
-} from './lots.dto.js';
+} from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 /** Lots: harvest, transform, split, ship, inspect; reads, history, genealogy and FSMA 204 exports. */

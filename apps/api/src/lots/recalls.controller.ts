@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RecallOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
-import { RecallDto, RecallResultDto } from './lots.dto.js';
+import { RecallDto, RecallResultDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('recalls')

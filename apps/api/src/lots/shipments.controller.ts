@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { LotQueries, OperationResultsService, ReceiveOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './lots.dto.js';
+import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('shipments')

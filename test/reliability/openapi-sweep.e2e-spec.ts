@@ -48,11 +48,12 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   products: 'product',
   certifications: 'certification',
   'growing-areas': 'growingArea',
+  imports: 'import',
 };
 /** Body fields that hold ids, by name. */
 const KIND_OF_FIELD: Record<string, string> = { lotId: 'lot', productId: 'product', partnerId: 'partner', growingAreaId: 'growingArea', facilityId: 'facility', scopeId: 'product' };
 /** Values for path parameters that are not ids. */
-const PLAIN_PARAMS: Record<string, string> = { crop: 'tea' };
+const PLAIN_PARAMS: Record<string, string> = { crop: 'tea', kind: 'partners' };
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 /** Writes that concern only the caller's own session or password: every role may make them. */
 const OWN_ACCOUNT_WRITES = new Set(['post /api/v1/auth/logout', 'post /api/v1/me/password']);
@@ -104,6 +105,8 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
     const user = await post('/api/v1/users', { email: `thu-kho-${lot.id}@test.nguon.vn`, password: 'mật khẩu đủ dài', role: 'recorder' });
     const other = await signupOrganization(t.server);
     const link = await post('/api/v1/organization-links', { kind: 'trade', organizationId: other.organizationId });
+    const upload = await request(t.server).post('/api/v1/imports/partners').query({ fileName: 'ho.csv' }).set(org.auth).set('content-type', 'text/csv').send(Buffer.from(`Loại,Tên\nHộ thành viên,Hộ ${lot.id}\n`));
+    if (upload.status !== 201) throw new Error(JSON.stringify(upload.body));
     const ids = {
       lot: lot.id,
       shipment: shipped.shipment.id,
@@ -118,6 +121,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       certification: (await createCertification(t.server, org, { scopeType: 'product', scopeId: s.paddyId })).id,
       growingArea: s.areaId,
       inputApplication: (await createInputApplication(t.server, org, s.areaId)).id,
+      import: upload.body.id,
     };
     return { org, ids };
   }

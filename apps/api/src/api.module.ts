@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { OrganizationController } from './account/organization.controller.js';
 import { OrganizationLinksController } from './account/organization-links.controller.js';
@@ -18,10 +18,11 @@ import { PublicApiModule } from './public/public-api.module.js';
 import { LOTS_CONTROLLERS } from './lots/index.js';
 import { RegistryApiModule } from './registry/registry-api.module.js';
 import { LabelJobsController } from './labels/label-jobs.controller.js';
+import { ImportsController } from './imports/imports.controller.js';
 
 @Module({
   imports: [RegistryApiModule, PublicApiModule],
-  controllers: [HealthController, AuthController, AccountController, OrganizationController, OrganizationLinksController, ...LOTS_CONTROLLERS, LabelJobsController],
+  controllers: [HealthController, AuthController, AccountController, OrganizationController, OrganizationLinksController, ...LOTS_CONTROLLERS, LabelJobsController, ImportsController],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -34,7 +35,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule],
     };
   }
 }

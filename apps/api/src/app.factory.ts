@@ -10,6 +10,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
+import { UPLOAD_TYPES } from './imports/imports.dto.js';
+import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
@@ -37,6 +39,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies with a nesting-depth limit (Fastify's parser has none).
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  // Spreadsheet uploads arrive as the file's own bytes; the import names a file over its limit itself
+  // (IMPORT_FILE_TOO_LARGE), so the parser lets a little more through.
+  fastify.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

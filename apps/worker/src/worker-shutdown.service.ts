@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
+import { ImportCommitProcessor } from './processors/import-commit.processor.js';
 
 /** How long the jobs in hand may take to finish once the worker is asked to stop. */
 export const JOB_FINISH_GRACE_MS = 5_000;
@@ -20,10 +21,11 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
   constructor(
     private readonly labels: LabelRenderProcessor,
     private readonly maintenance: MaintenanceProcessor,
+    private readonly imports: ImportCommitProcessor,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const hosts = [this.labels, this.maintenance];
+    const hosts = [this.labels, this.maintenance, this.imports];
     await Promise.all(hosts.map((host) => host.worker.pause(true).catch(() => undefined)));
     const idle = Promise.all(hosts.map((host) => host.idle())).then(() => true);
     if (!(await Promise.race([idle, delay(JOB_FINISH_GRACE_MS, false, { ref: false })]))) {

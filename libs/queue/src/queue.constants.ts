@@ -4,12 +4,14 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   Labels = 'labels',
   Maintenance = 'maintenance',
+  Imports = 'imports',
 }
 
 export enum JobName {
   HealthCheck = 'health-check',
   RenderLabels = 'render-labels',
   RequeueStuckJobs = 'requeue-stuck-jobs',
+  CommitImport = 'commit-import',
 }
 
 export interface HealthCheckPayload {
@@ -21,16 +23,26 @@ export interface RenderLabelsPayload {
   labelJobId: string;
 }
 
+/** Commits an uploaded spreadsheet; the requester's role is checked again by the services. */
+export interface CommitImportPayload {
+  organizationId: string;
+  importId: string;
+  userId: string | null;
+  role: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
+  [JobName.CommitImport]: CommitImportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.HealthCheck]: QueueName.Maintenance,
   [JobName.RenderLabels]: QueueName.Labels,
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
+  [JobName.CommitImport]: QueueName.Imports,
 };
 
 /** Job options table: retries and retention per job. */
@@ -43,6 +55,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { age: 7 * 86_400 },
   },
   [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
+  // A retried commit resumes where the last one stopped (rows already written are found by their keys).
+  [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

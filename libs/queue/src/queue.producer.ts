@@ -10,8 +10,9 @@ export class QueueProducer {
   constructor(
     @InjectQueue(QueueName.Labels) labels: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Imports) imports: Queue,
   ) {
-    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance };
+    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports };
   }
 
   /** Adds a job with a deterministic id: adding the same key twice keeps one job. */

@@ -11,4 +11,6 @@ export * from './processes.js';
 export * from './label-jobs.js';
 export * from './label-pdf.js';
 export * from './label-reader.js';
+export * from './imports.js';
+export * from './compound-file.js';
 export * from './operations-context.js';

@@ -32,3 +32,4 @@ export * from './exports/epc-identifiers.js';
 export * from './exports/fsma.js';
 export * from './labels/index.js';
 export * from './public/index.js';
+export * from './imports/index.js';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobName, QueueName, type HealthCheckPayload } from '@app/queue';
-import { LabelJobRequeuer } from '@app/traceability';
+import { ImportsService, LabelJobRequeuer } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -10,7 +10,10 @@ import { TrackedWorkerHost } from './tracked-worker-host.js';
 export class MaintenanceProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly labelJobs: LabelJobRequeuer) {
+  constructor(
+    private readonly labelJobs: LabelJobRequeuer,
+    private readonly imports: ImportsService,
+  ) {
     super();
   }
 
@@ -21,7 +24,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
         return { status: 'ok', requestedAt: payload.requestedAt, processedAt: new Date().toISOString(), pid: process.pid };
       }
       case JobName.RequeueStuckJobs:
-        return this.labelJobs.requeueStuck();
+        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished() };
       default:
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JOB_OPTIONS, JobName, QueueProducer } from '@app/queue';
-import { LabelJobRequeuer } from '@app/traceability';
+import { ImportsService, LabelJobRequeuer } from '@app/traceability';
 
 const SWEEP_EVERY_MS = 60_000;
 /** The scheduler itself lives in Redis: put it back now and then in case Redis lost it. */
@@ -18,11 +18,13 @@ export class RequeueStuckJobsScheduler implements OnApplicationBootstrap, OnAppl
   constructor(
     private readonly producer: QueueProducer,
     private readonly requeuer: LabelJobRequeuer,
+    private readonly imports: ImportsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.requeuer.requeueStuck();
+      await this.imports.requeueUnfinished();
     } catch (error) {
       this.logger.error(`Start-up re-enqueue sweep failed: ${(error as Error).message}`);
     }

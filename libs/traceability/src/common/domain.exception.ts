@@ -44,6 +44,7 @@ export const NOT_FOUND_CODES = {
   Event: 'EVENT_NOT_FOUND',
   Facility: 'FACILITY_NOT_FOUND',
   'Growing area': 'GROWING_AREA_NOT_FOUND',
+  Import: 'IMPORT_NOT_FOUND',
   'Input application': 'INPUT_APPLICATION_NOT_FOUND',
   'Label job': 'LABEL_JOB_NOT_FOUND',
   Link: 'LINK_NOT_FOUND',

@@ -1,6 +1,7 @@
 import { ACCOUNTS_ERROR_CODES, type AccountsErrorCode } from '../accounts/accounts.errors.js';
 import { EXPORTS_ERROR_CODES, type ExportsErrorCode } from '../exports/exports.errors.js';
 import { IDEMPOTENCY_ERROR_CODES, type IdempotencyErrorCode } from '../idempotency/idempotency.errors.js';
+import { IMPORTS_ERROR_CODES, type ImportsErrorCode } from '../imports/imports.errors.js';
 import { LABELS_ERROR_CODES, type LabelsErrorCode } from '../labels/labels.errors.js';
 import { LOTS_ERROR_CODES, type LotsErrorCode } from '../lots/lots.errors.js';
 import { PUBLIC_ERROR_CODES, type PublicErrorCode } from '../public/public.errors.js';
@@ -20,7 +21,8 @@ export type ErrorCode =
   | ExportsErrorCode
   | LabelsErrorCode
   | PublicErrorCode
-  | IdempotencyErrorCode;
+  | IdempotencyErrorCode
+  | ImportsErrorCode;
 
 export const ERROR_CATALOG = {
   common: COMMON_ERROR_CODES,
@@ -31,6 +33,7 @@ export const ERROR_CATALOG = {
   labels: LABELS_ERROR_CODES,
   public: PUBLIC_ERROR_CODES,
   idempotency: IDEMPOTENCY_ERROR_CODES,
+  imports: IMPORTS_ERROR_CODES,
 } as const satisfies Record<string, readonly ErrorCode[]>;
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CATALOG).flat();

@@ -2,6 +2,7 @@ import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView 
 import { alertBox, api, h, session } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
 import { auditView, labelsView } from './labels.js';
+import { importsView, importView } from './imports.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
 
@@ -10,7 +11,7 @@ setLang(lang());
 
 const NAV = [
   ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
-  ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['audit', 'nav.audit'],
+  ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
   ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
 /** Screens only owners and admins of the organization itself see. */
@@ -89,6 +90,7 @@ async function route(path, params) {
   if (section === 'transform') return transformView(params);
   if (section === 'shipments') return shipmentsView();
   if (section === 'labels') return labelsView(params);
+  if (section === 'imports') return id ? importView(id) : importsView();
   if (section === 'audit') return auditView();
   if (section === 'links') return linksView();
   if (section === 'users' && session.isAdmin) return usersView();

@@ -58,6 +58,13 @@ export class CertificationsService {
     return this.view(certification, todayInVietnam());
   }
 
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(caller: Caller, input: CertificationInput): Promise<void> {
+    const values = this.prepare(input);
+    resolveCertificationTerms({ kind: input.kind, level: values.level ?? null, issuingLevel: values.issuingLevel ?? null, issuedAt: values.issuedAt!, expiresAt: values.expiresAt ?? null });
+    await this.checkScope(caller.organizationId, { scopeType: input.scopeType, scopeId: input.scopeId }, this.dataSource.manager);
+  }
+
   async get(caller: Caller, id: string): Promise<CertificationView> {
     const certification = await this.repository.find(caller.organizationId, id);
     if (!certification) throw notFound('Certification', id);

@@ -45,6 +45,11 @@ export class FacilitiesService {
     return this.view(await this.repository.insert(caller.organizationId, merged as FacilityValues));
   }
 
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(_caller: Caller, input: FacilityInput): Promise<void> {
+    this.checkCode({ code: null, codeIssuer: null, codeStatus: null, ...this.prepare(input) });
+  }
+
   async get(caller: Caller, id: string): Promise<FacilityView> {
     const facility = await this.repository.find(caller.organizationId, id);
     if (!facility) throw notFound('Facility', id);

@@ -205,6 +205,14 @@ export class GrowingAreasService {
     }
   }
 
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(caller: Caller, input: GrowingAreaInput): Promise<void> {
+    const values = { issuer: '', ...this.prepare(caller, input) };
+    await this.checkCrop(caller.organizationId, values.crop!, values.maxYieldTPerHa ?? null);
+    await this.checkOwners(caller.organizationId, this.uniqueIds(input.ownerPartnerIds ?? []), this.dataSource.manager);
+    if (await this.repository.codeTaken(caller.organizationId, values.issuer!, values.code!, null, this.dataSource.manager)) throw codeTaken(values.code!, values.issuer!);
+  }
+
   async get(caller: Caller, id: string): Promise<GrowingAreaDetail> {
     const area = await this.repository.find(caller.organizationId, id);
     if (!area) throw notFound('Growing area', id);

@@ -44,6 +44,22 @@ export class InputApplicationsService {
   ) {}
 
   async create(caller: Caller, growingAreaId: string, input: InputApplicationInput): Promise<InputApplicationView> {
+    const values = this.prepare(caller, growingAreaId, input);
+    const created = await inTransaction(this.dataSource, async (manager) => {
+      // Shared lock: the area cannot disappear or change tenant under us; concurrent inputs still go in.
+      if (!(await this.areas.findLocked(caller.organizationId, growingAreaId, manager, 'share'))) throw notFound('Growing area', growingAreaId);
+      return this.repository.insert(caller.organizationId, values, manager);
+    });
+    return this.view(created);
+  }
+
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(caller: Caller, growingAreaId: string, input: InputApplicationInput): Promise<void> {
+    this.prepare(caller, growingAreaId, input);
+    if (!(await this.areas.find(caller.organizationId, growingAreaId))) throw notFound('Growing area', growingAreaId);
+  }
+
+  private prepare(caller: Caller, growingAreaId: string, input: InputApplicationInput) {
     const appliedAt = localDate(input.appliedAt, 'appliedAt');
     if (appliedAt > todayInVietnam()) {
       throw new InvalidFieldException('INPUT_APPLIED_IN_FUTURE', 'appliedAt', `${appliedAt} is in the future; record an application once it is done`);
@@ -63,12 +79,7 @@ export class InputApplicationsService {
       phiDays: input.phiDays,
       recordedBy: caller.userId,
     };
-    const created = await inTransaction(this.dataSource, async (manager) => {
-      // Shared lock: the area cannot disappear or change tenant under us; concurrent inputs still go in.
-      if (!(await this.areas.findLocked(caller.organizationId, growingAreaId, manager, 'share'))) throw notFound('Growing area', growingAreaId);
-      return this.repository.insert(caller.organizationId, values, manager);
-    });
-    return this.view(created);
+    return values;
   }
 
   async list(caller: Caller, growingAreaId: string, query: InputApplicationListQuery): Promise<Page<InputApplicationView>> {

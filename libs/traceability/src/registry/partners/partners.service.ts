@@ -56,6 +56,11 @@ export class PartnersService {
     return this.view(caller, partner);
   }
 
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(caller: Caller, input: PartnerInput): Promise<void> {
+    await this.prepare(caller, input);
+  }
+
   async get(caller: Caller, id: string): Promise<PartnerView> {
     const partner = await this.repository.find(caller.organizationId, id);
     if (!partner) throw notFound('Partner', id);

@@ -62,6 +62,13 @@ export class ProductsService {
     }
   }
 
+  /** Every check create() makes before writing, without writing (an import's dry run). */
+  async check(caller: Caller, input: ProductInput): Promise<void> {
+    const values = this.prepare(input);
+    this.checkNetContent(values);
+    if (values.gtin && (await this.repository.gtinInUse(caller.organizationId, values.gtin, null))) throw GTIN_TAKEN();
+  }
+
   async get(caller: Caller, id: string): Promise<ProductView> {
     const product = await this.repository.find(caller.organizationId, id);
     if (!product) throw notFound('Product', id);

@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { decodeCsv, parseCsv } from './csv.js';
+import type { CellValue } from './cell-values.js';
+import { ImportFileException } from './import-errors.js';
+
+/** One non-empty row of a sheet: its number as the clerk sees it (1-based) and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: CellValue[];
+}
+
+export interface SheetLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 200_000 };
+/** What the API's body parser lets through for an upload: a file somewhat over the limit still gets IMPORT_FILE_TOO_LARGE. */
+export const IMPORT_BODY_LIMIT_BYTES = 2 * DEFAULT_SHEET_LIMITS.maxBytes;
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** OLE compound file: a legacy .xls, or an .xlsx that Excel encrypted with a password. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The stream name Office gives an encrypted package, in the UTF-16LE of the compound file's directory. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * Reads the first sheet of an XLSX workbook or a CSV file into its non-empty rows. Blank rows
+ * (trailing ones Excel keeps after a deletion, or gaps) are left out; cells of merged ranges carry
+ * the merged value. A file that is too large, of another kind, password-protected or corrupt is
+ * refused with its own code before anything else happens.
+ */
+export async function readSpreadsheet(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetRow[]> {
+  if (bytes.length > limits.maxBytes) {
+    throw new ImportFileException('IMPORT_FILE_TOO_LARGE', `the file has ${bytes.length} bytes; at most ${limits.maxBytes} are accepted (split it into several files)`, {
+      maxBytes: limits.maxBytes,
+    });
+  }
+  if (bytes.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file is empty');
+  let rows: SheetRow[];
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    if (bytes.includes(ENCRYPTED_PACKAGE)) throw new ImportFileException('IMPORT_FILE_ENCRYPTED', 'the workbook is protected by a password; remove the password in Excel (File → Info → Protect Workbook) and upload it again');
+    throw new ImportFileException('IMPORT_FILE_TYPE', 'this is an old Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV UTF-8');
+  }
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) rows = await readXlsx(bytes);
+  else if (/\.(csv|txt|tsv)$/i.test(fileName) || looksLikeText(bytes)) rows = readCsv(bytes);
+  else throw new ImportFileException('IMPORT_FILE_TYPE', `"${fileName}" is neither an .xlsx workbook nor a CSV file`);
+  if (rows.length > limits.maxRows + 10) {
+    throw new ImportFileException('IMPORT_TOO_MANY_ROWS', `the file has ${rows.length} rows; at most ${limits.maxRows} are accepted per import`, { maxRows: limits.maxRows });
+  }
+  if (rows.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file has no rows');
+  return rows;
+}
+
+/** No NUL outside UTF-16 and no other control bytes than tab and line ends in the first kilobyte. */
+function looksLikeText(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 1024);
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  if (utf16) return true;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
+  return true;
+}
+
+function readCsv(bytes: Buffer): SheetRow[] {
+  const text = decodeCsv(bytes);
+  if (text.includes('\u0000')) throw new ImportFileException('IMPORT_FILE_CORRUPT', 'the CSV file holds NUL characters; it is no text file');
+  return parseCsv(text)
+    .map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell.trim() === '' ? null : cell)) as CellValue[] }))
+    .filter((row) => row.cells.some((cell) => cell !== null));
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new ImportFileException('IMPORT_FILE_CORRUPT', `the workbook cannot be read (${(error as Error).message.slice(0, 200)}); open it in Excel and save it again`);
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.rowCount > 0) ?? workbook.worksheets[0];
+  if (!sheet) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the workbook has no sheet');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    for (let col = 1; col <= row.cellCount; col++) cells.push(cellOf(row.getCell(col)));
+    while (cells.length && cells[cells.length - 1] === null) cells.pop();
+    if (cells.some((cell) => cell !== null)) rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+/** A cell's value as plain data: formulas by their result, rich text and links by their text, dates as dates. */
+function cellOf(cell: ExcelJS.Cell): CellValue {
+  // A merged range's other cells answer the value of its first (master) cell.
+  const value = cell.isMerged ? cell.master.value : cell.value;
+  return plain(value);
+}
+
+function plain(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    // Excel dates carry no zone; ExcelJS gives them as UTC wall-clock.
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
+    if ('formula' in value || 'sharedFormula' in value) return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value) return plain((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}

@@ -2,6 +2,7 @@ export { clientClassOf, type ClientClass } from './client-class.js';
 export { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS, withTimeout } from './outage.js';
 export {
   GS1_VOC,
+  LINKSET_JSON_LD_CONTEXT,
   SUPPORTED_LINK_TYPES,
   lotLinkContexts,
   parseLinkType,
@@ -17,6 +18,7 @@ export { PublicLotService } from './public-lot.service.js';
 export type {
   ChainStatus,
   GeoPoint,
+  LocationCode,
   LotPublicView,
   ProductPublicView,
   PublicCertification,
@@ -42,3 +44,4 @@ export {
   type LotScanStats,
 } from './scan-stats.repository.js';
 export { VersionProbe } from './version-probe.js';
+export { checkDataAttributes, decompressDigitalLinkPath } from './digital-link.js';

@@ -85,6 +85,17 @@ function facilityLine(facility: PublicFacility): SafeHtml {
   }`;
 }
 
+/** A stage's location trace code as people read it: `GLN <code>…</code>`, `mã cơ sở <code>…</code>`… */
+function locationCode(step: TimelineStep, m: Messages): SafeHtml | null {
+  return step.locationCode ? html`${m.locationScheme[step.locationCode.scheme]} <code>${step.locationCode.value}</code>` : null;
+}
+
+/** The product photo in the Circular 02 list (http(s) only, like the hero image), or null. */
+function circularImage(product: PublicProduct, lang: DisplayLanguage): SafeHtml | null {
+  if (!product.imageUrl || !/^https?:\/\//i.test(product.imageUrl)) return null;
+  return html`<a href="${product.imageUrl}" rel="noopener"><img class="c02img" src="${product.imageUrl}" alt="${productName(product, lang)}" width="96" height="72" loading="lazy" decoding="async"></a>`;
+}
+
 function stepTitle(step: TimelineStep, m: Messages): string {
   if (step.process && (step.stage === 'processing' || step.stage === 'packing')) {
     const label = processLabel(step.process, m);
@@ -102,6 +113,8 @@ function timelineItem(step: TimelineStep, m: Messages, lang: DisplayLanguage): S
   if (!step.growingArea && !step.facility) where.push(step.organizationName);
   if (step.result) where.push(m.inspectionResult(step.result));
   if (step.reason) where.push(html`${m.recallReason}: ${step.reason}`);
+  const location = locationCode(step, m);
+  if (location) where.push(html`${m.locationCode}: ${location}`);
   const codes = html`${step.inputLotCodes.length ? html`${m.lotsIn} ${step.inputLotCodes.map((c, i) => html`${i ? ', ' : ''}<code>${c}</code>`)} → ` : null}${
     step.lotCodes.length ? html`${m.lotsOut} ${step.lotCodes.map((c, i) => html`${i ? ', ' : ''}<code>${c}</code>`)}` : null
   }`;
@@ -180,10 +193,14 @@ ${view.standards.length ? html`<dt>${m.standards}</dt><dd>${view.standards.join(
   const items = m.circularItems;
   const circular = html`<section id="circular"><details><summary>${m.circularTitle}</summary><ol class="c02">
 <li>${items[0]}: ${name}</li>
-<li>${items[1]}: ${product.imageUrl ? '✓' : m.none}</li>
+<li>${items[1]}: ${circularImage(product, lang) ?? m.none}</li>
 <li>${items[2]}: ${view.producer.name}</li>
 <li>${items[3]}: ${place(view.producer.address, view.producer.province) || m.none}</li>
-<li>${items[4]}: ${stepsSummary} (${view.timeline.length})</li>
+<li>${items[4]}: ${stepsSummary} (${view.timeline.length})${
+    view.timeline.length
+      ? html`<ul class="c02stages">${view.timeline.map((step) => html`<li>${stepTitle(step, m)}${step.locationCode ? html` — ${locationCode(step, m)}` : null}</li>`)}</ul>`
+      : null
+  }</li>
 <li>${items[5]}: ${formatDate(lot.producedAt, lang, lot.producedAtOffset)}</li>
 <li>${items[6]}: <code>${lot.code}</code> · <code>${lot.shortCode}</code> · ${view.uri}</li>
 <li>${items[7]}: ${brand ?? m.none}${raw(SERIAL_NUMBER_SLOT)}</li>
@@ -244,7 +261,8 @@ export function renderSerialSection(info: SerialInfo | null, lang: DisplayLangua
 }
 
 /** The product page of `/01/{gtin}`: the product and its lots. */
-export function renderProductPage(view: ProductPublicView, lang: DisplayLanguage, jsonLd: string): string {
+/** A product's page; with `missingLot`, the answer to a Digital Link naming a lot it does not have (GS1 walk-up). */
+export function renderProductPage(view: ProductPublicView, lang: DisplayLanguage, jsonLd: string, missingLot?: string): string {
   const m = MESSAGES[lang];
   const { product } = view;
   const name = productName(product, lang);
@@ -252,6 +270,7 @@ export function renderProductPage(view: ProductPublicView, lang: DisplayLanguage
     jsonLd.replace(/</g, '\\u003c'),
   )}</script>`;
   const body = html`<main>
+${missingLot !== undefined ? html`<section id="lot-not-found"><p class="note warn" role="status">${m.lotNotFound(missingLot)}</p></section>` : null}
 <section class="hero">${image(product, lang)}<h1>${name}</h1><p class="sub">${producerLine(view.producer)}</p>${ocopBadge(view.ocop, m, lang)}</section>
 <section><dl>
 <dt>GTIN</dt><dd><code>${product.gtin}</code></dd>

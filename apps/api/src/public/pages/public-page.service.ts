@@ -387,7 +387,12 @@ export class PublicPageService implements OnModuleInit {
     }
   }
 
-  productHtml(view: ProductPublicView, lang: DisplayLanguage): PageBody {
+  productHtml(view: ProductPublicView, lang: DisplayLanguage, missingLot?: string): PageBody {
+    if (missingLot !== undefined) {
+      // The walk-up answer names whatever lot code was scanned: rendered each time, never kept.
+      const text = renderProductPage(view, lang, JSON.stringify(productJsonLd(view)), missingLot);
+      return new PageBody(text, `"pw${lang}.${digest(text)}"`);
+    }
     const cached = this.products.get(view.product.gtin!);
     let body = cached?.view === view ? cached.html.get(lang) : undefined;
     if (!body) {

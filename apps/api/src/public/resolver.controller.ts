@@ -4,10 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   DomainException,
-  GS1_VOC,
-  LINKSET_JSON_LD_CONTEXT,
   NotFoundException,
-  SUPPORTED_LINK_TYPES,
   checkDataAttributes,
   clientClassOf,
   clientOf,
@@ -27,6 +24,8 @@ import { Public } from '../common/auth.decorators.js';
 import { negotiateLanguage, negotiateRepresentation } from './pages/negotiation.js';
 import { PublicPageService, type CachedLot, type Lookup, type LotResolution, type PageBody } from './pages/public-page.service.js';
 import { PublicExceptionFilter } from './public-exception.filter.js';
+import { resolverDescription } from './resolver-description.js';
+import { canonicalUri, JSON_LD_CONTEXT_LINK, linksetHeader, sameAsHeader } from './resolver-links.js';
 import {
   CORS_HEADERS,
   PAGE_CACHE_CONTROL,
@@ -54,28 +53,8 @@ function splitUrl(url: string): { pathname: string; query: URLSearchParams } {
   return at < 0 ? { pathname: url, query: new URLSearchParams() } : { pathname: url.slice(0, at), query: new URLSearchParams(url.slice(at + 1)) };
 }
 
-function linksetHeader(anchor: string): string {
-  return `<${anchor}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`;
-}
-
-/** On linkset responses: the JSON-LD context that turns the linkset into RDF (GS1 resolver standard). */
-const JSON_LD_CONTEXT_LINK = `<${LINKSET_JSON_LD_CONTEXT}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`;
-
-/** On answers to a compressed Digital Link: the URI it stands for (GS1 resolver standard: owl:sameAs). */
-function sameAsHeader(uri: string): string {
-  return `<${uri}>; rel="http://www.w3.org/2002/07/owl#sameAs"`;
-}
-
 /**
- * Why the page is served at the Digital Link itself (200) rather than as a 307 to the default link,
- * the one place where this resolver departs from the GS1 resolver standard on purpose; stated in the
- * description file and in docs/public-contract.md.
- */
-const DEFAULT_LINK_DEVIATION =
-  'A browser asking for the default link gets the page at the GS1 Digital Link URI itself (200), not a 307 redirect to it: one round trip less on the slow mobile networks where labels are scanned. ?linkType=gs1:defaultLink still answers 307, and every other linkType as the standard says.';
-
-/**
- * The public resolver (DESIGN §5, §6): what a phone gets when it scans a label. GS1 Digital Link
+ * The public resolver (docs/public-contract.md): what a phone gets when it scans a label. GS1 Digital Link
  * URIs and short URLs resolve to the lot page (HTML, Vietnamese by default), a JSON-LD description,
  * an RFC 9264 linkset, or a 307 to one link (`?linkType=`). Unauthenticated, CORS-open, cached.
  */
@@ -94,22 +73,7 @@ export class ResolverController {
   @Get('.well-known/gs1resolver')
   @ApiOperation({ summary: 'Resolver description (GS1 resolver conformance)' })
   description(@Res() reply: Reply): void {
-    // Validated against GS1's description-file schema (test/fixtures/gs1); the fields after
-    // jsonLdContextLocation are this resolver's own, which the schema allows.
-    this.descriptionBody ??= JSON.stringify({
-      name: 'Nguồn — truy xuất nguồn gốc / product traceability',
-      resolverRoot: this.config.publicBaseUrl,
-      supportedPrimaryKeys: ['01'],
-      supportedLinkType: [{ namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' }],
-      linkTypeDefaultCanBeLinkset: false,
-      jsonLdContextLocation: LINKSET_JSON_LD_CONTEXT,
-      supportedQualifiers: { '01': ['10', '21'] },
-      supportedLinkTypes: SUPPORTED_LINK_TYPES.map((type) => `gs1:${type}`),
-      supportedLanguages: ['vi', 'en'],
-      compressedUris: true,
-      defaultLinkBehaviour: DEFAULT_LINK_DEVIATION,
-      shortUrlPattern: `${this.config.publicBaseUrl}/l/{shortCode}[/{serial}]`,
-    });
+    this.descriptionBody ??= JSON.stringify(resolverDescription(this.config.publicBaseUrl));
     void reply.headers({ ...CORS_HEADERS, 'cache-control': 'public, max-age=3600' }).type(MEDIA.json).send(this.descriptionBody);
   }
 
@@ -186,16 +150,7 @@ export class ResolverController {
       const compressed = !/^\/(?:01|l)(?:\/|$)/.test(pathname) && decompressDigitalLinkPath(pathname);
       const key = parseResolverPath(compressed ? splitUrl(compressed).pathname : pathname);
       const base = this.config.publicBaseUrl;
-      const serial = (value: string | null, prefix: string) => (value ? `${prefix}${encodeDigitalLinkValue(value)}` : '');
-      const uri =
-        key.kind === 'short'
-          ? `${base}/l/${key.shortCode}${serial(key.serial, '/')}`
-          : key.kind === 'product'
-            ? `${base}/01/${key.gtin}`
-            : key.kind === 'item'
-              ? `${base}/01/${key.gtin}/21/${encodeDigitalLinkValue(key.serial)}`
-              : `${base}/01/${key.gtin}/10/${encodeDigitalLinkValue(key.lotCode)}${serial(key.serial, '/21/')}`;
-      return [linksetHeader(uri), ...(compressed ? [sameAsHeader(`${base}${compressed}`)] : [])].join(', ');
+      return [linksetHeader(canonicalUri(base, key)), ...(compressed ? [sameAsHeader(`${base}${compressed}`)] : [])].join(', ');
     } catch {
       return null;
     }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { CONSUMER_ERROR_CODES, ERROR_CATALOG, ERROR_CODES, MESSAGES, NOT_FOUND_CODES } from '@app/traceability';
+import { CONSUMER_ERROR_CODES, ERROR_CATALOG, ERROR_CODES, NOT_FOUND_CODES } from '@app/traceability';
+import { MESSAGES } from '../public/pages/messages.js';
 
 type Texts = Record<'vi' | 'en', Record<string, string>>;
 

@@ -4,30 +4,28 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   DomainException,
-  GS1_VOC,
   notFound,
-  PublicPageService,
-  SUPPORTED_LINK_TYPES,
+  checkDataAttributes,
   clientClassOf,
   clientOf,
-  negotiateLanguage,
-  negotiateRepresentation,
+  decompressDigitalLinkPath,
+  encodeDigitalLinkValue,
   normalizeShortCode,
   parseLinkType,
   parseResolverPath,
   selectLink,
   withQueryAttributes,
-  type CachedLot,
   type LinkContext,
-  type Lookup,
-  type LotResolution,
-  type PageBody,
   type ProductPublicView,
   type ResolverKey,
   type ScanRepresentation,
 } from '@app/traceability';
 import { Public } from '../common/auth.decorators.js';
+import { negotiateLanguage, negotiateRepresentation } from './pages/negotiation.js';
+import { PublicPageService, type CachedLot, type Lookup, type LotResolution, type PageBody } from './pages/public-page.service.js';
 import { PublicExceptionFilter } from './public-exception.filter.js';
+import { resolverDescription } from './resolver-description.js';
+import { canonicalUri, JSON_LD_CONTEXT_LINK, linksetHeader, sameAsHeader } from './resolver-links.js';
 import {
   CORS_HEADERS,
   PAGE_CACHE_CONTROL,
@@ -55,10 +53,6 @@ function splitUrl(url: string): { pathname: string; query: URLSearchParams } {
   return at < 0 ? { pathname: url, query: new URLSearchParams() } : { pathname: url.slice(0, at), query: new URLSearchParams(url.slice(at + 1)) };
 }
 
-function linksetHeader(anchor: string): string {
-  return `<${anchor}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`;
-}
-
 /**
  * The public resolver (docs/public-contract.md#what-a-printed-label-opens): what a phone gets when it scans a label. GS1 Digital Link
  * URIs and short URLs resolve to the lot page (HTML, Vietnamese by default), a JSON-LD description,
@@ -79,17 +73,7 @@ export class ResolverController {
   @Get('.well-known/gs1resolver')
   @ApiOperation({ summary: 'Resolver description (GS1 resolver conformance)' })
   description(@Res() reply: Reply): void {
-    this.descriptionBody ??= JSON.stringify({
-      name: 'Nguồn — truy xuất nguồn gốc / product traceability',
-      resolverRoot: this.config.publicBaseUrl,
-      supportedPrimaryKeys: ['gtin'],
-      supportedQualifiers: { gtin: ['10', '21'] },
-      supportedLinkType: [{ namespace: GS1_VOC, prefix: 'gs1:', profile: 'https://gs1.org/voc/?show=linktypes' }],
-      supportedLinkTypes: SUPPORTED_LINK_TYPES.map((type) => `gs1:${type}`),
-      linkTypeDefaultCanBeLinkset: true,
-      supportedLanguages: ['vi', 'en'],
-      shortUrlPattern: `${this.config.publicBaseUrl}/l/{shortCode}[/{serial}]`,
-    });
+    this.descriptionBody ??= JSON.stringify(resolverDescription(this.config.publicBaseUrl));
     void reply.headers({ ...CORS_HEADERS, 'cache-control': 'public, max-age=3600' }).type(MEDIA.json).send(this.descriptionBody);
   }
 
@@ -102,14 +86,43 @@ export class ResolverController {
   @ApiProduces(MEDIA.html, MEDIA.jsonld, MEDIA.linkset)
   async resolve(@Req() request: Request, @Res() reply: Reply): Promise<void> {
     const { pathname, query } = splitUrl(request.url);
+    return this.resolvePath(pathname, query, request, reply, []);
+  }
+
+  /**
+   * A compressed GS1 Digital Link URI (`/{base64url}`, Digital Link standard): decompressed with GS1's
+   * algorithm and answered as the URI it stands for, which the `Link` header names (owl:sameAs).
+   * Query attributes of the request are added to those the compressed form carried.
+   */
+  @Get(':compressed')
+  @ApiExcludeEndpoint()
+  async compressed(@Req() request: Request, @Res() reply: Reply): Promise<void> {
+    const { pathname, query } = splitUrl(request.url);
+    const uncompressed = this.uncompressed(pathname);
+    const target = splitUrl(uncompressed);
+    for (const [name, value] of query) target.query.append(name, value);
+    return this.resolvePath(target.pathname, target.query, request, reply, [sameAsHeader(`${this.config.publicBaseUrl}${uncompressed}`)]);
+  }
+
+  /** The Digital Link a compressed path stands for; 404 when it is none, or names a key other than a GTIN. */
+  private uncompressed(pathname: string): string {
+    const uncompressed = decompressDigitalLinkPath(pathname);
+    if (!uncompressed?.startsWith('/01/')) throw new DomainException('NOT_FOUND', 'No GS1 Digital Link with a GTIN is compressed in this path', 'not_found');
+    return uncompressed;
+  }
+
+  private async resolvePath(pathname: string, query: URLSearchParams, request: Request, reply: Reply, links: string[]): Promise<void> {
     const key = parseResolverPath(pathname);
-    if (key.kind === 'product') return this.product(key.gtin, request, reply, query);
+    checkDataAttributes(query);
+    if (key.kind === 'product') return this.product(key.gtin, request, reply, query, links);
     const resolution = await this.pages.resolve(key);
+    // GS1 walk-up: a lot this GTIN does not have gets the GTIN's own answer, which says so.
+    if (!resolution && key.kind === 'lot') return this.product(key.gtin, request, reply, query, links, key.lotCode);
     if (!resolution) throw notFound('Lot');
     const found = await this.pages.lot(resolution.lot);
     if (!found) throw notFound('Lot');
     if (found.entry.view.lot.status === 'voided') throw new DomainException('LOT_VOIDED', 'This lot was voided by its producer', 'not_found');
-    return this.lot(found, resolution, key, request, reply, query);
+    return this.lot(found, resolution, key, request, reply, query, links);
   }
 
   @Get(['01', 'l'])
@@ -118,10 +131,29 @@ export class ResolverController {
     throw new DomainException('RESOLVER_PATH_MALFORMED', 'expected /01/{gtin}[/10/{lot}][/21/{serial}] or /l/{shortCode}', 'bad_request');
   }
 
-  @Options(['01', '01/*', 'l', 'l/*', '.well-known/gs1resolver', 'public/lots/*'])
+  @Options(['01', '01/*', 'l', 'l/*', '.well-known/gs1resolver', 'public/lots/*', ':compressed'])
   @ApiExcludeEndpoint()
-  preflight(@Res() reply: Reply): void {
-    void reply.status(204).headers(PREFLIGHT_HEADERS).send();
+  preflight(@Req() request: Request, @Res() reply: Reply): void {
+    const link = this.optionsLink(splitUrl(request.url).pathname);
+    void reply
+      .status(204)
+      .headers({ ...PREFLIGHT_HEADERS, ...(link ? { link } : {}) })
+      .send();
+  }
+
+  /**
+   * OPTIONS on a Digital Link or short URL names its linkset, as GET does (GS1 resolver standard),
+   * from the URI alone: no database read for a preflight. Nothing for other paths.
+   */
+  private optionsLink(pathname: string): string | null {
+    try {
+      const compressed = !/^\/(?:01|l)(?:\/|$)/.test(pathname) && decompressDigitalLinkPath(pathname);
+      const key = parseResolverPath(compressed ? splitUrl(compressed).pathname : pathname);
+      const base = this.config.publicBaseUrl;
+      return [linksetHeader(canonicalUri(base, key)), ...(compressed ? [sameAsHeader(`${base}${compressed}`)] : [])].join(', ');
+    } catch {
+      return null;
+    }
   }
 
   @Get('public/lots/:shortCode/recall-status')
@@ -167,8 +199,8 @@ export class ResolverController {
   /** The URI the request named, in canonical form: the anchor of its linkset. */
   private anchorOf(entry: CachedLot, key: Exclude<ResolverKey, { kind: 'product' }>, serial: string | null): string {
     if (key.kind === 'short') return `${this.config.publicBaseUrl}/l/${key.shortCode}${serial ? `/${serial}` : ''}`;
-    const lotUri = entry.view.product.gtin ? entry.view.uri : `${this.config.publicBaseUrl}/01/${key.gtin}/10/${encodeURIComponent(entry.view.lot.code)}`;
-    return `${lotUri}${serial ? `/21/${serial}` : ''}`;
+    const lotUri = entry.view.product.gtin ? entry.view.uri : `${this.config.publicBaseUrl}/01/${key.gtin}/10/${encodeDigitalLinkValue(entry.view.lot.code)}`;
+    return `${lotUri}${serial ? `/21/${encodeDigitalLinkValue(serial)}` : ''}`;
   }
 
   private async lot(
@@ -178,6 +210,7 @@ export class ResolverController {
     request: Request,
     reply: Reply,
     query: URLSearchParams,
+    links: string[],
   ): Promise<void> {
     const { serial } = resolution;
     const anchor = this.anchorOf(entry, key, serial);
@@ -190,16 +223,18 @@ export class ResolverController {
     const record = (as: ScanRepresentation) => {
       if (counted) this.pages.recordScan(resolution.lot, serial, clientOf(request.ip, userAgent), clientClass, as);
     };
-    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(anchor), vary: VARY });
+    void reply.headers({ ...CORS_HEADERS, vary: VARY });
     if (stale) void reply.header('warning', STALE_WARNING);
 
     const linkType = query.get('linkType');
     if (linkType && linkType !== 'linkset' && linkType !== 'all') {
+      void reply.header('link', [linksetHeader(anchor), ...links].join(', '));
       this.redirect(entry.links(anchor), linkType, lang, query, reply, stale);
       record('redirect');
       return;
     }
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
+    void reply.header('link', this.linkHeader(anchor, representation, links));
     const cacheControl = stale ? STALE_PAGE_CACHE_CONTROL : serial ? SERIAL_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
     let response: PageBody;
     if (representation === 'html') {
@@ -216,23 +251,37 @@ export class ResolverController {
     this.send(reply, request, representation, response, cacheControl);
   }
 
-  private async product(gtin: string, request: Request, reply: Reply, query: URLSearchParams): Promise<void> {
+  /** The `Link` header: the linkset, then the JSON-LD context when the body is the linkset, then any other (owl:sameAs). */
+  private linkHeader(anchor: string, representation: 'html' | 'jsonld' | 'linkset', links: string[]): string {
+    return [linksetHeader(anchor), ...(representation === 'linkset' ? [JSON_LD_CONTEXT_LINK] : []), ...links].join(', ');
+  }
+
+  /**
+   * A product's answer (`/01/{gtin}`), and the walk-up answer for a lot it does not have
+   * (`missingLot`): the product's page, JSON-LD, links and redirects, the page saying the lot was not
+   * found. 404 when no product has this GTIN.
+   */
+  private async product(gtin: string, request: Request, reply: Reply, query: URLSearchParams, links: string[], missingLot?: string): Promise<void> {
     const found = await this.pages.product(gtin);
-    if (!found) throw notFound('Product');
+    if (!found) throw notFound(missingLot === undefined ? 'Product' : 'Lot');
     const { entry: view, stale } = found;
     const lang = negotiateLanguage(query.get('lang'), request.headers['accept-language']);
-    void reply.headers({ ...CORS_HEADERS, link: linksetHeader(view.uri), vary: VARY });
+    void reply.headers({ ...CORS_HEADERS, vary: VARY });
     if (stale) void reply.header('warning', STALE_WARNING);
     const linkType = query.get('linkType');
-    if (linkType && linkType !== 'linkset' && linkType !== 'all') return this.redirect(this.pages.productLinks(view), linkType, lang, query, reply, stale);
+    if (linkType && linkType !== 'linkset' && linkType !== 'all') {
+      void reply.header('link', [linksetHeader(view.uri), ...links].join(', '));
+      return this.redirect(this.pages.productLinks(view), linkType, lang, query, reply, stale);
+    }
     const representation = linkType ? 'linkset' : negotiateRepresentation(request.headers.accept);
-    const response = this.productResponse(view, representation, lang);
+    void reply.header('link', this.linkHeader(view.uri, representation, links));
+    const response = this.productResponse(view, representation, lang, missingLot);
     if (representation === 'html') void reply.header('content-language', lang);
     this.send(reply, request, representation, response, stale ? STALE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL);
   }
 
-  private productResponse(view: ProductPublicView, representation: 'html' | 'jsonld' | 'linkset', lang: 'vi' | 'en') {
-    if (representation === 'html') return this.pages.productHtml(view, lang);
+  private productResponse(view: ProductPublicView, representation: 'html' | 'jsonld' | 'linkset', lang: 'vi' | 'en', missingLot?: string) {
+    if (representation === 'html') return this.pages.productHtml(view, lang, missingLot);
     if (representation === 'jsonld') return this.pages.productJsonLd(view);
     return this.pages.productLinkset(view);
   }

@@ -12,6 +12,12 @@ describe('lotUri', () => {
     expect(lotUri('https://x.vn', { gtin: '8934588012341', code: 'A/B 1', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/01/08934588012341/10/A%2FB%201');
   });
 
+  it("percent-encodes every set-82 character outside the unreserved set, ! ' ( ) * included (Digital Link URI syntax)", () => {
+    expect(lotUri('https://x.vn', { gtin: '08934588012341', code: `A!B'C(D)E*F"G%H&I+J,K/L:M;N<O=P>Q?R-S.T_U`, shortCode: 'K7M2Q9XZ' })).toBe(
+      'https://x.vn/01/08934588012341/10/A%21B%27C%28D%29E%2AF%22G%25H%26I%2BJ%2CK%2FL%3AM%3BN%3CO%3DP%3EQ%3FR-S.T_U',
+    );
+  });
+
   it('gives the short URL without a GTIN', () => {
     expect(lotUri('https://x.vn', { gtin: null, code: 'DB-2026-000123', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/l/K7M2Q9XZ');
     expect(lotUri('https://x.vn', { code: 'DB-2026-000123', shortCode: 'K7M2Q9XZ' })).toBe('https://x.vn/l/K7M2Q9XZ');

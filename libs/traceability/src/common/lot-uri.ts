@@ -1,5 +1,9 @@
 /**
+<<<<<<< ours
  * The URI that identifies a lot in QR codes and EPCIS (docs/domain.md#identifiers): a GS1 Digital Link on the
+=======
+ * The URI that identifies a lot in QR codes and EPCIS (docs/public-contract.md): a GS1 Digital Link on the
+>>>>>>> theirs
  * deployment's public base URL when the product has a GTIN, else the short URL `/l/{shortCode}`.
  */
 export interface LotIdentity {
@@ -10,10 +14,19 @@ export interface LotIdentity {
   shortCode: string;
 }
 
+/**
+ * A key or qualifier value as a path segment of a GS1 Digital Link URI: every character of GS1 set 82
+ * outside the URI's unreserved set (A–Z a–z 0–9 - . _) percent-encoded, as the Digital Link URI syntax
+ * requires — `encodeURIComponent` alone leaves `! ' ( ) *` as they are, which the grammar forbids.
+ */
+export function encodeDigitalLinkValue(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function lotUri(publicBaseUrl: string, lot: LotIdentity): string {
   const base = publicBaseUrl.replace(/\/+$/, '');
   const gtin = lot.gtin?.trim();
-  if (gtin) return `${base}/01/${gtin.padStart(14, '0')}/10/${encodeURIComponent(lot.code)}`;
+  if (gtin) return `${base}/01/${gtin.padStart(14, '0')}/10/${encodeDigitalLinkValue(lot.code)}`;
   return `${base}/l/${lot.shortCode}`;
 }
 

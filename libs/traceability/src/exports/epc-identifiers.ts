@@ -1,4 +1,5 @@
 import { gs1CheckDigit } from '../common/gs1.js';
+import { encodeDigitalLinkValue } from '../common/lot-uri.js';
 
 /**
  * GS1 keys as EPCIS identifiers (GS1 Tag Data Standard 2.x EPC URNs, GS1 Digital Link 1.x):
@@ -62,7 +63,7 @@ export function lgtinUrn(gtin: string, lot: string, policy: CompanyPrefixPolicy)
 
 /** The lot as a canonical GS1 Digital Link URI (AI 01 + AI 10). */
 export function gtinLotDigitalLink(gtin: string, lot: string): string {
-  return `${GS1_DIGITAL_LINK_ROOT}/01/${gtin14(gtin)}/10/${encodeURIComponent(lot)}`;
+  return `${GS1_DIGITAL_LINK_ROOT}/01/${gtin14(gtin)}/10/${encodeDigitalLinkValue(lot)}`;
 }
 
 /** A lot with a GTIN as EPCIS names it: the LGTIN URN when the split is known, else the Digital Link. */

@@ -4,6 +4,7 @@ import { parseLinkType, selectLink, toLinkset, withQueryAttributes, type LinkCon
 const contexts: LinkContext[] = [
   {
     anchor: 'https://x.vn/01/08934588012341/10/L1',
+    itemDescription: 'Gạo — lô L1',
     links: {
       pip: [
         { href: 'https://x.vn/01/08934588012341/10/L1?lang=vi', title: 'Trang lô', hreflang: ['vi'], type: 'text/html' },
@@ -12,7 +13,7 @@ const contexts: LinkContext[] = [
       traceability: [{ href: 'https://x.vn/01/08934588012341/10/L1?lang=vi#trace', title: 'Hành trình', hreflang: ['vi'], type: 'text/html' }],
     },
   },
-  { anchor: 'https://x.vn/01/08934588012341', links: { certificationInfo: [{ href: 'https://x.vn/01/08934588012341?lang=vi#certifications', title: 'Chứng nhận', hreflang: ['vi'], type: 'text/html' }] } },
+  { anchor: 'https://x.vn/01/08934588012341', itemDescription: 'Gạo', links: { certificationInfo: [{ href: 'https://x.vn/01/08934588012341?lang=vi#certifications', title: 'Chứng nhận', hreflang: ['vi'], type: 'text/html' }] } },
 ];
 
 describe('resolver links', () => {
@@ -20,6 +21,10 @@ describe('resolver links', () => {
     expect(parseLinkType('gs1:pip')).toBe('pip');
     expect(parseLinkType('pip')).toBe('pip');
     expect(parseLinkType('https://gs1.org/voc/recallStatus')).toBe('recallStatus');
+    expect(parseLinkType('https://ref.gs1.org/voc/pip')).toBe('pip');
+    expect(parseLinkType('https://www.gs1.org/voc/pip')).toBe('pip');
+    expect(parseLinkType('http://www.gs1.org/voc/traceability')).toBe('traceability');
+    expect(parseLinkType('https://example.org/voc/pip')).toBeNull();
     expect(parseLinkType('gs1:nutritionalInfo')).toBeNull();
   });
 
@@ -38,6 +43,7 @@ describe('resolver links', () => {
   it('writes an RFC 9264 linkset with GS1 Web Vocabulary relation types', () => {
     const { linkset } = toLinkset(contexts);
     expect(linkset[0].anchor).toBe(contexts[0].anchor);
+    expect(linkset[0].itemDescription).toBe('Gạo — lô L1');
     expect(linkset[0]['https://gs1.org/voc/pip']).toHaveLength(2);
     expect(linkset[1]['https://gs1.org/voc/certificationInfo']).toEqual(contexts[1].links.certificationInfo);
   });

@@ -7,15 +7,22 @@ export const GS1_VOC = 'https://gs1.org/voc/';
 export const SUPPORTED_LINK_TYPES = ['defaultLink', 'pip', 'traceability', 'certificationInfo', 'recallStatus', 'epcis'] as const;
 export type LinkType = (typeof SUPPORTED_LINK_TYPES)[number];
 
-/** One target of a link relation in an RFC 9264 linkset. */
+/**
+ * The JSON-LD context of GS1 linksets, named by the `Link` header of every linkset response (GS1
+ * resolver standard; a copy is in test/fixtures/gs1 for offline checks).
+ */
+export const LINKSET_JSON_LD_CONTEXT = 'https://gs1.github.io/linkset/linksetContext.jsonld';
+
+/** One target of a link relation in an RFC 9264 linkset (the default link has only href and title). */
 export interface LinkTarget {
   href: string;
   title: string;
-  hreflang: DisplayLanguage[];
-  type: string;
+  hreflang?: DisplayLanguage[];
+  type?: string;
 }
 
-export type LinkContext = { anchor: string; links: Partial<Record<LinkType, LinkTarget[]>> };
+/** The links of one identified thing, with what it is in words (GS1 linkset `itemDescription`). */
+export type LinkContext = { anchor: string; itemDescription: string; links: Partial<Record<LinkType, LinkTarget[]>> };
 
 const TITLES = {
   vi: {
@@ -56,11 +63,23 @@ export function productUri(baseUrl: string, gtin: string): string {
   return `${baseUrl}/01/${gtin}`;
 }
 
+/**
+ * The default link and the page links of an item. GS1's linkset rules: the default link carries only
+ * href and title, and its target is listed again under a descriptive link type (here gs1:pip, after
+ * the one-language variants so that a redirect in a given language finds those first).
+ */
+function pageLinks(uri: string, title: (lang: DisplayLanguage) => string): Pick<LinkContext['links'], 'defaultLink' | 'pip'> {
+  const pages: LinkTarget[] = LANGS.map((lang) => ({ href: variant(uri, lang), title: title(lang), hreflang: [lang], type: 'text/html' }));
+  return {
+    defaultLink: [{ href: uri, title: title('vi') }],
+    pip: [...pages, { href: uri, title: title('vi'), hreflang: [...LANGS], type: 'text/html' }],
+  };
+}
+
 function productContext(baseUrl: string, product: { gtin: string | null; nameVi: string; nameEn: string | null }): LinkContext | null {
   if (!product.gtin) return null;
   const uri = productUri(baseUrl, product.gtin);
-  const pages = LANGS.map((lang) => ({ href: variant(uri, lang), title: TITLES[lang].productPage(nameIn(product, lang)), hreflang: [lang], type: 'text/html' }));
-  return { anchor: uri, links: { defaultLink: [{ ...pages[0], href: uri, hreflang: ['vi', 'en'] }], pip: pages } };
+  return { anchor: uri, itemDescription: product.nameVi, links: pageLinks(uri, (lang) => TITLES[lang].productPage(nameIn(product, lang))) };
 }
 
 /**
@@ -71,8 +90,7 @@ export function lotLinkContexts(view: LotPublicView, baseUrl: string, anchor = v
   const { lot, product } = view;
   const page = (lang: DisplayLanguage, fragment = '') => variant(view.uri, lang, fragment);
   const links: LinkContext['links'] = {
-    defaultLink: [{ href: view.uri, title: TITLES.vi.lotPage(product.nameVi, lot.code), hreflang: ['vi', 'en'], type: 'text/html' }],
-    pip: LANGS.map((lang) => ({ href: page(lang), title: TITLES[lang].lotPage(nameIn(product, lang), lot.code), hreflang: [lang], type: 'text/html' })),
+    ...pageLinks(view.uri, (lang) => TITLES[lang].lotPage(nameIn(product, lang), lot.code)),
     traceability: LANGS.map((lang) => ({ href: page(lang, '#trace'), title: TITLES[lang].trace(lot.code), hreflang: [lang], type: 'text/html' })),
   };
   if (view.certifications.length) {
@@ -99,7 +117,7 @@ export function lotLinkContexts(view: LotPublicView, baseUrl: string, anchor = v
       type: 'application/ld+json',
     },
   ];
-  const contexts: LinkContext[] = [{ anchor, links }];
+  const contexts: LinkContext[] = [{ anchor, itemDescription: `${product.nameVi} — lô ${lot.code}`, links }];
   const up = productContext(baseUrl, product);
   if (up) contexts.push(up);
   return contexts;
@@ -122,16 +140,20 @@ export function productLinkContexts(view: ProductPublicView, baseUrl: string): L
 export function toLinkset(contexts: LinkContext[]): { linkset: Record<string, unknown>[] } {
   return {
     linkset: contexts.map((context) => {
-      const entry: Record<string, unknown> = { anchor: context.anchor };
+      const entry: Record<string, unknown> = { anchor: context.anchor, itemDescription: context.itemDescription };
       for (const [type, targets] of Object.entries(context.links)) entry[GS1_VOC + type] = targets;
       return entry;
     }),
   };
 }
 
-/** `gs1:pip`, `pip` or `https://gs1.org/voc/pip` → `pip`; null for a link type we do not know. */
+/**
+ * `gs1:pip`, `pip`, or the link type's IRI in any of its published forms (`https://gs1.org/voc/pip`,
+ * `https://www.gs1.org/voc/pip`, `https://ref.gs1.org/voc/pip`, http or https) → `pip`; null for a
+ * link type we do not know.
+ */
 export function parseLinkType(value: string): LinkType | null {
-  const name = value.trim().replace(/^https?:\/\/gs1\.org\/voc\//, '').replace(/^gs1:/, '');
+  const name = value.trim().replace(/^https?:\/\/(?:www\.|ref\.)?gs1\.org\/voc\//, '').replace(/^gs1:/, '');
   return (SUPPORTED_LINK_TYPES as readonly string[]).includes(name) ? (name as LinkType) : null;
 }
 
@@ -142,7 +164,7 @@ export function parseLinkType(value: string): LinkType | null {
 export function selectLink(contexts: LinkContext[], type: LinkType, lang: DisplayLanguage): LinkTarget | null {
   for (const context of contexts) {
     const targets = context.links[type];
-    if (targets?.length) return targets.find((target) => target.hreflang.includes(lang)) ?? targets[0];
+    if (targets?.length) return targets.find((target) => target.hreflang?.includes(lang)) ?? targets[0];
   }
   return null;
 }

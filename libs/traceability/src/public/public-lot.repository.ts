@@ -177,7 +177,7 @@ export class PublicLotRepository {
   }
 
   organizations(ids: string[]): Promise<PublicOrganization[]> {
-    return this.dataSource.query(`SELECT id, name, kind, address, commune, province FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT id, name, kind, address, commune, province, gln FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /**
@@ -218,7 +218,7 @@ export class PublicLotRepository {
   }
 
   facilities(ids: string[]): Promise<PublicFacility[]> {
-    return this.dataSource.query(`SELECT id, kind, name, code, address, commune, province FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT id, kind, name, code, gln, address, commune, province FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Name, kind, commune and province only: a household's phone, id number or address never leaves here. */

@@ -8,12 +8,15 @@ import { pointOf } from './geo-point.js';
 import { epcisUrlOf, productUri, recallStatusUrlOf } from './links.js';
 import { PublicLotRepository, type RawGrowingArea, type RawPublicEvent } from './public-lot.repository.js';
 import type {
+  LocationCode,
   LotPublicView,
   ProductPublicView,
   PublicCertification,
+  PublicFacility,
   PublicGrowingArea,
   PublicInputApplication,
   PublicLot,
+  PublicOrganization,
   PublicOrigin,
   Stage,
   TimelineStep,
@@ -25,6 +28,18 @@ const PRODUCT_PAGE_LOTS = 50;
 const STANDARD_CERTIFICATIONS: Record<string, string> = { vietgap: 'VietGAP', globalgap: 'GlobalG.A.P.', organic: 'Hữu cơ / Organic', haccp: 'HACCP' };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The location trace code of a production stage (Circular 02/2024/TT-BKHCN): a harvest is traced to
+ * its growing area's code; a step at a facility to the facility's GLN, else its own code; any other
+ * step (shipping, receiving…) to the GLN of the organization that recorded it.
+ */
+function locationCodeOf(area: PublicGrowingArea | null, facility: PublicFacility | null, organization: PublicOrganization | undefined): LocationCode | null {
+  if (area) return { scheme: 'growing_area', value: area.code };
+  if (facility?.gln) return { scheme: 'gln', value: facility.gln };
+  if (facility?.code) return { scheme: 'facility', value: facility.code };
+  return organization?.gln ? { scheme: 'gln', value: organization.gln } : null;
+}
 
 function unique<T>(values: (T | null | undefined)[]): T[] {
   return [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
@@ -138,6 +153,8 @@ export class PublicLotService {
     const timeline: TimelineStep[] = shown.map((event) => {
       const stage = stageOf(event);
       const consumes = event.type === 'transform' || event.type === 'split';
+      const area = event.growingAreaId ? (areaById.get(event.growingAreaId) ?? null) : null;
+      const facility = event.facilityId ? (facilityById.get(event.facilityId) ?? null) : null;
       return {
         eventId: event.id,
         organizationId: event.organizationId,
@@ -150,13 +167,14 @@ export class PublicLotService {
         lotCodes: codes(event, event.type === 'ship' ? ['input', 'observed'] : ['output', 'observed']),
         inputLotCodes: consumes ? codes(event, ['input']) : [],
         process: event.type === 'transform' ? event.process : null,
-        growingArea: event.growingAreaId ? (areaById.get(event.growingAreaId) ?? null) : null,
-        facility: event.facilityId ? (facilityById.get(event.facilityId) ?? null) : null,
+        growingArea: area,
+        facility,
         household: event.type === 'harvest' && event.sourcePartnerId ? (partnerById.get(event.sourcePartnerId) ?? null) : null,
         destination: event.type === 'ship' && event.destinationPartnerId ? (partnerById.get(event.destinationPartnerId) ?? null) : null,
         lab: event.type === 'inspect' && event.sourcePartnerId ? (partnerById.get(event.sourcePartnerId) ?? null) : null,
         result: event.type === 'inspect' ? event.result : null,
         reason: event.type === 'recall' ? event.reason : null,
+        locationCode: locationCodeOf(area, facility, orgById.get(event.organizationId)),
       };
     });
 

@@ -13,6 +13,8 @@ export interface PublicOrganization {
   address: string | null;
   commune: string | null;
   province: string | null;
+  /** GS1 Global Location Number (13 digits), when the organization has one. */
+  gln: string | null;
 }
 
 export interface PublicProduct {
@@ -56,9 +58,20 @@ export interface PublicFacility {
   kind: string;
   name: string;
   code: string | null;
+  gln: string | null;
   address: string | null;
   commune: string | null;
   province: string | null;
+}
+
+/**
+ * Where a production stage took place, by the code that traces it (Circular 02/2024/TT-BKHCN: "mã
+ * truy vết địa điểm"): the GS1 GLN when the place has one, else the facility's or growing area's own
+ * code.
+ */
+export interface LocationCode {
+  scheme: 'gln' | 'facility' | 'growing_area';
+  value: string;
 }
 
 /** A value-chain partner as the public may see it: name, kind and where (commune, province) only. */
@@ -150,6 +163,8 @@ export interface TimelineStep {
   result: string | null;
   /** For a recall. */
   reason: string | null;
+  /** The location trace code of the step, or null when its place has none. */
+  locationCode: LocationCode | null;
 }
 
 export interface ChainStatus {

@@ -1,6 +1,4 @@
-import type { DisplayLanguage } from '../common/dates.js';
-import type { ConsumerErrorCode } from '../common/error-codes.js';
-import type { Stage } from './public-lot.types.js';
+import type { ConsumerErrorCode, DisplayLanguage, Stage } from '@app/traceability';
 
 /** Every word of the public pages, Vietnamese first (docs/rules.md#text-is-vietnamese-safe). */
 export interface Messages {
@@ -66,6 +64,11 @@ export interface Messages {
   poweredBy: string;
   productLots: string;
   productNoLots: string;
+  /** The location trace code of a production stage (Circular 02/2024/TT-BKHCN), by its kind. */
+  locationCode: string;
+  locationScheme: Record<'gln' | 'facility' | 'growing_area', string>;
+  /** A Digital Link naming a lot this product does not have: the product page is shown instead (GS1 walk-up). */
+  lotNotFound: (code: string) => string;
   statusRecalled: string;
   errorTitle: Record<number, string>;
   errorBody: Record<number, string>;
@@ -159,6 +162,9 @@ const vi: Messages = {
   poweredBy: 'Trang truy xuất do Nguồn cung cấp',
   productLots: 'Các lô hàng',
   productNoLots: 'Chưa có lô hàng nào.',
+  locationCode: 'Mã truy vết địa điểm',
+  locationScheme: { gln: 'GLN', facility: 'mã cơ sở', growing_area: 'mã vùng trồng' },
+  lotNotFound: (code) => `Không tìm thấy lô «${code}» của sản phẩm này. Dưới đây là thông tin chung về sản phẩm; nếu mã in trên bao bì khác, hãy báo cho cơ sở sản xuất.`,
   statusRecalled: 'Đã thu hồi',
   staleNote:
     'Hệ thống đang tạm gián đoạn: thông tin dưới đây là bản đã lưu và có thể chưa được cập nhật (kể cả thông báo thu hồi). Vui lòng quét lại sau ít phút.',
@@ -290,6 +296,9 @@ const en: Messages = {
   poweredBy: 'Traceability page by Nguồn',
   productLots: 'Lots',
   productNoLots: 'No lots yet.',
+  locationCode: 'Location trace code',
+  locationScheme: { gln: 'GLN', facility: 'facility code', growing_area: 'growing area code' },
+  lotNotFound: (code) => `Lot «${code}» of this product was not found. Below is the product's general information; if the code printed on the pack differs, please tell the producer.`,
   statusRecalled: 'Recalled',
   staleNote: 'The service is briefly unavailable: this is a saved copy and may not be current (recalls included). Please scan again in a few minutes.',
   errorTitle: { 400: 'Invalid code', 404: 'Not found', 410: 'Lot cancelled', 429: 'Too many requests', 500: 'Server error', 503: 'Temporarily unavailable' },

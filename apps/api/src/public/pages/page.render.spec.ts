@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { assembleLotPage, renderErrorPage, renderLotPage, type SerialInfo } from './page.render.js';
-import type { LotPublicView } from './public-lot.types.js';
+import type { LotPublicView } from '@app/traceability';
 
 const harvestedAt = new Date('2026-10-05T01:30:00Z');
 
@@ -45,7 +45,7 @@ function view(overrides: Partial<LotPublicView['lot']> = {}): LotPublicView {
       ocopGroup: 1,
       standards: [],
     },
-    producer: { id: 'o1', name: 'HTX Thanh Xương', kind: 'cooperative', address: null, commune: null, province: 'Điện Biên' },
+    producer: { id: 'o1', name: 'HTX Thanh Xương', kind: 'cooperative', address: null, commune: null, province: 'Điện Biên', gln: null },
     uri: 'https://x.vn/01/08934588012341/10/DB-2026-000123',
     shortUrl: 'https://x.vn/l/7HKQ2MXR',
     recallStatusUrl: 'https://x.vn/public/lots/7HKQ2MXR/recall-status',
@@ -71,6 +71,28 @@ function view(overrides: Partial<LotPublicView['lot']> = {}): LotPublicView {
         lab: null,
         result: null,
         reason: null,
+        locationCode: { scheme: 'growing_area', value: area.code },
+      },
+      {
+        eventId: 'e2',
+        organizationId: 'o1',
+        seq: '2',
+        type: 'transform',
+        stage: 'packing',
+        eventTime: new Date(harvestedAt.getTime() + 86_400_000),
+        eventTimeOffset: '+07:00',
+        organizationName: 'HTX Thanh Xương',
+        lotCodes: ['DB-2026-000123'],
+        inputLotCodes: ['TH-1'],
+        process: 'pack',
+        growingArea: null,
+        facility: { id: 'f1', kind: 'packing_house', name: 'Cơ sở đóng gói', code: 'DG-1', gln: '8934588000017', address: null, commune: null, province: 'Điện Biên' },
+        household: null,
+        destination: null,
+        lab: null,
+        result: null,
+        reason: null,
+        locationCode: { scheme: 'gln', value: '8934588000017' },
       },
     ],
     inputs: [],
@@ -117,6 +139,27 @@ describe('lot page rendering', () => {
     expect(en).toContain('THIS PRODUCT IS BEING RECALLED');
     expect(en).toContain('<h1>Séng Cù sticky rice</h1>');
     expect(en).toContain('Sticky rice (paddy) / Séng Cù');
+  });
+
+  it('lists each production stage with its location trace code (Circular 02/2024/TT-BKHCN)', () => {
+    const vi = renderLotPage(view(), 'vi', '{}').join('');
+    const circular = vi.slice(vi.indexOf('<section id="circular">'));
+    expect(circular).toContain(`Thu hoạch — mã vùng trồng <code>${view().timeline[0].growingArea!.code}</code>`);
+    expect(circular).toContain('Đóng gói — GLN <code>8934588000017</code>');
+    const trace = vi.slice(vi.indexOf('<section id="trace">'), vi.indexOf('<section id="circular">'));
+    expect(trace).toContain('Mã truy vết địa điểm: GLN <code>8934588000017</code>');
+    const en = renderLotPage(view(), 'en', '{}').join('');
+    expect(en).toContain('Packing — GLN <code>8934588000017</code>');
+  });
+
+  it('shows the product image in the Circular 02 list when there is one, and says so when there is none', () => {
+    const withPhoto = view();
+    withPhoto.product = { ...withPhoto.product, imageUrl: 'https://images.example.vn/gao.jpg' };
+    const page = renderLotPage(withPhoto, 'vi', '{}').join('');
+    const circular = page.slice(page.indexOf('<section id="circular">'));
+    expect(circular).toContain('<img class="c02img" src="https://images.example.vn/gao.jpg"');
+    const without = renderLotPage(view(), 'vi', '{}').join('');
+    expect(without.slice(without.indexOf('<section id="circular">'))).toContain('Hình ảnh sản phẩm: Không có');
   });
 
   it('keeps a JSON-LD block from closing the script element', () => {

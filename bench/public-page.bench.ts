@@ -15,10 +15,10 @@
 // Run: node --import @swc-node/register/esm-register bench/public-page.bench.ts [seconds] [rounds]
 //   (default 10 s per measurement, 3 rounds; TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
-import { createBenchEnvironment } from './bench-environment.js';
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import { createBenchEnvironment } from './bench-environment.js';
 import { PublicPageService } from '../apps/api/src/public/pages/public-page.service.js';
 import { buildGenealogy, decodeQr, printLabels } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';

@@ -4,9 +4,9 @@ import pg from 'pg';
 import request from 'supertest';
 import { PgNotifications } from '@app/database';
 import { PublicLotService, ScanRecorder } from '@app/traceability';
+import { acceptTradeLink, buildGenealogy, createPartner, signupOrganization, startPostgresProxy, startTestApp, testConfig, type TestApp } from '@app/testing';
 import { LOT_PAGES_CHANNEL } from '../../apps/api/src/public/pages/page-freshness.js';
 import { PublicPageService } from '../../apps/api/src/public/pages/public-page.service.js';
-import { acceptTradeLink, buildGenealogy, createPartner, signupOrganization, startPostgresProxy, startTestApp, testConfig, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const BASE = 'https://truyxuat.example.vn';

@@ -8,10 +8,10 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
+import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
 import { UPLOAD_TYPES } from './imports/imports.dto.js';
-import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;

@@ -4,7 +4,7 @@ import type { TestOrganization } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 type Server = TestApp['server'];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type ImportBody = Record<string, any>;
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

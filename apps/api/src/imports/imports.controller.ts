@@ -54,7 +54,7 @@ export class ImportsController {
   @ReplayWith('get', 'created')
   @ApiOperation({
     summary: 'Upload a spreadsheet (XLSX or CSV, the file’s bytes as the body) and dry-run it: every row is checked, nothing is imported yet',
-    description: `Send the file as the request body with its content type (${UPLOAD_TYPES.join(', ')}). The same file uploaded again answers the import it made (alreadyUploaded: true).`,
+    description: `Send the file as the request body with its content type (${UPLOAD_TYPES.join(', ')}). The same file uploaded again answers the import it made (alreadyUploaded: true). Whole-file refusals (400): ${FILE_ERRORS}.`,
   })
   @ApiParam(KIND_PARAM)
   @ApiConsumes(...UPLOAD_TYPES)

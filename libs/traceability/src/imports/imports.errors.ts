@@ -18,6 +18,8 @@ export const IMPORTS_ERROR_CODES = [
   'IMPORT_TOO_MANY_ROWS',
   'OWNER_AMBIGUOUS',
   'OWNER_NOT_FOUND',
+  'SCOPE_NOT_FOUND',
+  'BOOLEAN_INVALID',
 ] as const;
 
 export type ImportsErrorCode = (typeof IMPORTS_ERROR_CODES)[number];

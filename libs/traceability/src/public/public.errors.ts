@@ -4,6 +4,7 @@
  */
 export const PUBLIC_ERROR_CODES = [
   'RESOLVER_PATH_MALFORMED',
+  'DATA_ATTRIBUTE_INVALID',
   'LINK_TYPE_NOT_FOUND',
 ] as const;
 

@@ -195,6 +195,9 @@ export const ERROR_TEXTS = {
     IMPORT_DUPLICATE_ROW: 'Trùng với một dòng phía trên',
     OWNER_NOT_FOUND: 'Không tìm thấy hộ này trong danh sách đối tác',
     OWNER_AMBIGUOUS: 'Có nhiều hộ trùng tên: hãy ghi SĐT hoặc CCCD',
+    SCOPE_NOT_FOUND: 'Không tìm thấy đối tượng được chứng nhận: hãy nhập nó trước',
+    BOOLEAN_INVALID: 'Hãy ghi có hoặc không',
+    DATA_ATTRIBUTE_INVALID: 'Thuộc tính dữ liệu GS1 trong đường dẫn không hợp lệ',
   },
   en: {
     // common
@@ -389,5 +392,8 @@ export const ERROR_TEXTS = {
     IMPORT_DUPLICATE_ROW: 'Same record as a row above',
     OWNER_NOT_FOUND: 'No partner with this phone, ID or name',
     OWNER_AMBIGUOUS: 'Several partners have this name: give the phone or ID',
+    SCOPE_NOT_FOUND: 'What the certificate covers was not found: import it first',
+    BOOLEAN_INVALID: 'Write yes or no',
+    DATA_ATTRIBUTE_INVALID: 'A GS1 data attribute in the address is not valid',
   },
 };

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
-import { PgNotifications } from '@app/database';
 import { LRUCache } from 'lru-cache';
+import { PgNotifications } from '@app/database';
 import { isDatabaseUnavailable, isSuspiciousSerial, productLinkContexts, PublicLotRepository, PublicLotService, ScanRecorder, toEpcisDocument, toLinkset, toLocalDate, VersionProbe, withTimeout, type ClientClass, type DisplayLanguage, type LinkContext, type LotKey, type ProductPublicView, type ResolverKey, type ScanRepresentation, type SerialStats } from '@app/traceability';
 import { CachedLot, digest, PageBody } from './cached-lot.js';
 import { productJsonLd } from './json-ld.js';

@@ -1,3 +1,4 @@
+import { placeValues } from '../admin-units/admin-units.js';
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -21,6 +22,8 @@ export interface SignupInput {
   organizationKind?: OrganizationKind;
   province?: string;
   commune?: string;
+  provinceCode?: string | null;
+  communeCode?: string | null;
   address?: string;
 }
 
@@ -56,7 +59,7 @@ export class AccountsService {
     try {
       return await this.repository.transaction(async (manager) => {
         const organization = await manager.save(
-          manager.create(Organization, { name: input.organizationName, kind, province: input.province ?? null, commune: input.commune ?? null, address: input.address ?? null }),
+          manager.create(Organization, { name: input.organizationName, kind, province: null, commune: null, ...placeValues(input), address: input.address ?? null }),
         );
         const user = await manager.save(manager.create(User, { organizationId: organization.id, email, name: input.name ?? null, passwordHash, role: 'owner' }));
         const { accessToken } = await this.sessions.issue(user, manager);

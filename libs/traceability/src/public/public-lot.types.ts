@@ -13,6 +13,9 @@ export interface PublicOrganization {
   address: string | null;
   commune: string | null;
   province: string | null;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
 }
 
 export interface PublicProduct {
@@ -46,6 +49,9 @@ export interface PublicGrowingArea {
   areaHa: string;
   commune: string | null;
   province: string;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   standard: string | null;
   /** The GeoJSON point, or the centroid of the polygon's outer ring. */
   point: GeoPoint | null;
@@ -59,6 +65,9 @@ export interface PublicFacility {
   address: string | null;
   commune: string | null;
   province: string | null;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
 }
 
 /** A value-chain partner as the public may see it: name, kind and where (commune, province) only. */

@@ -1,0 +1,82 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ProgrammeService, type Caller } from '@app/traceability';
+import { CurrentCaller } from '../common/auth.decorators.js';
+import { IdPipe } from '../common/id.pipe.js';
+import { ApiErrors } from '../registry/common/registry.dto.js';
+import { ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeQueryDto } from './programme.dto.js';
+
+const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ONLY: the caller is not a confirmed programme office' });
+
+/**
+ * The province programme office's read-only view over the cooperatives that accepted its oversight
+ * (README, "Programme office"). Every route takes the same period and filters.
+ */
+@ApiTags('programme')
+@ApiBearerAuth()
+@Controller('api/v1/programme')
+export class ProgrammeController {
+  constructor(private readonly programme: ProgrammeService) {}
+
+  @Get('dashboard')
+  @ApiOperation({ summary: 'Every figure of the province dashboard for the period and filters' })
+  @ApiOkResponse({ type: ProgrammeDashboardDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  dashboard(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
+    return this.programme.dashboard(caller, query);
+  }
+
+  @Get('cooperatives')
+  @ApiOperation({ summary: 'The overseen cooperatives with their figures (drill-down)' })
+  @ApiOkResponse({ type: ProgrammeItemsDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  cooperatives(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
+    return this.programme.cooperatives(caller, query);
+  }
+
+  @Get('cooperatives/:id')
+  @ApiOperation({ summary: 'One overseen cooperative’s figures (another province’s or an unlinked one answers 404)' })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  cooperative(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Query() query: ProgrammeQueryDto) {
+    return this.programme.cooperative(caller, id, query);
+  }
+
+  @Get('cooperatives/:id/lots')
+  @ApiOperation({ summary: 'An overseen cooperative’s lots made in the period (read-only drill-down)' })
+  @ApiOkResponse({ type: ProgrammeItemsDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  lots(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Query() query: ProgrammeLotsQueryDto) {
+    return this.programme.lots(caller, id, query);
+  }
+
+  @Get('coverage')
+  @ApiOperation({ summary: 'Traceability coverage per OCOP-certified product, with why a product falls short (no_lots, no_growing_area, no_labels)' })
+  @ApiOkResponse({ type: ProgrammeItemsDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  coverage(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
+    return this.programme.coverage(caller, query);
+  }
+
+  @Get('certificates')
+  @ApiOperation({ summary: 'OCOP product certificates by state as of the period’s end (valid, expiring within 90 or 30 days, expired)' })
+  @ApiOkResponse({ type: ProgrammeItemsDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  certificates(@CurrentCaller() caller: Caller, @Query() query: ProgrammeCertificatesQueryDto) {
+    return this.programme.certificates(caller, query);
+  }
+
+  @Get('growing-areas')
+  @ApiOperation({ summary: 'Growing areas of the overseen cooperatives with their GeoJSON geometry and status (the map and its table)' })
+  @ApiOkResponse({ type: ProgrammeItemsDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  growingAreas(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
+    return this.programme.growingAreas(caller, query);
+  }
+}

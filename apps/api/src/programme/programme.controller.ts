@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProgrammeService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeQueryDto } from './programme.dto.js';
+import { ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './programme.dto.js';
 
 const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ONLY: the caller is not a confirmed programme office' });
 
@@ -16,7 +17,10 @@ const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ON
 @ApiBearerAuth()
 @Controller('api/v1/programme')
 export class ProgrammeController {
-  constructor(private readonly programme: ProgrammeService) {}
+  constructor(
+    private readonly programme: ProgrammeService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mapTileUrl' | 'mapTileAttribution'>,
+  ) {}
 
   @Get('dashboard')
   @ApiOperation({ summary: 'Every figure of the province dashboard for the period and filters' })
@@ -69,6 +73,24 @@ export class ProgrammeController {
   @OFFICE_ONLY
   certificates(@CurrentCaller() caller: Caller, @Query() query: ProgrammeCertificatesQueryDto) {
     return this.programme.certificates(caller, query);
+  }
+
+  @Get('map')
+  @ApiOperation({ summary: 'The map of growing areas: a GeoJSON FeatureCollection (points and polygons with status) and the configured tile source (null: draw on a plain background)' })
+  @ApiOkResponse({ type: ProgrammeMapDto })
+  @ApiErrors(400, 404, 422)
+  @OFFICE_ONLY
+  async map(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
+    const { items } = await this.programme.growingAreas(caller, query);
+    return {
+      tiles: this.config.mapTileUrl ? { url: this.config.mapTileUrl, attribution: this.config.mapTileAttribution } : null,
+      areas: {
+        type: 'FeatureCollection',
+        features: items
+          .filter((area: { location: unknown }) => area.location)
+          .map(({ location, ...properties }: { location: unknown }) => ({ type: 'Feature', geometry: location, properties })),
+      },
+    };
   }
 
   @Get('growing-areas')

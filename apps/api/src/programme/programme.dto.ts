@@ -81,3 +81,8 @@ export class ProgrammeDashboardDto {
 export class ProgrammeItemsDto {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) items: unknown[];
 }
+
+export class ProgrammeMapDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: '{url, attribution} from MAP_TILE_URL; null: no tiles' }) tiles: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'GeoJSON FeatureCollection of the areas (properties: code, name, crop, areaHa, status, organizationName…)' }) areas: unknown;
+}

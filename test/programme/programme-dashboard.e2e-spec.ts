@@ -92,14 +92,28 @@ describe('programme office: province dashboard', () => {
   beforeAll(async () => {
     t = await startTestApp(createApiApp);
     office = await createProgrammeOffice(t, { province: 'Điện Biên' });
-    [a, b, d, pending] = await Promise.all([1, 2, 3, 4].map(() => signupOrganization(t.server, { province: 'Điện Biên' })));
-    foreign = await signupOrganization(t.server, { province: 'Sơn La' });
-    for (const org of [a, b, d]) await grantOversight(t.server, office, org);
-    await request(t.server).post('/api/v1/organization-links').set(office.auth).send({ kind: 'oversight', organizationId: pending.organizationId }).expect(201);
-    await q(t.dataSource, `INSERT INTO organization_link (kind, from_organization_id, to_organization_id, status, requested_by_organization_id) VALUES ('oversight', $1, $2, 'active', $1)`, [
-      office.organizationId,
-      foreign.organizationId,
-    ]);
+    // A signs up and accepts the office's invitation through the API; the others are rows, which is
+    // all the dashboard reads (their users would only cost password hashing on a loaded machine).
+    a = await signupOrganization(t.server, { province: 'Điện Biên' });
+    await grantOversight(t.server, office, a);
+    const organization = async (province: string, linkStatus: string) => {
+      const [row] = await q(t.dataSource, `INSERT INTO organization (name, kind, province, province_code) VALUES ($1, 'cooperative', $2, $3) RETURNING id`, [
+        `HTX ${randomUUID().slice(0, 8)}`,
+        province,
+        province === 'Điện Biên' ? '11' : '14',
+      ]);
+      // The foreign cooperative's "active" link is forged: a link outside the office's province never counts.
+      await q(t.dataSource, `INSERT INTO organization_link (kind, from_organization_id, to_organization_id, status, requested_by_organization_id) VALUES ('oversight', $1, $2, $3, $1)`, [
+        office.organizationId,
+        row.id,
+        linkStatus,
+      ]);
+      return { organizationId: row.id as string } as TestOrganization;
+    };
+    b = await organization('Điện Biên', 'active');
+    d = await organization('Điện Biên', 'active');
+    pending = await organization('Điện Biên', 'pending');
+    foreign = await organization('Sơn La', 'active');
     await setCommune(a.organizationId, '03334', 'Phường Mường Thanh');
     await setCommune(d.organizationId, '03334', 'Phường Mường Thanh');
     await setCommune(b.organizationId, '03349', 'Xã Thanh Yên');

@@ -234,6 +234,6 @@ export async function programmeCooperativeView(id, params) {
           // The office reads the lot as the cooperative (X-Organization-Id, read-only) in the lot screen.
           onclick: () => { session.actingAs = id; session.me = null; location.hash = `#/lots/${l.id}`; },
         }, h('td', {}, h('code', {}, l.code)), h('td', {}, l.productName), h('td', {}, l.kind), h('td', {}, `${number(l.quantity)} ${l.unit}`),
-          h('td', {}, new Date(l.producedAt).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN')), h('td', {}, l.growingAreaCode ?? '—'), h('td', {}, l.labelsPrinted))))))),
+          h('td', {}, new Date(l.producedAt).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN')), h('td', {}, l.growingAreaCode ?? '—'), h('td', {}, l.labelsPrinted)))))),
   ];
 }

@@ -107,8 +107,8 @@ describe('console: the programme office’s dashboard in a real browser', () => 
 
       await page.selectOption('[data-testid=filter-commune]', '03334');
       await page.click('[data-testid=filter-apply]');
-      await page.waitForFunction(`location.hash.includes('communeCode=03334')`);
-      await page.waitForFunction(`document.querySelector('[data-testid=kpi-cooperatives]')?.textContent === '1'`);
+      await page.waitForURL(/communeCode=03334/); // (the console's CSP refuses string evaluation)
+      await page.waitForSelector('[data-testid=kpi-cooperatives]:text-is("1")');
       await page.waitForSelector('[data-testid=programme-map][data-drawn=true]');
       expect(await page.getAttribute('[data-testid=programme-map]', 'data-areas')).toBe('2');
       await page.screenshot({ path: join(ARTIFACTS, `2-filtered-${name}.png`), fullPage: true });
@@ -118,10 +118,11 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await page.textContent('[data-testid=cooperative-name]')).toBe('HTX Nông nghiệp Mường Thanh');
       await page.screenshot({ path: join(ARTIFACTS, `3-cooperative-${name}.png`), fullPage: true });
       await page.click(`[data-testid="lot-${lotCode}"]`);
-      await page.waitForFunction(`location.hash.startsWith('#/lots/')`);
-      await page.waitForSelector(`text=${lotCode}`);
-      // Read-only, through the switcher: the header names the cooperative being read.
-      expect(await page.textContent('[data-testid=org-name]')).toBe('HTX Nông nghiệp Mường Thanh');
+      await page.waitForURL(/#\/lots\//);
+      // Read-only, through the switcher: the header names the cooperative being read, the lot screen its lot.
+      await page.waitForSelector('[data-testid=org-name]:text-is("HTX Nông nghiệp Mường Thanh")');
+      await page.waitForSelector(`main :text("${lotCode}")`);
+      expect(await page.locator('[data-testid=cooperative-lots]').count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, `4-lot-${name}.png`), fullPage: true });
       await ctx.close();
       expect(problems).toEqual([]);

@@ -74,7 +74,7 @@ describe('public lot page and GS1 resolver', () => {
     expect(html).toContain('Nhà máy xay xát Mường Thanh');
     expect(html).toContain('Siêu thị Nông sản Sạch');
     expect(html).toContain(g.households[0].name);
-    expect(html).toContain('Thanh Xương, Điện Biên');
+    expect(html).toContain('Thanh Xương, tỉnh Điện Biên'); // the current two-tier form (province with its code)
     expect(html).toContain('https://www.openstreetmap.org/?mlat=21.370200&amp;mlon=103.018700');
     expect(html).toContain('OCOP 4 sao');
     expect(html).toContain('123/QĐ-UBND');

@@ -23,7 +23,7 @@ describe('registry: Điện Biên demo data', () => {
     const households = await request(t.server).get('/api/v1/partners').set(auth).query({ kind: 'member_household' }).expect(200);
     expect(households.body.total).toBeGreaterThanOrEqual(6);
     const panh = households.body.items.find((p: { name: string }) => p.name === 'Hộ Lò Văn Panh');
-    expect(panh).toMatchObject({ commune: 'Thanh Xương', province: 'Điện Biên', phone: expect.stringMatching(/^0\d/) });
+    expect(panh).toMatchObject({ commune: 'Phường Mường Thanh', communeCode: '03334', province: 'Điện Biên', provinceCode: '11', phone: expect.stringMatching(/^0\d/) });
     expect(toPublicPartner(panh)).toEqual({ name: 'Hộ Lò Văn Panh', kind: 'member_household', commune: 'Thanh Xương', province: 'Điện Biên' });
     const kinds = (await request(t.server).get('/api/v1/partners').set(auth).query({ limit: 200 }).expect(200)).body.items.map((p: { kind: string }) => p.kind);
     expect(new Set(kinds)).toEqual(new Set(['member_household', 'collector', 'distributor', 'retailer', 'transporter', 'lab']));

@@ -18,11 +18,24 @@ import { PublicApiModule } from './public/public-api.module.js';
 import { LOTS_CONTROLLERS } from './lots/index.js';
 import { RegistryApiModule } from './registry/registry-api.module.js';
 import { LabelJobsController } from './labels/label-jobs.controller.js';
+import { AdminUnitsController } from './admin-units/admin-units.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
+import { ProgrammeController } from './programme/programme.controller.js';
 
 @Module({
   imports: [RegistryApiModule, PublicApiModule],
-  controllers: [HealthController, AuthController, AccountController, OrganizationController, OrganizationLinksController, ...LOTS_CONTROLLERS, LabelJobsController, ImportsController],
+  controllers: [
+    HealthController,
+    AuthController,
+    AccountController,
+    OrganizationController,
+    OrganizationLinksController,
+    ...LOTS_CONTROLLERS,
+    LabelJobsController,
+    ImportsController,
+    AdminUnitsController,
+    ProgrammeController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -82,6 +83,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
   // The operator console: static files (no build step, no CDN), served beside the API.
   await app.register(fastifyStatic as never, { root: resolve(import.meta.dirname, 'console/public'), prefix: '/console/', decorateReply: false, maxAge: 300_000 });
+  // The programme dashboard's chart and map libraries, served from the installed packages (no CDN:
+  // offices work on closed networks and the CSP allows only this origin's scripts).
+  // Both packages' entry points sit in their dist folders, beside the browser builds.
+  const distDir = (name: string) => dirname(createRequire(import.meta.url).resolve(name));
+  for (const [name, prefix] of [['chart.js', '/console/vendor/chart.js/'], ['leaflet', '/console/vendor/leaflet/']] as const) {
+    await app.register(fastifyStatic as never, { root: distDir(name), prefix, decorateReply: false, maxAge: 86_400_000 });
+  }
   fastify.get('/', (_request, reply) => reply.redirect('/console/'));
   fastify.get('/console', (_request, reply) => reply.redirect('/console/'));
 

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { DomainException, ProgrammeOfficesService, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { AddressMigrationService, DomainException, ProgrammeOfficesService, summariseUnmatched, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 
 @Module({})
 class AdminModule {
@@ -26,6 +26,11 @@ const USAGE = `Platform operator commands (npm run admin -- <command> [options])
       The office is no longer confirmed and all its oversight links end at once.
   password-link --email <email> [--valid-hours <h>]
       A one-time link for any user to set a new password (someone locked out, a lost first link).
+  migrate-addresses
+      Matches free-text provinces and communes typed before the 1 July 2025 reform to the current units
+      (also run by \`migrate\` and \`start\`); rows already examined are left alone.
+  address-report
+      The province and commune texts that matched no current unit (kept as typed), with their row counts.
 
 Add --json for machine-readable output. The links use PUBLIC_BASE_URL.`;
 
@@ -108,6 +113,17 @@ export async function runAdmin(config: AppConfig, args: string[]): Promise<numbe
     } else if (command === 'password-link') {
       const { user, link, expiresAt } = await offices.passwordLink(required('email'), validHours());
       print({ user, link, expiresAt }, `Send this link to ${user.email} (works once, until ${expiresAt.toISOString()}):\n  ${link}`);
+    } else if (command === 'migrate-addresses') {
+      const result = await app.get(AddressMigrationService).run();
+      print(result, `Examined ${result.examined} place(s): ${result.matchedProvince} province(s) and ${result.matchedCommune} commune(s) matched to the current units.`);
+    } else if (command === 'address-report') {
+      const unmatched = summariseUnmatched(await app.get(AddressMigrationService).unmatched());
+      print(
+        unmatched,
+        unmatched.length
+          ? ['rows  province  |  commune (kept as typed; no current unit matched)', ...unmatched.map((u) => `${String(u.rows).padStart(4)}  ${u.province ?? '-'}  |  ${u.commune ?? '-'}`)].join('\n')
+          : 'Every migrated place matched a current unit.',
+      );
     } else {
       throw new UsageError(`Unknown admin command "${command}"`);
     }

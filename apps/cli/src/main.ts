@@ -3,7 +3,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadConfigOrExit, type AppConfig } from '@app/config';
 import { createDataSource, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
-import { DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceability';
+import { AddressMigrationService, DEMO_LOGIN, seedDemoData, TRACEABILITY_ENTITIES } from '@app/traceability';
 import { runAdmin } from './admin.js';
 
 /**
@@ -23,6 +23,18 @@ async function seed(databaseUrl: string): Promise<void> {
   try {
     const { created } = await seedDemoData(dataSource);
     log(created ? 'Demo data loaded.' : 'Demo data already present.');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Places typed before the 2025 reform, matched to the current units once (README, "Administrative units"). */
+async function migrateAddresses(databaseUrl: string): Promise<void> {
+  const dataSource = createDataSource(databaseUrl, TRACEABILITY_ENTITIES);
+  await dataSource.initialize();
+  try {
+    const result = await new AddressMigrationService(dataSource).run();
+    if (result.examined) log(`Addresses: ${result.examined} examined, ${result.matchedProvince} provinces matched (npm run admin -- address-report lists the rest).`);
   } finally {
     await dataSource.destroy();
   }
@@ -68,6 +80,7 @@ async function start(config: AppConfig): Promise<void> {
   try {
     const applied = await runMigrations(databaseUrl);
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+    await migrateAddresses(databaseUrl);
     await seed(databaseUrl);
   } catch (error) {
     console.error(error);
@@ -116,6 +129,7 @@ if (command === 'start') {
   }
   const applied = await runMigrations(config.databaseUrl);
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  await migrateAddresses(config.databaseUrl);
   if (command === 'seed') await seed(config.databaseUrl);
 } else if (command === 'admin') {
   process.exit(await runAdmin(config, process.argv.slice(3)));

@@ -54,6 +54,13 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   /** The From of the mail this service sends. */
   mailFrom: string;
+  /**
+   * Map tiles behind the programme office's map of growing areas: an XYZ URL template
+   * (`https://…/{z}/{x}/{y}.png`). Unset: the areas are drawn on a plain background (offline LANs).
+   */
+  mapTileUrl: string | undefined;
+  /** The tiles' attribution, shown on the map (their licence usually requires it). */
+  mapTileAttribution: string;
   /** Consecutive failed logins of one account before it is locked for a while. */
   loginLockoutThreshold: number;
   /** The first lock's length; each further failure doubles it, up to the maximum. */
@@ -205,6 +212,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
     mailFrom: str(env, 'MAIL_FROM', 'Nguồn <no-reply@localhost>'),
+    mapTileUrl: url(env, 'MAP_TILE_URL', ['http', 'https']),
+    mapTileAttribution: str(env, 'MAP_TILE_ATTRIBUTION', ''),
     loginLockoutThreshold: int(env, 'LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100),
     loginLockoutBaseSeconds,
     loginLockoutMaxSeconds,

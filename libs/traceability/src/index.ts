@@ -10,6 +10,8 @@ export * from './public/public.errors.js';
 export * from './idempotency/idempotency.errors.js';
 export * from './accounts/index.js';
 export * from './registry/index.js';
+export * from './admin-units/index.js';
+export * from './programme/index.js';
 export * from './idempotency/idempotency.repository.js';
 export * from './idempotency/idempotency-claims.js';
 export * from './idempotency/idempotent-write.js';

@@ -19,6 +19,9 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyClaims } from './idempotency/idempotency-claims.js';
 import { LOTS_PROVIDERS } from './lots/index.js';
 import { REGISTRY_PROVIDERS } from './registry/registry.providers.js';
+import { AddressMigrationService } from './admin-units/address-migration.service.js';
+import { ProgrammeRepository } from './programme/programme.repository.js';
+import { ProgrammeService } from './programme/programme.service.js';
 
 const ACCOUNTS_PROVIDERS = [
   AccountsRepository,
@@ -35,7 +38,7 @@ const ACCOUNTS_PROVIDERS = [
   PasswordHasher,
   mailerProvider,
 ];
-const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS];
+const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS, AddressMigrationService, ProgrammeRepository, ProgrammeService];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

@@ -4,11 +4,14 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AccountsService, OrganizationProfileService, ORGANIZATION_KINDS, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { ReplayWith } from '../common/replay.decorator.js';
+import { CommuneCodeField, CommuneCodeProperty, ProvinceCodeField, ProvinceCodeProperty } from '../common/place-fields.js';
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Bản Co Mỵ, xã Thanh Xương' }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh Xương' }) @IsOptional() @IsString() @MaxLength(100) commune?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Điện Biên' }) @IsOptional() @IsString() @MaxLength(100) province?: string | null;
+  @ProvinceCodeField() provinceCode?: string | null;
+  @CommuneCodeField() communeCode?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '0215 3825 123' })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 .()-]{6,22}$/, { message: 'phone must be a phone number (digits, spaces, + . ( ) -)' })
@@ -31,6 +34,8 @@ export class OrganizationProfileDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: string;
   @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) commune: string | null;
+  @ProvinceCodeProperty() provinceCode: string | null;
+  @CommuneCodeProperty() communeCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) gln: string | null;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANIZATION_KINDS, SIGNUP_ORGANIZATION_KINDS, type OrganizationKind } from '@app/traceability';
+import { CommuneCodeField, CommuneCodeProperty, ProvinceCodeField, ProvinceCodeProperty } from '../common/place-fields.js';
 
 export class SignupDto {
   @ApiProperty({ example: 'HTX Nông nghiệp Séng Cù Mường Thanh' })
@@ -41,6 +42,10 @@ export class SignupDto {
   @MaxLength(100)
   province?: string;
 
+  @ProvinceCodeField() provinceCode?: string | null;
+
+  @CommuneCodeField() communeCode?: string | null;
+
   @ApiPropertyOptional({ example: 'Thanh Xương' })
   @IsOptional()
   @IsString()
@@ -71,6 +76,8 @@ export class OrganizationDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: string;
   @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
+  @ProvinceCodeProperty() provinceCode: string | null;
+  @CommuneCodeProperty() communeCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) commune: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date, description: 'Programme offices: when a platform operator confirmed it (null: it oversees nothing)' })

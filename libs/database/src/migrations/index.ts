@@ -11,6 +11,7 @@ import { IdempotencyInTransaction1764403920000 } from './1764403920000-idempoten
 import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-links.js';
 import { ScanClients1764404100000 } from './1764404100000-scan-clients.js';
 import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-notifications.js';
+import { AdministrativeUnits1764405300000 } from './1764405300000-administrative-units.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   SessionsAndLinks1764404000000,
   ScanClients1764404100000,
   LotPageNotifications1764404200000,
+  AdministrativeUnits1764405300000,
   ImportJobs1764405500000,
 ];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
+import { placeValues } from '../admin-units/admin-units.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { ApiKey } from './api-key.entity.js';
@@ -22,6 +23,8 @@ export interface SignupInput {
   organizationKind?: OrganizationKind;
   province?: string;
   commune?: string;
+  provinceCode?: string | null;
+  communeCode?: string | null;
   address?: string;
 }
 
@@ -57,7 +60,7 @@ export class AccountsService {
     try {
       return await this.repository.transaction(async (manager) => {
         const organization = await manager.save(
-          manager.create(Organization, { name: input.organizationName, kind, province: input.province ?? null, commune: input.commune ?? null, address: input.address ?? null }),
+          manager.create(Organization, { name: input.organizationName, kind, province: null, commune: null, ...placeValues(input), address: input.address ?? null }),
         );
         const user = await manager.save(manager.create(User, { organizationId: organization.id, email, name: input.name ?? null, passwordHash, role: 'owner' }));
         const { accessToken } = await this.sessions.issue(user, manager);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { placeValues } from '../admin-units/admin-units.js';
 import { InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { normalizeGln } from '../common/gs1.js';
 import { optionalText } from '../registry/common/fields.js';
@@ -12,6 +13,9 @@ export interface OrganizationProfileInput {
   address?: string | null;
   commune?: string | null;
   province?: string | null;
+  /** Official codes (GET /api/v1/admin-units/…): win over the texts, which are then set from them. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   phone?: string | null;
   gln?: string | null;
   gs1CompanyPrefix?: string | null;
@@ -37,7 +41,8 @@ export class OrganizationProfileService {
 
   async update(caller: Pick<Caller, 'organizationId'>, input: OrganizationProfileInput): Promise<Organization> {
     const values: Partial<Organization> = {};
-    for (const field of ['address', 'commune', 'province', 'phone'] as const) {
+    Object.assign(values, placeValues(input));
+    for (const field of ['address', 'phone'] as const) {
       const text = optionalText(input[field]);
       if (text !== undefined) values[field] = text;
     }

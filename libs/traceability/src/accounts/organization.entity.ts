@@ -11,6 +11,10 @@ export class Organization {
   @Column('text') name: string;
   @Column('text') kind: OrganizationKind;
   @Column('text', { nullable: true }) province: string | null;
+  /** Official code of the province (2 digits) since 1 July 2025; null when the text matches no unit. */
+  @Column('char', { length: 2, nullable: true }) provinceCode: string | null;
+  /** Official code of the commune (5 digits); null when the text matches no commune of the province. */
+  @Column('char', { length: 5, nullable: true }) communeCode: string | null;
   @Column('text', { nullable: true }) commune: string | null;
   @Column('text', { nullable: true }) address: string | null;
   @Column('text', { nullable: true }) phone: string | null;

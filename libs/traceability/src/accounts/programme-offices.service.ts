@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { placeValues } from '../admin-units/admin-units.js';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { OrganizationLinksRepository } from './organization-links.repository.js';
@@ -46,7 +47,7 @@ export class ProgrammeOfficesService {
     if (await this.accounts.emailExists(email)) throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
     const ttlMs = input.linkValidHours ? input.linkValidHours * 3_600_000 : undefined;
     return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.save(manager.create(Organization, { name, kind: 'programme_office', province, officeConfirmedAt: new Date() }));
+      const organization = await manager.save(manager.create(Organization, { name, kind: 'programme_office', ...placeValues({ province }), officeConfirmedAt: new Date() }));
       const user = await manager.save(
         manager.create(User, { organizationId: organization.id, email, name: input.userName ? text(input.userName) : null, passwordHash: '!', role: 'owner' }),
       );

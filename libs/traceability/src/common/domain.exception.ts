@@ -53,6 +53,7 @@ export const NOT_FOUND_CODES = {
   Partner: 'PARTNER_NOT_FOUND',
   Product: 'PRODUCT_NOT_FOUND',
   'Programme office': 'PROGRAMME_OFFICE_NOT_FOUND',
+  Province: 'PROVINCE_NOT_FOUND',
   Shipment: 'SHIPMENT_NOT_FOUND',
   User: 'USER_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;

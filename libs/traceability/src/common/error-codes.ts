@@ -4,6 +4,7 @@ import { IDEMPOTENCY_ERROR_CODES, type IdempotencyErrorCode } from '../idempoten
 import { IMPORTS_ERROR_CODES, type ImportsErrorCode } from '../imports/imports.errors.js';
 import { LABELS_ERROR_CODES, type LabelsErrorCode } from '../labels/labels.errors.js';
 import { LOTS_ERROR_CODES, type LotsErrorCode } from '../lots/lots.errors.js';
+import { PROGRAMME_ERROR_CODES, type ProgrammeErrorCode } from '../programme/programme.errors.js';
 import { PUBLIC_ERROR_CODES, type PublicErrorCode } from '../public/public.errors.js';
 import { REGISTRY_ERROR_CODES, type RegistryErrorCode } from '../registry/registry.errors.js';
 import { COMMON_ERROR_CODES, type CommonErrorCode } from './common.errors.js';
@@ -22,7 +23,8 @@ export type ErrorCode =
   | LabelsErrorCode
   | PublicErrorCode
   | IdempotencyErrorCode
-  | ImportsErrorCode;
+  | ImportsErrorCode
+  | ProgrammeErrorCode;
 
 export const ERROR_CATALOG = {
   common: COMMON_ERROR_CODES,
@@ -34,6 +36,7 @@ export const ERROR_CATALOG = {
   public: PUBLIC_ERROR_CODES,
   idempotency: IDEMPOTENCY_ERROR_CODES,
   imports: IMPORTS_ERROR_CODES,
+  programme: PROGRAMME_ERROR_CODES,
 } as const satisfies Record<string, readonly ErrorCode[]>;
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CATALOG).flat();

@@ -1,9 +1,5 @@
 /**
-<<<<<<< ours
  * The URI that identifies a lot in QR codes and EPCIS (docs/domain.md#identifiers): a GS1 Digital Link on the
-=======
- * The URI that identifies a lot in QR codes and EPCIS (docs/public-contract.md): a GS1 Digital Link on the
->>>>>>> theirs
  * deployment's public base URL when the product has a GTIN, else the short URL `/l/{shortCode}`.
  */
 export interface LotIdentity {

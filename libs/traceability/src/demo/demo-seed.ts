@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
-import { seedRegistryDemo } from './registry-demo.js';
+import { demoPlace, seedRegistryDemo } from './registry-demo.js';
 import { seedLotsDemo } from './lots-demo.js';
 
 export { REGISTRY_DEMO } from './registry-demo.js';
@@ -17,12 +17,13 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: b
   if (existing.length) return { created: false, organizationId: existing[0].id };
 
   const passwordHash = await argon2.hash(DEMO_LOGIN.password, { type: argon2.argon2id });
+  const demoHome = demoPlace({ province: 'Điện Biên', commune: 'Thanh Xương' });
   const organizationId = await dataSource.transaction(async (manager) => {
     const [organization] = await manager.query(
-      `INSERT INTO organization (name, kind, province, commune, address, phone)
-       VALUES ($1, 'cooperative', 'Điện Biên', 'Thanh Xương', 'Bản Co Mỵ, xã Thanh Xương, huyện Điện Biên, tỉnh Điện Biên', '0215 3826 888')
+      `INSERT INTO organization (name, kind, province, commune, province_code, commune_code, address, phone)
+       VALUES ($1, 'cooperative', $2, $3, $4, $5, 'Bản Co Mỵ, phường Mường Thanh, tỉnh Điện Biên', '0215 3826 888')
        RETURNING id`,
-      [DEMO_ORGANIZATION_NAME],
+      [DEMO_ORGANIZATION_NAME, demoHome.province, demoHome.commune, demoHome.province_code, demoHome.commune_code],
     );
     await manager.query(`INSERT INTO app_user (organization_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, 'owner')`, [
       organization.id,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { resolvePlace } from '../admin-units/admin-units.js';
 import { searchKey } from '../common/text.js';
 import { addDays, addMonths, todayInVietnam } from '../registry/common/fields.js';
 
@@ -21,7 +22,32 @@ export const REGISTRY_DEMO = {
 
 type Row = Record<string, unknown>;
 
-async function insert(manager: EntityManager, table: string, row: Row): Promise<string> {
+/**
+ * The demo's villages by the commune they belong to since 1 July 2025 (Resolution 1661/NQ-UBTVQH15
+ * rearranged Điện Biên's communes): places are stored in the current form, with their codes.
+ */
+const DEMO_COMMUNES: Record<string, string> = {
+  'Thanh Xương': 'Phường Mường Thanh',
+  'Mường Thanh': 'Phường Mường Thanh',
+  'Him Lam': 'Phường Điện Biên Phủ',
+  'Thanh Yên': 'Xã Thanh Yên',
+  'Noong Hẹt': 'Xã Sam Mứn',
+  'Mường Ảng': 'Xã Mường Ảng',
+  'Ẳng Cang': 'Xã Mường Ảng',
+  'Sín Chải': 'Xã Sín Chải',
+  'Tủa Chùa': 'Xã Tủa Chùa',
+  'Long Biên': 'Phường Long Biên',
+};
+
+export function demoPlace<T extends Row>(row: T): T & { province?: string | null; commune?: string | null; province_code?: string | null; commune_code?: string | null } {
+  if (!('province' in row) && !('commune' in row)) return row;
+  const commune = typeof row.commune === 'string' ? (DEMO_COMMUNES[row.commune] ?? row.commune) : null;
+  const place = resolvePlace({ province: (row.province as string) ?? null, commune });
+  return { ...row, province: place.province, commune: place.commune, province_code: place.provinceCode, commune_code: place.communeCode };
+}
+
+async function insert(manager: EntityManager, table: string, input: Row): Promise<string> {
+  const row = demoPlace(input);
   const columns = Object.keys(row);
   const values = columns.map((column) => {
     const value = row[column];
@@ -58,7 +84,7 @@ export async function seedRegistryDemo(manager: EntityManager, organizationId: s
   // Partners: member households (with private phone and citizen ids) and value-chain parties.
   const partner = (row: Row) =>
     insert(manager, 'partner', { organization_id: organizationId, province: 'Điện Biên', ...row, name_search: searchKey(String(row.name)) });
-  const panh = await partner({ kind: 'member_household', name: 'Hộ Lò Văn Panh', commune: 'Thanh Xương', address: 'Bản Co Mỵ, xã Thanh Xương', phone: '0912 000 101', citizen_id: '011080000101' });
+  const panh = await partner({ kind: 'member_household', name: 'Hộ Lò Văn Panh', commune: 'Thanh Xương', address: 'Bản Co Mỵ, phường Mường Thanh', phone: '0912 000 101', citizen_id: '011080000101' });
   const xuan = await partner({ kind: 'member_household', name: 'Hộ Quàng Thị Xuân', commune: 'Thanh Yên', phone: '0912 000 102', citizen_id: '011085000102' });
   const kien = await partner({ kind: 'member_household', name: 'Hộ Lường Văn Kiên', commune: 'Noong Hẹt', phone: '0912 000 103', citizen_id: '011079000103' });
   const hac = await partner({ kind: 'member_household', name: 'Hộ Cà Văn Hặc', commune: 'Mường Ảng', phone: '0912 000 104', citizen_id: '011082000104' });
@@ -67,14 +93,14 @@ export async function seedRegistryDemo(manager: EntityManager, organizationId: s
   const cho = await partner({ kind: 'member_household', name: 'Hộ Giàng A Chơ', commune: 'Tủa Chùa', phone: '0912 000 107', citizen_id: '011091000107' });
   await partner({ kind: 'collector', name: 'Điểm thu mua nông sản Noong Hẹt', commune: 'Noong Hẹt', phone: '0215 3800 201' });
   await partner({ kind: 'distributor', name: 'Công ty TNHH Nông sản sạch Tây Bắc', province: 'Hà Nội', commune: 'Long Biên', tax_code: '0109000201' });
-  await partner({ kind: 'retailer', name: 'Cửa hàng giới thiệu sản phẩm OCOP Điện Biên', commune: 'Mường Thanh', address: 'Phường Mường Thanh, thành phố Điện Biên Phủ' });
+  await partner({ kind: 'retailer', name: 'Cửa hàng giới thiệu sản phẩm OCOP Điện Biên', commune: 'Mường Thanh', address: 'Phường Mường Thanh, tỉnh Điện Biên' });
   await partner({ kind: 'transporter', name: 'Hợp tác xã Vận tải Mường Thanh', commune: 'Mường Thanh' });
   await partner({ kind: 'lab', name: 'Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Điện Biên', commune: 'Him Lam' });
 
   // Facilities.
   const facility = (row: Row) =>
     insert(manager, 'facility', { organization_id: organizationId, province: 'Điện Biên', ...row, name_search: searchKey(String(row.name)) });
-  await facility({ kind: 'processing_plant', name: 'Xưởng xay xát gạo Séng Cù Thanh Xương', commune: 'Thanh Xương', address: 'Bản Co Mỵ, xã Thanh Xương', location: point(103.0172, 21.3689) });
+  await facility({ kind: 'processing_plant', name: 'Xưởng xay xát gạo Séng Cù Thanh Xương', commune: 'Thanh Xương', address: 'Bản Co Mỵ, phường Mường Thanh', location: point(103.0172, 21.3689) });
   await facility({
     kind: 'packing_house',
     name: 'Nhà sơ chế, đóng gói nông sản HTX Séng Cù',

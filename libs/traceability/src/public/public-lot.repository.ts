@@ -51,6 +51,8 @@ export interface RawGrowingArea {
   areaHa: string;
   commune: string | null;
   province: string;
+  provinceCode?: string | null;
+  communeCode?: string | null;
   standard: string | null;
   location: unknown;
 }
@@ -177,7 +179,7 @@ export class PublicLotRepository {
   }
 
   organizations(ids: string[]): Promise<PublicOrganization[]> {
-    return this.dataSource.query(`SELECT id, name, kind, address, commune, province, gln FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /**
@@ -211,14 +213,14 @@ export class PublicLotRepository {
 
   growingAreas(ids: string[]): Promise<RawGrowingArea[]> {
     return this.dataSource.query(
-      `SELECT id, code, name, crop, variety, area_ha::text AS "areaHa", commune, province, standard, location
+      `SELECT id, code, name, crop, variety, area_ha::text AS "areaHa", commune, province, province_code AS "provinceCode", commune_code AS "communeCode", standard, location
        FROM growing_area WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }
 
   facilities(ids: string[]): Promise<PublicFacility[]> {
-    return this.dataSource.query(`SELECT id, kind, name, code, gln, address, commune, province FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT id, kind, name, code, gln, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Name, kind, commune and province only: a household's phone, id number or address never leaves here. */

@@ -15,6 +15,9 @@ export interface PublicOrganization {
   province: string | null;
   /** GS1 Global Location Number (13 digits), when the organization has one. */
   gln: string | null;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
 }
 
 export interface PublicProduct {
@@ -48,6 +51,9 @@ export interface PublicGrowingArea {
   areaHa: string;
   commune: string | null;
   province: string;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   standard: string | null;
   /** The GeoJSON point, or the centroid of the polygon's outer ring. */
   point: GeoPoint | null;
@@ -62,6 +68,9 @@ export interface PublicFacility {
   address: string | null;
   commune: string | null;
   province: string | null;
+  /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { auditView, labelsView } from './labels.js';
 import { importsView, importView } from './imports.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
+import { programmeCooperativeView, programmeView, pt } from './programme.js';
 
 const root = document.getElementById('app');
 setLang(lang());
@@ -14,6 +15,8 @@ const NAV = [
   ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
   ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
+/** A programme office in its own name keeps no lots or registry: its menu is the province's (programme.js). */
+const OFFICE_NAV = [['programme', 'programme'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys']];
 /** Screens only owners and admins of the organization itself see. */
 const ADMIN_ONLY = ['users', 'api-keys'];
 /** Screens reachable without a session. */
@@ -57,7 +60,7 @@ async function officeSwitcher() {
   const organizations = result.ok ? result.body.items : [];
   return h('select', {
     'aria-label': t('links.viewAs'), 'data-testid': 'office-switcher',
-    onchange: (event) => { session.actingAs = event.target.value || null; session.me = null; location.hash = '#/lots'; render(); },
+    onchange: (event) => { session.actingAs = event.target.value || null; session.me = null; location.hash = session.actingAs ? '#/lots' : '#/programme'; render(); },
   },
   h('option', { value: '' }, `${t('links.ownOffice')}: ${session.self.organization.name}`),
   organizations.map((o) => h('option', { value: o.id, selected: o.id === session.actingAs || undefined }, o.name)));
@@ -65,7 +68,8 @@ async function officeSwitcher() {
 
 function layout(section, content, switcher) {
   const me = session.me;
-  const visible = NAV.filter(([path]) => (session.canWrite || !['harvest', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
+  const nav = session.isOffice && !session.actingAs ? OFFICE_NAV : NAV;
+  const visible = nav.filter(([path]) => (session.canWrite || !['harvest', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
   return [
     h('header', {},
       h('div', {}, h('span', { class: 'org', 'data-testid': 'org-name' }, me.organization.name), ' ', h('span', { class: 'role', 'data-testid': 'role' }, `· ${t(`roles.${me.role}`)}`),
@@ -75,13 +79,20 @@ function layout(section, content, switcher) {
         h('a', { href: '#/account/password', 'data-testid': 'change-password' }, t('account.changePassword')),
         h('button', { type: 'button', onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); render(); } }, t('language')),
         h('button', { type: 'button', 'data-testid': 'logout', onclick: () => void logout() }, t('logout')))),
-    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, t(key)))),
+    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, key === 'programme' ? pt('nav') : t(key)))),
     h('main', {}, content),
   ];
 }
 
 async function route(path, params) {
   const [section, id, sub] = path.split('/').filter(Boolean);
+  if (session.isOffice && !session.actingAs) {
+    if (section === 'programme' && id === 'cooperatives' && sub) return programmeCooperativeView(sub, params);
+    if (!['links', 'users', 'api-keys', 'account'].includes(section)) {
+      if (section !== 'programme') history.replaceState(null, '', '#/programme');
+      return programmeView(params);
+    }
+  }
   if (section === 'lots' && id && sub === 'split') return splitView(id);
   if (section === 'lots' && id && sub === 'ship') return shipView(id);
   if (section === 'lots' && id) return lotView(id);

@@ -198,6 +198,14 @@ export const ERROR_TEXTS = {
     SCOPE_NOT_FOUND: 'Không tìm thấy đối tượng được chứng nhận: hãy nhập nó trước',
     BOOLEAN_INVALID: 'Hãy ghi có hoặc không',
     DATA_ATTRIBUTE_INVALID: 'Thuộc tính dữ liệu GS1 trong đường dẫn không hợp lệ',
+    // programme office, administrative units
+    PROGRAMME_OFFICE_ONLY: 'Chỉ văn phòng điều phối OCOP của tỉnh mới xem được mục này.',
+    PERIOD_REVERSED: 'Ngày bắt đầu phải trước ngày kết thúc.',
+    PERIOD_TOO_LONG: 'Khoảng thời gian quá dài.',
+    PROVINCE_NOT_FOUND: 'Không tìm thấy tỉnh, thành phố.',
+    UNKNOWN_PROVINCE: 'Mã tỉnh, thành phố không có trong danh mục 2025.',
+    UNKNOWN_COMMUNE: 'Mã xã, phường không có trong danh mục 2025.',
+    COMMUNE_NOT_IN_PROVINCE: 'Xã, phường này không thuộc tỉnh đã chọn.',
   },
   en: {
     // common
@@ -395,5 +403,13 @@ export const ERROR_TEXTS = {
     SCOPE_NOT_FOUND: 'What the certificate covers was not found: import it first',
     BOOLEAN_INVALID: 'Write yes or no',
     DATA_ATTRIBUTE_INVALID: 'A GS1 data attribute in the address is not valid',
+    // programme office, administrative units
+    PROGRAMME_OFFICE_ONLY: 'Only the province’s OCOP programme office can see this.',
+    PERIOD_REVERSED: 'The start must be before the end.',
+    PERIOD_TOO_LONG: 'The period is too long.',
+    PROVINCE_NOT_FOUND: 'Province not found.',
+    UNKNOWN_PROVINCE: 'This province code is not in the 2025 list.',
+    UNKNOWN_COMMUNE: 'This commune code is not in the 2025 list.',
+    COMMUNE_NOT_IN_PROVINCE: 'This commune is not in the chosen province.',
   },
 };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CROPS, formatDate, formatDateTime, isKnownCrop, type DisplayLanguage, type GeoPoint, type LotPublicView, type ProductPublicView, type PublicCertification, type PublicFacility, type PublicGrowingArea, type PublicOrganization, type PublicProduct, type TimelineStep } from '@app/traceability';
+import { CROPS, currentAddress, formatDate, formatDateTime, isKnownCrop, type DisplayLanguage, type GeoPoint, type LotPublicView, type ProductPublicView, type PublicCertification, type PublicFacility, type PublicGrowingArea, type PublicOrganization, type PublicProduct, type TimelineStep } from '@app/traceability';
 import { html, raw, type SafeHtml } from './html.js';
 import { MESSAGES, processLabel, type Messages } from './messages.js';
 
@@ -27,8 +27,9 @@ export function cropLabel(crop: string, lang: DisplayLanguage): string {
   return isKnownCrop(crop) ? CROPS[crop][lang] : crop.replace(/_/g, ' ');
 }
 
-function place(commune: string | null | undefined, province: string | null | undefined): string {
-  return [commune, province].filter(Boolean).join(', ');
+/** "Phường Mường Thanh, tỉnh Điện Biên" for places with official codes (two tiers since 1 July 2025); the stored texts otherwise. */
+function place(where: { commune?: string | null; province?: string | null; communeCode?: string | null; provinceCode?: string | null }): string {
+  return where.provinceCode ? currentAddress(where) : [where.commune, where.province].filter(Boolean).join(', ');
 }
 
 export function mapUrl(point: GeoPoint): string {
@@ -74,14 +75,14 @@ function recallBanner(view: LotPublicView, m: Messages, lang: DisplayLanguage): 
 }
 
 function areaLine(area: PublicGrowingArea, m: Messages): SafeHtml {
-  return html`<code>${area.code}</code> ${area.name} · ${place(area.commune, area.province)}${
+  return html`<code>${area.code}</code> ${area.name} · ${place(area)}${
     area.point ? html` · <a href="${mapUrl(area.point)}" rel="noopener">${m.map}</a>` : null
   }`;
 }
 
 function facilityLine(facility: PublicFacility): SafeHtml {
   return html`${facility.name}${facility.code ? html` (<code>${facility.code}</code>)` : null}${
-    place(facility.commune, facility.province) ? html` · ${place(facility.commune, facility.province)}` : null
+    place(facility) ? html` · ${place(facility)}` : null
   }`;
 }
 
@@ -108,7 +109,7 @@ function timelineItem(step: TimelineStep, m: Messages, lang: DisplayLanguage): S
   const where: (SafeHtml | string)[] = [];
   if (step.growingArea) where.push(html`${m.growingArea}: ${areaLine(step.growingArea, m)}`);
   if (step.facility) where.push(html`${m.facility}: ${facilityLine(step.facility)}`);
-  if (step.household) where.push(html`${m.household}: ${step.household.name}${place(step.household.commune, step.household.province) ? ` (${place(step.household.commune, step.household.province)})` : ''}`);
+  if (step.household) where.push(html`${m.household}: ${step.household.name}${place(step.household) ? ` (${place(step.household)})` : ''}`);
   if (step.destination) where.push(html`${m.shippedTo}: ${step.destination.name}${step.destination.province ? ` · ${step.destination.province}` : ''}`);
   if (!step.growingArea && !step.facility) where.push(step.organizationName);
   if (step.result) where.push(m.inspectionResult(step.result));
@@ -131,7 +132,7 @@ function certificationItem(cert: PublicCertification, m: Messages, lang: Display
 }
 
 function producerLine(org: PublicOrganization): string {
-  return [org.name, org.address, org.commune, org.province].filter(Boolean).join(', ');
+  return [org.name, org.address, place(org)].filter(Boolean).join(', ');
 }
 
 function verifiedLine(view: LotPublicView, m: Messages): SafeHtml {
@@ -164,7 +165,7 @@ ${harvestDates.length ? html`<dt>${m.harvestDate}</dt><dd>${harvestDates.join(',
 <dt>${m.expiry}</dt><dd>${expiry ?? (product.shelfLifeDays ? m.shelfLife(product.shelfLifeDays) : m.none)}</dd>
 ${areas.length ? html`<dt>${m.growingArea}</dt><dd>${areas.map((a, i) => html`${i ? ', ' : ''}<code>${a.code}</code>`)}</dd>` : null}
 ${crops.length ? html`<dt>${m.cropVariety}</dt><dd>${crops.join('; ')}</dd>` : null}
-${areas.length ? html`<dt>${m.location}</dt><dd>${areas.map((a, i) => html`${i ? html`<br>` : null}${place(a.commune, a.province)}${a.point ? html` · <a href="${mapUrl(a.point)}" rel="noopener">${m.map}</a>` : null}`)}</dd>` : null}
+${areas.length ? html`<dt>${m.location}</dt><dd>${areas.map((a, i) => html`${i ? html`<br>` : null}${place(a)}${a.point ? html` · <a href="${mapUrl(a.point)}" rel="noopener">${m.map}</a>` : null}`)}</dd>` : null}
 <dt>${m.producer}</dt><dd>${producer}</dd>
 ${brand ? html`<dt>${m.brand}</dt><dd>${brand}</dd>` : null}
 ${product.netContent && product.netContentUnit ? html`<dt>${m.netContent}</dt><dd>${Number(product.netContent)} ${product.netContentUnit}</dd>` : null}
@@ -195,7 +196,7 @@ ${view.standards.length ? html`<dt>${m.standards}</dt><dd>${view.standards.join(
 <li>${items[0]}: ${name}</li>
 <li>${items[1]}: ${circularImage(product, lang) ?? m.none}</li>
 <li>${items[2]}: ${view.producer.name}</li>
-<li>${items[3]}: ${place(view.producer.address, view.producer.province) || m.none}</li>
+<li>${items[3]}: ${[view.producer.address, place(view.producer)].filter(Boolean).join(', ') || m.none}</li>
 <li>${items[4]}: ${stepsSummary} (${view.timeline.length})${
     view.timeline.length
       ? html`<ul class="c02stages">${view.timeline.map((step) => html`<li>${stepTitle(step, m)}${step.locationCode ? html` — ${locationCode(step, m)}` : null}</li>`)}</ul>`

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FACILITY_CODE_STATUSES, FACILITY_KINDS, type FacilityCodeStatus, type FacilityKind } from '@app/traceability';
 import { IsGeoJsonLike, ListQueryDto, NAME_SORTS, PageOf } from '../common/registry.dto.js';
+import { CommuneCodeField, CommuneCodeProperty, ProvinceCodeField, ProvinceCodeProperty } from '../../common/place-fields.js';
 
 export class CreateFacilityDto {
   @ApiProperty({ enum: FACILITY_KINDS, example: 'packing_house' })
@@ -48,6 +49,10 @@ export class CreateFacilityDto {
   @MaxLength(100)
   province?: string | null;
 
+  @ProvinceCodeField() provinceCode?: string | null;
+
+  @CommuneCodeField() communeCode?: string | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, description: 'GS1 GLN, 13 digits; the check digit is verified' })
   @IsOptional()
   @IsString()
@@ -91,6 +96,8 @@ export class FacilityDto {
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty({ type: String, nullable: true }) commune: string | null;
   @ApiProperty({ type: String, nullable: true }) province: string | null;
+  @ProvinceCodeProperty() provinceCode: string | null;
+  @CommuneCodeProperty() communeCode: string | null;
   @ApiProperty({ type: String, nullable: true }) gln: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'GeoJSON Point' }) location: unknown;
   @ApiProperty() createdAt: Date;

@@ -10,6 +10,7 @@ import {
   type InputKind,
 } from '@app/traceability';
 import { IsDecimalLike, IsGeoJsonLike, ListQueryDto, NAME_SORTS, PageOf } from '../common/registry.dto.js';
+import { CommuneCodeField, CommuneCodeProperty, ProvinceCodeField, ProvinceCodeProperty } from '../../common/place-fields.js';
 
 const CROP_DESCRIPTION = `Crop key: ${Object.entries(CROPS)
   .map(([key, crop]) => `${key} (${crop.vi})`)
@@ -51,6 +52,10 @@ export class CreateGrowingAreaDto {
   @IsString()
   @MaxLength(100)
   province: string;
+
+  @ProvinceCodeField() provinceCode?: string | null;
+
+  @CommuneCodeField() communeCode?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh Xương' })
   @IsOptional()
@@ -187,6 +192,8 @@ export class GrowingAreaDto {
   @ApiProperty({ type: String, nullable: true }) variety: string | null;
   @ApiProperty({ description: 'Decimal string, hectares' }) areaHa: string;
   @ApiProperty() province: string;
+  @ProvinceCodeProperty() provinceCode: string | null;
+  @CommuneCodeProperty() communeCode: string | null;
   @ApiProperty({ type: String, nullable: true }) commune: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'GeoJSON geometry' }) location: unknown;
   @ApiProperty({ enum: GROWING_AREA_STATUSES }) status: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PARTNER_KINDS, type PartnerKind } from '@app/traceability';
 import { ListQueryDto, NAME_SORTS, PageOf } from '../common/registry.dto.js';
+import { CommuneCodeField, CommuneCodeProperty, ProvinceCodeField, ProvinceCodeProperty } from '../../common/place-fields.js';
 
 const PRIVATE = 'Private: returned to your own organization only, never on public pages.';
 
@@ -41,6 +42,10 @@ export class CreatePartnerDto {
   @IsString()
   @MaxLength(100)
   province?: string | null;
+
+  @ProvinceCodeField() provinceCode?: string | null;
+
+  @CommuneCodeField() communeCode?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Bản Co Mỵ, xã Thanh Xương, huyện Điện Biên' })
   @IsOptional()
@@ -97,6 +102,8 @@ export class PartnerDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: PRIVATE }) taxCode: string | null;
   @ApiProperty({ type: String, nullable: true }) commune: string | null;
   @ApiProperty({ type: String, nullable: true }) province: string | null;
+  @ProvinceCodeProperty() provinceCode: string | null;
+  @CommuneCodeProperty() communeCode: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty({ type: String, nullable: true }) gln: string | null;
   @ApiProperty({ type: String, nullable: true }) country: string | null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@app/database';
+import { placeValues } from '../../admin-units/admin-units.js';
 import type { Caller } from '../../accounts/caller.js';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { GeoJsonPoint, validateGeoJson } from '../../common/geojson.js';
@@ -22,6 +23,9 @@ export interface FacilityInput {
   address?: string | null;
   commune?: string | null;
   province?: string | null;
+  /** Official codes (GET /api/v1/admin-units/…): win over the texts, which are then set from them. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   gln?: string | null;
   /** GeoJSON Point (or a Feature holding one), WGS 84. */
   location?: unknown;
@@ -93,7 +97,8 @@ export class FacilitiesService {
       values.name = requiredText(input.name, 'name');
       values.nameSearch = searchKey(values.name);
     }
-    for (const field of ['code', 'codeIssuer', 'address', 'commune', 'province'] as const) {
+    Object.assign(values, placeValues(input));
+    for (const field of ['code', 'codeIssuer', 'address'] as const) {
       const text = optionalText(input[field]);
       if (text !== undefined) values[field] = text;
     }

@@ -21,6 +21,10 @@ export class Facility {
   @Column('text', { nullable: true }) address: string | null;
   @Column('text', { nullable: true }) commune: string | null;
   @Column('text', { nullable: true }) province: string | null;
+  /** Official code of the province (2 digits) since 1 July 2025; null when the text matches no unit. */
+  @Column('char', { length: 2, nullable: true }) provinceCode: string | null;
+  /** Official code of the commune (5 digits); null when the text matches no commune of the province. */
+  @Column('char', { length: 5, nullable: true }) communeCode: string | null;
   @Column('char', { length: 13, nullable: true }) gln: string | null;
   @Column('jsonb', { nullable: true }) location: GeoJsonPoint | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -18,6 +18,10 @@ export class GrowingArea {
   @Column('text', { nullable: true }) variety: string | null;
   @Column('numeric', { precision: 12, scale: 4 }) areaHa: string;
   @Column('text') province: string;
+  /** Official code of the province (2 digits) since 1 July 2025; null when the text matches no unit. */
+  @Column('char', { length: 2, nullable: true }) provinceCode: string | null;
+  /** Official code of the commune (5 digits); null when the text matches no commune of the province. */
+  @Column('char', { length: 5, nullable: true }) communeCode: string | null;
   @Column('text', { nullable: true }) commune: string | null;
   @Column('jsonb', { nullable: true }) location: GrowingAreaGeometry | null;
   /** Changed only through a status change, which also writes the history. */

@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { inTransaction, isUniqueViolation } from '@app/database';
+import { placeValues } from '../../admin-units/admin-units.js';
 import type { Caller } from '../../accounts/caller.js';
 import { roleAtLeast } from '../../accounts/user.entity.js';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
@@ -31,6 +32,9 @@ export interface GrowingAreaInput {
   areaHa: string | number;
   province: string;
   commune?: string | null;
+  /** Official codes (GET /api/v1/admin-units/…): win over the texts, which are then set from them. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   /** GeoJSON Point, Polygon or MultiPolygon (or a Feature of one), WGS 84. */
   location?: unknown;
   ownerPartnerIds?: string[] | null;
@@ -62,6 +66,8 @@ export interface GrowingAreaView {
   areaHa: string;
   province: string;
   commune: string | null;
+  provinceCode: string | null;
+  communeCode: string | null;
   location: GrowingAreaGeometry | null;
   status: GrowingAreaStatus;
   issuedAt: string | null;
@@ -366,8 +372,11 @@ export class GrowingAreasService {
       values.nameSearch = searchKey(values.name);
     }
     if (input.crop !== undefined) values.crop = input.crop.trim();
-    if (input.province !== undefined) values.province = requiredText(input.province, 'province');
-    for (const field of ['variety', 'commune', 'standard'] as const) {
+    if (input.province !== undefined) requiredText(input.province, 'province');
+    Object.assign(values, placeValues(input));
+    // A growing area is always somewhere: a PATCH may change its province, never clear it.
+    if ('province' in values && !values.province) throw new InvalidFieldException('VALIDATION_FAILED', 'province', 'a growing area needs its province (province or provinceCode)', 'bad_request');
+    for (const field of ['variety', 'standard'] as const) {
       const text = optionalText(input[field]);
       if (text !== undefined) values[field] = text;
     }
@@ -459,6 +468,8 @@ export class GrowingAreasService {
         areaHa: canonicalDecimal(area.areaHa)!,
         province: area.province,
         commune: area.commune,
+        provinceCode: area.provinceCode,
+        communeCode: area.communeCode,
         location: area.location,
         status: area.status,
         issuedAt: area.issuedAt,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@app/database';
+import { placeValues } from '../../admin-units/admin-units.js';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import type { Caller } from '../../accounts/caller.js';
 import { OrganizationLinksRepository } from '../../accounts/organization-links.repository.js';
@@ -21,6 +22,9 @@ export interface PartnerInput {
   taxCode?: string | null;
   commune?: string | null;
   province?: string | null;
+  /** Official codes (GET /api/v1/admin-units/…): win over the texts, which are then set from them. */
+  provinceCode?: string | null;
+  communeCode?: string | null;
   address?: string | null;
   gln?: string | null;
   /** ISO 3166-1 alpha-2 country code; null means Vietnam. */
@@ -101,7 +105,8 @@ export class PartnersService {
       values.name = requiredText(input.name, 'name');
       values.nameSearch = searchKey(values.name);
     }
-    for (const field of ['phone', 'citizenId', 'taxCode', 'commune', 'province', 'address', 'notes'] as const) {
+    Object.assign(values, placeValues(input));
+    for (const field of ['phone', 'citizenId', 'taxCode', 'address', 'notes'] as const) {
       const text = optionalText(input[field]);
       if (text !== undefined) values[field] = text;
     }

@@ -1,0 +1,2 @@
+export * from './admin-units.js';
+export * from './address-migration.service.js';

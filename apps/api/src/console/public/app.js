@@ -1,6 +1,7 @@
 import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView } from './account.js';
 import { alertBox, api, h, session } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
+import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
@@ -85,6 +86,7 @@ async function route(path, params) {
   if (section === 'lots' && id && sub === 'ship') return shipView(id);
   if (section === 'lots' && id) return lotView(id);
   if (section === 'lots') return lotsView(params);
+  if (section === 'events' && id) return eventView(id);
   if (section === 'harvest') return harvestView();
   if (section === 'transform') return transformView(params);
   if (section === 'shipments') return shipmentsView();

@@ -1,4 +1,5 @@
-import { errorMessage, fieldErrors, t } from './i18n.js';
+import { errorMessage, fieldErrors, lang, t } from './i18n.js';
+import { formatNumber, parseNumber } from './numbers.js';
 
 /** h('div', {class: 'x', onclick}, 'text', child): DOM without innerHTML, so text is never markup. */
 export function h(tag, attrs = {}, ...children) {
@@ -104,6 +105,9 @@ export function formatDate(value) {
   return date.toLocaleDateString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 }
 
+/** A quantity with its unit, as a person reads it: "39 000 kg", "2,5 tấn". */
+export const formatQuantity = (quantity, unit) => `${formatNumber(quantity, lang())}${unit ? ` ${t(`units.${unit}`)}` : ''}`;
+
 export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
@@ -129,12 +133,14 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
       input = h('textarea', { id, name: field.name }, value === undefined || value === null ? '' : field.type === 'json' ? JSON.stringify(value) : String(value));
     } else {
       const type = field.type === 'number' ? 'text' : field.type === 'datetime' ? 'datetime-local' : field.type ?? 'text';
-      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: value ?? field.default ?? '' });
+      const shown = field.type === 'number' && value !== undefined && value !== null && value !== '' ? formatNumber(value, lang()) : value;
+      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: shown ?? field.default ?? '' });
     }
+    const preview = field.type === 'number' ? numberPreview(input, field) : null;
     inputs[field.name] = { input, field };
     errorSlots[field.name] = h('div', { class: 'field-error', 'data-for': field.name });
     const label = h('label', { for: id, class: field.type === 'checkbox' ? 'inline' : undefined }, field.type === 'checkbox' ? [input, ' ', field.label] : field.label, field.required ? ' *' : '');
-    wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
+    wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, preview, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
     return wrappers[field.name];
   });
   const button = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('save'));
@@ -148,7 +154,9 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
       if (field.type === 'multiselect') { out[name] = [...input.selectedOptions].map((o) => o.value); continue; }
       const raw = input.value.trim();
       if (raw === '') { if (field.sendEmpty) out[name] = null; continue; }
-      if (field.type === 'number') out[name] = Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw;
+      // Sent as the decimal the person saw confirmed next to the field; what cannot be read goes as typed,
+      // and the server refuses it with a coded error (QUANTITY_AMBIGUOUS) rather than guessing.
+      if (field.type === 'number') { const parsed = parseNumber(raw, lang()); out[name] = parsed.ok ? (field.asNumber ? Number(parsed.value) : parsed.value) : raw; }
       else if (field.type === 'int') out[name] = Number(raw);
       else if (field.type === 'json') { try { out[name] = JSON.parse(raw); } catch { out[name] = raw; } }
       else if (field.type === 'datetime') out[name] = `${raw}:00+07:00`;
@@ -188,11 +196,36 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   return { el, values, showErrors, inputs };
 }
 
+/**
+ * What a number field was understood as, shown beside it as it is typed ("25.000" → "= 25 000 kg"), so a
+ * misread quantity is seen before it is saved. `field.unitFrom` names the form field holding the unit.
+ */
+function numberPreview(input, field) {
+  const out = h('output', { class: 'number-preview', 'data-preview-for': field.name, for: input.id, 'aria-live': 'polite' });
+  const update = () => {
+    const raw = input.value.trim();
+    const parsed = parseNumber(raw, lang());
+    const unitInput = field.unitFrom ? input.form?.querySelector(`[name=${field.unitFrom}]`) : null;
+    const unit = unitInput?.value ? ` ${t(`units.${unitInput.value}`)}` : field.suffix ? ` ${field.suffix}` : '';
+    out.classList.toggle('bad', raw !== '' && !parsed.ok);
+    out.textContent = raw === '' ? '' : parsed.ok ? `= ${formatNumber(parsed.value, lang())}${unit}` : t('numbers.unreadable');
+  };
+  input.addEventListener('input', update);
+  // The unit select sits in the same form: follow it once the form is assembled.
+  queueMicrotask(() => { if (field.unitFrom) input.form?.querySelector(`[name=${field.unitFrom}]`)?.addEventListener('change', update); update(); });
+  return out;
+}
+
 export function table(columns, rows, onClick) {
   if (!rows.length) return h('p', { class: 'muted' }, t('none'));
   return h('table', {},
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c.label)))),
-    h('tbody', {}, rows.map((row) => h('tr', { class: onClick ? 'clickable' : undefined, onclick: onClick ? () => onClick(row) : undefined, 'data-id': row.id },
+    // A row that opens something is reachable by Tab and opens with Enter or Space, like a link.
+    h('tbody', {}, rows.map((row) => h('tr', {
+      class: onClick ? 'clickable' : undefined, 'data-id': row.id, tabindex: onClick ? 0 : undefined, role: onClick ? 'link' : undefined,
+      onclick: onClick ? (e) => { if (!e.target.closest('a, button, input, select')) onClick(row); } : undefined,
+      onkeydown: onClick ? (e) => { if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onClick(row); } } : undefined,
+    },
       columns.map((c) => h('td', {}, c.render ? c.render(row) : row[c.key] ?? ''))))));
 }
 

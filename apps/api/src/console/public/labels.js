@@ -18,8 +18,8 @@ export async function labelsView(params) {
     f('count', { type: 'int', required: true, default: 24 }),
     f('serialized', { type: 'checkbox', default: true }),
     f('startPosition', { type: 'int', default: 1 }),
-    f('offsetXMm', { type: 'number', default: 0 }),
-    f('offsetYMm', { type: 'number', default: 0 }),
+    f('offsetXMm', { type: 'number', default: 0, asNumber: true, suffix: 'mm' }),
+    f('offsetYMm', { type: 'number', default: 0, asNumber: true, suffix: 'mm' }),
     f('outline', { type: 'checkbox', default: false }),
   ], {
     initial: { lotId: params.get('lotId') ?? undefined },

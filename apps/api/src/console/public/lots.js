@@ -1,8 +1,10 @@
-import { alertBox, api, badge, download, form, formatDate, h, session, table, today } from './core.js';
-import { errorMessage, t } from './i18n.js';
+import { alertBox, api, badge, download, form, formatDate, formatQuantity, h, session, table, today } from './core.js';
+import { errorMessage, lang, t } from './i18n.js';
+import { parseNumber } from './numbers.js';
+import { canVoid, voidDialog } from './events.js';
 import { list } from './registry.js';
 
-const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: u }));
+const UNITS = () => ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: t(`units.${u}`) }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
 const productName = (lot) => lot.product?.nameVi ?? lot.productName ?? '';
 // Reference documents: FSMA 204 asks for their type and number on every critical tracking event.
@@ -12,7 +14,7 @@ const documentFields = (defaultType) => [
   f('documentNumber', { help: 'VD: 0001234' }),
 ];
 const withDocuments = ({ documentType, documentNumber, ...values }) => ({ ...values, documents: documentNumber ? [{ type: documentType || 'other', number: documentNumber }] : undefined });
-const qty = (q, unit) => `${Number(q).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 })} ${unit ?? ''}`;
+const qty = formatQuantity;
 
 export async function lotsView(params) {
   const q = params.get('q') ?? '';
@@ -40,8 +42,8 @@ export async function harvestView() {
     f('growingAreaId', { type: 'select', required: true, options: areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name} (${t(`kinds.${a.status}`)})` })) }),
     f('partnerId', { type: 'select', options: partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name })) }),
     f('productId', { type: 'select', required: true, options: products.map((p) => ({ value: p.id, label: p.nameVi })) }),
-    f('quantity', { type: 'number', required: true }),
-    f('unit', { type: 'select', required: true, options: UNITS, default: 'kg' }),
+    f('quantity', { type: 'number', required: true, unitFrom: 'unit' }),
+    f('unit', { type: 'select', required: true, options: UNITS(), default: 'kg' }),
     f('harvestedAt', { type: 'date', required: true, default: today() }),
     f('lotCode', { help: 'VD: SC-2026-001 (bỏ trống để tự sinh)' }),
     ...documentFields('field_tag'),
@@ -71,7 +73,7 @@ export async function transformView(params) {
   const [lots, products, facilities] = await Promise.all([list('/api/v1/lots?limit=200&status=active'), list('/api/v1/products?limit=200'), list('/api/v1/facilities?limit=200')]);
   const lotOptions = lots.filter((l) => l.status === 'active').map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
   const productOptions = products.map((p) => h('option', { value: p.id }, p.nameVi));
-  const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS.map((u) => h('option', { value: u.value }, u.label)));
+  const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS().map((u) => h('option', { value: u.value }, u.label)));
   const inputLines = h('div', { class: 'lines', 'data-lines': 'inputs' });
   const outputLines = h('div', { class: 'lines', 'data-lines': 'outputs' });
   const addInput = (lotId) => inputLines.append(h('div', { class: 'line' },
@@ -90,7 +92,9 @@ export async function transformView(params) {
     for (const name of names) {
       const value = line.querySelector(`[name=${name}]`).value.trim();
       if (value === '') continue;
-      out[name] = name === 'quantity' ? Number(value.replace(',', '.')) : value;
+      if (name !== 'quantity') { out[name] = value; continue; }
+      const parsed = parseNumber(value, lang());
+      out[name] = parsed.ok ? parsed.value : value;
     }
     return out;
   });
@@ -140,6 +144,12 @@ export async function lotView(id) {
   ))));
 
   const actions = h('div', { class: 'toolbar' });
+  const note = h('div');
+  // The event that made this lot (its harvest, processing or split): a wrong entry is undone by voiding it.
+  const origin = events.find((e) => e.type !== 'void' && (e.lines ?? []).some((l) => l.lotId === lot.id && l.direction === 'output'));
+  if (origin && canVoid(origin) && lot.status === 'active') {
+    actions.append(h('button', { type: 'button', class: 'secondary', 'data-testid': 'void-origin', onclick: () => voidDialog(origin, note, () => location.reload()) }, t('void.wrongEntry')));
+  }
   if (session.canWrite && lot.status === 'active') {
     actions.append(
       h('a', { href: `#/labels?lotId=${lot.id}` }, h('button', { type: 'button', class: 'primary' }, t('lot.printLabels'))),
@@ -149,7 +159,6 @@ export async function lotView(id) {
       h('button', { type: 'button', class: 'danger', onclick: () => recall(lot, note) }, t('lot.recall')),
     );
   }
-  const note = h('div');
   actions.append(
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.csv`, `${lot.code}-fsma204.csv`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA CSV'),
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.xlsx`, `${lot.code}-fsma204.xlsx`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA XLSX'),
@@ -166,7 +175,7 @@ export async function lotView(id) {
     { label: t('fields.kind'), render: (e) => [t(`kinds.${e.type}`), e.voidedBy || e.voided ? [' ', badge('voided')] : ''] },
     { label: t('fields.process'), render: (e) => e.details?.process ?? e.process ?? e.reason ?? '' },
     { label: t('fields.quantity'), render: (e) => (e.lines ?? []).filter((l) => l.lotId === lot.id).map((l) => `${l.direction === 'input' ? '−' : '+'}${qty(l.quantity, l.unit)}`).join(' ') },
-  ], events));
+  ], events, (e) => (location.hash = `#/events/${e.id}`)));
 
   const jobs = await list(`/api/v1/lots/${id}/label-jobs`);
   if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), key: 'templateId' }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
@@ -190,7 +199,9 @@ function recall(lot, target) {
       location.reload();
     },
   }, h('p', { class: 'alert warn' }, t('lot.recallConfirm')), error,
-    h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, t('fields.reason')), reason),
+    h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, t('fields.reason'), ' *'), reason,
+      h('div', { class: 'alert warn', 'data-testid': 'recall-public-warning' }, t('lot.recallReasonPublic'))),
+    h('p', { class: 'muted' }, t('lot.recallNotForMistakes')),
     h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
   reason.focus();
 }
@@ -246,7 +257,7 @@ function genealogy(trace, rootId, direction) {
 
 export async function splitView(id) {
   const lot = (await api('GET', `/api/v1/lots/${id}`)).body;
-  const built = form([f('quantity', { type: 'number', required: true }), f('lotCode')], {
+  const built = form([f('quantity', { type: 'number', required: true, suffix: lot ? t(`units.${lot.unit}`) : '' }), f('lotCode')], {
     submitLabel: t('lot.split'),
     onSubmit: async (values, { idempotencyKey }) => {
       const result = await api('POST', `/api/v1/lots/${id}/split`, { parts: [{ quantity: values.quantity, unit: lot.unit, lotCode: values.lotCode }] }, { idempotencyKey });
@@ -261,7 +272,7 @@ export async function shipView(id) {
   const [lot, partners] = await Promise.all([api('GET', `/api/v1/lots/${id}`).then((r) => r.body), list('/api/v1/partners?limit=200')]);
   const built = form([
     f('partnerId', { type: 'select', required: true, options: partners.map((p) => ({ value: p.id, label: `${p.name} (${t(`kinds.${p.kind}`)})` })) }),
-    f('quantity', { type: 'number', required: true }), f('unit', { type: 'select', required: true, options: UNITS, default: lot?.unit }),
+    f('quantity', { type: 'number', required: true, unitFrom: 'unit' }), f('unit', { type: 'select', required: true, options: UNITS(), default: lot?.unit }),
     f('shippedAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
     ...documentFields('invoice'),
   ], {

@@ -6,7 +6,7 @@ const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'];
 const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'];
 const CERT_KINDS = ['ocop', 'vietgap', 'globalgap', 'organic', 'haccp', 'other'];
 const SCOPES = ['product', 'growing_area', 'facility', 'organization'];
-const unitOptions = UNITS.map((u) => ({ value: u, label: u }));
+const unitOptions = () => UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
 
 /** The registry screens: one description per resource, one generic list/create/edit view. */
@@ -23,8 +23,8 @@ export const RESOURCES = {
   },
   products: {
     path: '/api/v1/products', title: () => t('nav.products'),
-    columns: () => [{ label: t('fields.nameVi'), render: (r) => [r.nameVi, ' ', stars(r.ocopStars)] }, { label: t('fields.gtin'), key: 'gtin' }, { label: t('fields.unit'), key: 'unit' }, { label: t('fields.ocopGroup'), key: 'ocopGroup' }],
-    fields: () => [f('nameVi', { required: true }), f('nameEn'), f('unit', { type: 'select', required: true, options: unitOptions }), f('gtin'), f('ocopGroup', { type: 'int' }), f('netContent', { type: 'number' }), f('netContentUnit', { type: 'select', options: unitOptions.filter((u) => u.value !== 'pack') }), f('shelfLifeDays', { type: 'int' }), f('brand'), f('imageUrl'), f('description', { type: 'textarea' })],
+    columns: () => [{ label: t('fields.nameVi'), render: (r) => [r.nameVi, ' ', stars(r.ocopStars)] }, { label: t('fields.gtin'), key: 'gtin' }, { label: t('fields.unit'), render: (r) => t(`units.${r.unit}`) }, { label: t('fields.ocopGroup'), key: 'ocopGroup' }],
+    fields: () => [f('nameVi', { required: true }), f('nameEn'), f('unit', { type: 'select', required: true, options: unitOptions() }), f('gtin'), f('ocopGroup', { type: 'int' }), f('netContent', { type: 'number', unitFrom: 'netContentUnit' }), f('netContentUnit', { type: 'select', options: unitOptions().filter((u) => u.value !== 'pack') }), f('shelfLifeDays', { type: 'int' }), f('brand'), f('imageUrl'), f('description', { type: 'textarea' })],
   },
   certifications: {
     path: '/api/v1/certifications', title: () => t('nav.certifications'),
@@ -41,7 +41,7 @@ export const RESOURCES = {
       const [partners, crops] = await Promise.all([list('/api/v1/partners?limit=200'), list('/api/v1/crop-yield-limits')]);
       const households = partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name }));
       const cropOptions = crops.map((c) => ({ value: c.crop, label: (lang() === 'en' ? c.nameEn : c.nameVi) ?? c.crop }));
-      return [f('code', { required: true }), f('name', { required: true }), f('crop', { type: 'select', required: true, options: cropOptions }), f('variety'), f('areaHa', { type: 'number', required: true }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'json', help: '{"type":"Point","coordinates":[103.02,21.38]}' }), f('ownerPartnerIds', { type: 'multiselect', options: households })];
+      return [f('code', { required: true }), f('name', { required: true }), f('crop', { type: 'select', required: true, options: cropOptions }), f('variety'), f('areaHa', { type: 'number', required: true, suffix: 'ha' }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'json', help: '{"type":"Point","coordinates":[103.02,21.38]}' }), f('ownerPartnerIds', { type: 'multiselect', options: households })];
     },
   },
 };
@@ -128,7 +128,7 @@ async function growingAreaExtras(id, area) {
     { label: t('fields.activeIngredient'), key: 'activeIngredient' },
     { label: t('fields.phiDays'), key: 'phiDays' },
   ], inputs));
-  const inputForm = form([f('appliedAt', { type: 'date', required: true }), f('kind', { type: 'select', required: true, options: options(['fertiliser', 'pesticide', 'other']) }), f('productName', { required: true }), f('activeIngredient'), f('dose', { type: 'number' }), f('doseUnit'), f('phiDays', { type: 'int', required: true })], {
+  const inputForm = form([f('appliedAt', { type: 'date', required: true }), f('kind', { type: 'select', required: true, options: options(['fertiliser', 'pesticide', 'other']) }), f('productName', { required: true }), f('activeIngredient'), f('dose', { type: 'number', unitFrom: 'doseUnit' }), f('doseUnit'), f('phiDays', { type: 'int', required: true })], {
     submitLabel: t('growingArea.addInput'),
     onSubmit: async (values, { idempotencyKey }) => {
       const result = await api('POST', `/api/v1/growing-areas/${id}/inputs`, values, { idempotencyKey });

@@ -25,7 +25,7 @@ import request from 'supertest';
 import { BENCH_TRUST_PROXY, benchConfig, keptBenchDatabase } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
-import { PublicPageService } from '../libs/traceability/src/index.js';
+import { PublicPageService } from '../apps/api/src/public/pages/public-page.service.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

@@ -19,7 +19,7 @@ import { createBenchEnvironment } from './bench-environment.js';
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import { PublicPageService } from '../libs/traceability/src/index.js';
+import { PublicPageService } from '../apps/api/src/public/pages/public-page.service.js';
 import { buildGenealogy, decodeQr, printLabels } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../apps/worker/src/worker.factory.js';

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { PgNotifications } from '@app/database';
-import { LOT_PAGES_CHANNEL, PublicLotService, PublicPageService, ScanRecorder } from '@app/traceability';
+import { PublicLotService, ScanRecorder } from '@app/traceability';
+import { LOT_PAGES_CHANNEL } from '../../apps/api/src/public/pages/page-freshness.js';
+import { PublicPageService } from '../../apps/api/src/public/pages/public-page.service.js';
 import { acceptTradeLink, buildGenealogy, createPartner, signupOrganization, startPostgresProxy, startTestApp, testConfig, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 

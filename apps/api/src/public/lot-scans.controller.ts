@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainException, PublicPageService, ScanStatsRepository, type Caller, type LotScanStats } from '@app/traceability';
+import { DomainException, ScanStatsRepository, type Caller, type LotScanStats } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
+import { PublicPageService } from './pages/public-page.service.js';
 
 function boundedInt(value: string | undefined, field: string, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;

@@ -1,7 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
-import { PublicPageService, type Caller } from '@app/traceability';
+import type { Caller } from '@app/traceability';
+import { PublicPageService } from './pages/public-page.service.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

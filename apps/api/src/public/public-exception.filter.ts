@@ -1,15 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  DATABASE_UNAVAILABLE,
-  DomainException,
-  isDatabaseUnavailable,
-  negotiateLanguage,
-  negotiateRepresentation,
-  renderErrorPage,
-  RETRY_AFTER_SECONDS,
-} from '@app/traceability';
+import { DATABASE_UNAVAILABLE, DomainException, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@app/traceability';
 import { toErrorBody, type ErrorBody } from '../common/exception.filter.js';
+import { negotiateLanguage, negotiateRepresentation } from './pages/negotiation.js';
+import { renderErrorPage } from './pages/page.render.js';
 import { CORS_HEADERS } from './public-http.js';
 
 /** Codes of the public pages that HTTP says more precisely than the domain kinds. */

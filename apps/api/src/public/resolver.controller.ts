@@ -6,27 +6,22 @@ import {
   DomainException,
   GS1_VOC,
   NotFoundException,
-  PublicPageService,
   SUPPORTED_LINK_TYPES,
   clientClassOf,
   clientOf,
-  negotiateLanguage,
-  negotiateRepresentation,
   normalizeShortCode,
   parseLinkType,
   parseResolverPath,
   selectLink,
   withQueryAttributes,
-  type CachedLot,
   type LinkContext,
-  type Lookup,
-  type LotResolution,
-  type PageBody,
   type ProductPublicView,
   type ResolverKey,
   type ScanRepresentation,
 } from '@app/traceability';
 import { Public } from '../common/auth.decorators.js';
+import { negotiateLanguage, negotiateRepresentation } from './pages/negotiation.js';
+import { PublicPageService, type CachedLot, type Lookup, type LotResolution, type PageBody } from './pages/public-page.service.js';
 import { PublicExceptionFilter } from './public-exception.filter.js';
 import {
   CORS_HEADERS,

@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { v7 } from 'uuid';
 
 /**
  * A UUID version 7 (RFC 9562): the first 48 bits are the Unix time in milliseconds, the rest random.
@@ -8,10 +8,5 @@ import { randomFillSync } from 'node:crypto';
  * reveals is the record time, which the event shows anyway.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const bytes = randomFillSync(Buffer.alloc(16));
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6] & 0x0f) | 0x70; // version 7
-  bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return v7({ msecs: now });
 }

@@ -11,6 +11,8 @@ describe('clientClassOf', () => {
     ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'bot'],
     ['facebookexternalhit/1.1', 'bot'],
     ['curl/8.5.0', 'bot'],
+    ['python-requests/2.31', 'bot'],
+    ['Mozilla/5.0 (compatible; Zalo-Crawler/1.0)', 'bot'],
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36', 'bot'],
     ['', 'other'],
     [undefined, 'other'],

@@ -1,15 +1,44 @@
 export { clientClassOf, type ClientClass } from './client-class.js';
-export { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './outage.js';
-export { LOT_PAGES_CHANNEL } from './page-freshness.js';
-export { GS1_VOC, SUPPORTED_LINK_TYPES, parseLinkType, selectLink, withQueryAttributes, type LinkContext, type LinkTarget } from './links.js';
-export { negotiateLanguage, negotiateRepresentation, type Representation } from './negotiation.js';
-export { renderErrorPage, type SerialInfo } from './page.render.js';
-export { PublicLotRepository, type LotKey } from './public-lot.repository.js';
+export { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS, withTimeout } from './outage.js';
+export {
+  GS1_VOC,
+  SUPPORTED_LINK_TYPES,
+  lotLinkContexts,
+  parseLinkType,
+  productLinkContexts,
+  selectLink,
+  toLinkset,
+  withQueryAttributes,
+  type LinkContext,
+  type LinkTarget,
+} from './links.js';
+export { PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
 export { PublicLotService } from './public-lot.service.js';
-export type { LotPublicView, ProductPublicView } from './public-lot.types.js';
-export { CachedLot, PageBody, PublicPageService, type Lookup, type LotResolution } from './public-page.service.js';
+export type {
+  ChainStatus,
+  GeoPoint,
+  LotPublicView,
+  ProductPublicView,
+  PublicCertification,
+  PublicFacility,
+  PublicGrowingArea,
+  PublicInputApplication,
+  PublicLot,
+  PublicOrganization,
+  PublicOrigin,
+  PublicProduct,
+  Stage,
+  TimelineStep,
+} from './public-lot.types.js';
 export { PublicLotModule } from './public.module.js';
 export { parseResolverPath, type ResolverKey } from './resolver-path.js';
 export { ScanRecorder, type ScanRepresentation } from './scan-recorder.js';
 export { clientOf } from './scan-salts.js';
-export { SUSPICIOUS_SERIAL_DISTINCT_DAYS, SUSPICIOUS_SERIAL_SCANS, ScanStatsRepository, type LotScanStats } from './scan-stats.repository.js';
+export {
+  isSuspiciousSerial,
+  SUSPICIOUS_SERIAL_DISTINCT_DAYS,
+  SUSPICIOUS_SERIAL_SCANS,
+  ScanStatsRepository,
+  type LotScanStats,
+} from './scan-stats.repository.js';
+export { VersionProbe } from './version-probe.js';

@@ -1,13 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
 import type { PgNotifications } from '@app/database';
-import { toLocalDate } from '../common/dates.js';
+import { toLocalDate, type LotPublicView, type PublicLotRepository, type PublicLotService, type ScanRecorder } from '@app/traceability';
 import { LOT_PAGES_CHANNEL } from './page-freshness.js';
-import type { PublicLotRepository } from './public-lot.repository.js';
-import type { PublicLotService } from './public-lot.service.js';
-import type { LotPublicView } from './public-lot.types.js';
 import { PublicPageService } from './public-page.service.js';
-import type { ScanRecorder } from './scan-recorder.js';
 
 /** PgNotifications' surface, driven by hand: what the page cache hears and whether it is listening. */
 class FakeNotifications extends EventEmitter {

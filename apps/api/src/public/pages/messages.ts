@@ -1,5 +1,4 @@
-import type { DisplayLanguage } from '../common/dates.js';
-import type { Stage } from './public-lot.types.js';
+import type { DisplayLanguage, Stage } from '@app/traceability';
 
 /** Every word of the public pages, Vietnamese first (DESIGN §1). */
 export interface Messages {

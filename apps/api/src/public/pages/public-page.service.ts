@@ -1,22 +1,11 @@
 import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { PgNotifications } from '@app/database';
-import { toLocalDate, type DisplayLanguage } from '../common/dates.js';
-import { toEpcisDocument } from '../exports/epcis.js';
+import { LRUCache } from 'lru-cache';
+import { isDatabaseUnavailable, isSuspiciousSerial, productLinkContexts, PublicLotRepository, PublicLotService, ScanRecorder, toEpcisDocument, toLinkset, toLocalDate, VersionProbe, withTimeout, type ClientClass, type DisplayLanguage, type LinkContext, type LotKey, type ProductPublicView, type ResolverKey, type ScanRepresentation, type SerialStats } from '@app/traceability';
 import { CachedLot, digest, PageBody } from './cached-lot.js';
-import type { ClientClass } from './client-class.js';
 import { productJsonLd } from './json-ld.js';
-import { productLinkContexts, toLinkset, type LinkContext } from './links.js';
-import { LruCache } from './lru-cache.js';
-import { isDatabaseUnavailable, withTimeout } from './outage.js';
 import { assembleLotPage, renderProductPage, type SerialInfo } from './page.render.js';
 import { nextTurn, PageFreshness, type FreshnessMark } from './page-freshness.js';
-import { PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
-import { PublicLotService } from './public-lot.service.js';
-import type { ProductPublicView } from './public-lot.types.js';
-import type { ResolverKey } from './resolver-path.js';
-import { ScanRecorder, type ScanRepresentation } from './scan-recorder.js';
-import { isSuspiciousSerial } from './scan-stats.repository.js';
-import { VersionProbe } from './version-probe.js';
 
 export { CachedLot, PageBody } from './cached-lot.js';
 
@@ -39,9 +28,7 @@ const STALE_AFTER_MS = 3_000;
 
 interface SerialState {
   issued: boolean;
-  issuedCheckedAt: number;
   stats: SerialStats;
-  statsLoadedAt: number;
 }
 
 interface CachedProduct {
@@ -92,17 +79,33 @@ export class PublicPageService implements OnModuleInit {
   trustNotifications = true;
   /** On: every write waits for its notifications, as if it had always a fresh page to drop (benchmarks' worst case). */
   settleEveryWrite = false;
-  private readonly lots = new LruCache<string, CachedLot>(MAX_CACHED_LOTS);
-  private readonly keys = new LruCache<string, LotKey>(MAX_CACHED_LOTS * 4);
-  private readonly loading = new Map<string, Promise<CachedLot | null>>();
-  private readonly serials = new LruCache<string, SerialState>(20_000);
-  private readonly serialPages = new LruCache<string, PageBody>(1000);
-  private readonly serialLoads = new Map<string, Promise<SerialState>>();
-  private readonly products = new LruCache<string, CachedProduct>(500);
+  /**
+   * Lot id → its page. Whether an entry may be served is decided per request (see current), not by a
+   * TTL; `fetch` runs one rebuild per lot at a time however many requests want it, and a rebuild that
+   * fails leaves the previous page in place (served marked stale during an outage).
+   */
+  private readonly lots = new LRUCache<string, CachedLot, LotKey>({
+    max: MAX_CACHED_LOTS,
+    noDeleteOnFetchRejection: true,
+    fetchMethod: async (_id, previous, { context }) => (await this.load(context, previous)) ?? undefined,
+  });
+  private readonly keys = new LRUCache<string, LotKey>({ max: MAX_CACHED_LOTS * 4 });
+  /** Lot id + serial → what the page says about one label, reread after SERIAL_REFRESH_MS, one reload at a time. */
+  private readonly serials = new LRUCache<string, SerialState, { lot: LotKey; serial: string }>({
+    max: 20_000,
+    ttl: SERIAL_REFRESH_MS,
+    noDeleteOnFetchRejection: true,
+    fetchMethod: async (_key, previous, { context: { lot, serial } }) => {
+      const [issued, stats] = await Promise.all([previous?.issued || this.repository.serialIssued(lot, serial), this.repository.serialStats(lot.id, serial)]);
+      return { issued, stats };
+    },
+  });
+  private readonly serialPages = new LRUCache<string, PageBody>({ max: 1000 });
+  private readonly products = new LRUCache<string, CachedProduct>({ max: 500 });
   private readonly probe: VersionProbe;
   private readonly freshness: PageFreshness;
-  /** Organization id → when and at which mark a page drawing on it was last cached here (see settle). */
-  private readonly cachedOrganizations = new Map<string, { at: number; mark: FreshnessMark }>();
+  /** Organization id → the mark at which a page drawing on it was last cached here, for REGISTRY_REFRESH_MS (see settle). */
+  private readonly cachedOrganizations = new LRUCache<string, FreshnessMark>({ max: 50_000, ttl: REGISTRY_REFRESH_MS });
   /** Page builds running now (see settle). */
   private building = 0;
 
@@ -145,8 +148,8 @@ export class PublicPageService implements OnModuleInit {
   }
 
   private currentPagesOf(organizationId: string): boolean {
-    const cached = this.cachedOrganizations.get(organizationId);
-    return !!cached && Date.now() - cached.at <= REGISTRY_REFRESH_MS && this.freshness.unchangedSince(cached.mark, [organizationId]);
+    const mark = this.cachedOrganizations.get(organizationId);
+    return !!mark && this.freshness.unchangedSince(mark, [organizationId]);
   }
 
   /**
@@ -161,13 +164,9 @@ export class PublicPageService implements OnModuleInit {
 
   /** Remembers that pages drawing on these organizations, read at `mark`, are cached from now on. */
   private cachedFor(organizationIds: readonly string[], mark: FreshnessMark): void {
-    const now = Date.now();
-    if (this.cachedOrganizations.size > 50_000) {
-      for (const [id, cached] of this.cachedOrganizations) if (now - cached.at > REGISTRY_REFRESH_MS) this.cachedOrganizations.delete(id);
-    }
     // The latest mark stands for every page of the organization: if it was notified after an older
     // page's mark but before this one's, that older page is no longer served anyway.
-    for (const id of organizationIds) this.cachedOrganizations.set(id, { at: now, mark });
+    for (const id of organizationIds) this.cachedOrganizations.set(id, mark);
   }
 
   /** The lot a resolver key names (and the serial, for a label), or null when there is none. */
@@ -197,7 +196,8 @@ export class PublicPageService implements OnModuleInit {
       const entry = await this.load(key);
       return entry && { entry, stale: false };
     }
-    const cached = this.lots.get(key.id);
+    // During a rebuild, the page it replaces (allowStale), to fall back on.
+    const cached = this.lots.get(key.id, { allowStale: true });
     if (cached && this.reusable(cached) && this.notificationsLive) {
       // A notification that reached this process no later than the request is handled first.
       await nextTurn();
@@ -220,17 +220,14 @@ export class PublicPageService implements OnModuleInit {
 
   private async current(key: LotKey, cached: CachedLot | undefined): Promise<CachedLot | null> {
     if (cached && this.reusable(cached) && (await this.trusted(cached))) return cached;
-    const running = this.loading.get(key.id);
-    if (!running) {
-      const loading = this.load(key, cached).finally(() => this.loading.delete(key.id));
-      this.loading.set(key.id, loading);
-      return loading;
-    }
+    const status: LRUCache.Status<string, CachedLot, LotKey> = {};
+    const entry = (await this.lots.fetch(key.id, { forceRefresh: true, context: key, status })) ?? null;
     // A rebuild that was already running when this request came in may have read the database just
     // before a recall: use it only if it is still current.
-    const entry = await running;
-    if (!entry || (await this.trusted(entry))) return entry;
-    return this.load(key, entry);
+    if (status.fetch !== 'inflight' || !entry || (await this.trusted(entry))) return entry;
+    const rebuilt = await this.load(key, entry);
+    if (rebuilt) this.lots.set(key.id, rebuilt);
+    return rebuilt;
   }
 
   /**
@@ -271,10 +268,7 @@ export class PublicPageService implements OnModuleInit {
         // next request that asks the database; notifications of every journal it shows still apply.
         const journals = covered ? organizationIds : [...new Set([...organizationIds, ...view.organizationIds])].sort();
         const entry = new CachedLot(key, journals, covered ? version : `unversioned:${loadedAt}`, view, loadedAt, this.baseUrl, mark);
-        if (this.cacheEnabled) {
-          this.lots.set(key.id, entry);
-          this.cachedFor(journals, mark);
-        }
+        if (this.cacheEnabled) this.cachedFor(journals, mark);
         return entry;
       }
       organizationIds = [...new Set([...organizationIds, ...view.organizationIds])].sort();
@@ -321,22 +315,11 @@ export class PublicPageService implements OnModuleInit {
    */
   async serialInfo(lot: LotKey, serial: string): Promise<SerialInfo | null> {
     const key = `${lot.id}|${serial}`;
-    const now = Date.now();
-    let state = this.serials.get(key);
-    if (!state || now - state.statsLoadedAt > SERIAL_REFRESH_MS || (!state.issued && now - state.issuedCheckedAt > SERIAL_REFRESH_MS)) {
+    // What was last known, even past its refresh time or while it is being reloaded.
+    let state = this.serials.peek(key, { allowStale: true });
+    if (!state || this.serials.getRemainingTTL(key) <= 0) {
       // One reload per label at a time, however many phones scan it meanwhile.
-      let loading = this.serialLoads.get(key);
-      if (!loading) {
-        const issuedBefore = state?.issued ?? false;
-        loading = Promise.all([issuedBefore || this.repository.serialIssued(lot, serial), this.repository.serialStats(lot.id, serial)])
-          .then(([issued, stats]) => {
-            const loaded = { issued, issuedCheckedAt: now, stats, statsLoadedAt: now };
-            this.serials.set(key, loaded);
-            return loaded;
-          })
-          .finally(() => this.serialLoads.delete(key));
-        this.serialLoads.set(key, loading);
-      }
+      const loading = this.serials.fetch(key, { context: { lot, serial } }) as Promise<SerialState>;
       try {
         state = await (state ? withTimeout(loading, 'label scans', STALE_AFTER_MS) : loading);
       } catch (error) {
@@ -364,7 +347,7 @@ export class PublicPageService implements OnModuleInit {
     const scannedAt = new Date();
     this.scans.record({ organizationId: lot.organizationId, lotId: lot.id, serial, scannedAt, client, clientClass, representation });
     if (!serial || clientClass === 'bot') return;
-    const state = this.serials.get(`${lot.id}|${serial}`);
+    const state = this.serials.peek(`${lot.id}|${serial}`, { allowStale: true });
     if (!state) return;
     const day = toLocalDate(scannedAt);
     const { stats } = state;

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { DisplayLanguage } from '../common/dates.js';
+import { lotLinkContexts, type DisplayLanguage, type LinkContext, type LotKey, type LotPublicView } from '@app/traceability';
 import { lotJsonLd } from './json-ld.js';
-import { lotLinkContexts, type LinkContext } from './links.js';
 import { renderLotPage, type LotPageParts } from './page.render.js';
 import type { FreshnessMark } from './page-freshness.js';
-import type { LotKey } from './public-lot.repository.js';
-import type { LotPublicView } from './public-lot.types.js';
 
 /** Bodies below this size are sent as they are: gzip would save too little to matter. */
 const MIN_GZIP_BYTES = 1024;

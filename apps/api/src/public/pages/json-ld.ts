@@ -1,7 +1,4 @@
-import { toLocalDate } from '../common/dates.js';
-import { isUnit } from '../common/units.js';
-import { UNECE_UNIT_CODES } from '../exports/epcis.js';
-import type { LotPublicView, ProductPublicView, PublicCertification, PublicOrganization, PublicProduct } from './public-lot.types.js';
+import { isUnit, toLocalDate, UNECE_UNIT_CODES, type LotPublicView, type ProductPublicView, type PublicCertification, type PublicOrganization, type PublicProduct } from '@app/traceability';
 
 const CONTEXT = { '@vocab': 'https://schema.org/', gs1: 'https://gs1.org/voc/' };
 

@@ -1,4 +1,4 @@
-import type { DisplayLanguage } from '../common/dates.js';
+import type { DisplayLanguage } from '@app/traceability';
 
 export type Representation = 'html' | 'jsonld' | 'linkset';
 

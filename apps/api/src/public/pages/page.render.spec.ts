@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { assembleLotPage, renderErrorPage, renderLotPage, type SerialInfo } from './page.render.js';
-import type { LotPublicView } from './public-lot.types.js';
+import type { LotPublicView } from '@app/traceability';
 
 const harvestedAt = new Date('2026-10-05T01:30:00Z');
 

@@ -11,6 +11,7 @@ import { IdempotencyInTransaction1764403920000 } from './1764403920000-idempoten
 import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-links.js';
 import { ScanClients1764404100000 } from './1764404100000-scan-clients.js';
 import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-notifications.js';
+import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SessionsAndLinks1764404000000,
   ScanClients1764404100000,
   LotPageNotifications1764404200000,
+  StatusEffectiveDate1764405400000,
 ];

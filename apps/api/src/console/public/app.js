@@ -1,5 +1,5 @@
 import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView } from './account.js';
-import { alertBox, api, h, session } from './core.js';
+import { alertBox, api, h, session, takeFlash } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
 import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
@@ -134,7 +134,7 @@ async function render() {
   root.replaceChildren(...layout(section, h('p', { class: 'muted' }, t('loading')), switcher));
   const content = await route(path || '/lots', params);
   if (ticket !== rendering) return;
-  root.replaceChildren(...layout(section, [notice, content], switcher));
+  root.replaceChildren(...layout(section, [notice, takeFlash(), content], switcher));
 }
 
 window.addEventListener('hashchange', render);

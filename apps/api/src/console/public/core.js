@@ -122,11 +122,21 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   const rows = fields.map((field) => {
     const id = `f-${field.name}-${Math.random().toString(36).slice(2, 7)}`;
     let input;
-    const value = initial[field.name] ?? field.default;
-    if (field.type === 'select' || field.type === 'multiselect') {
-      input = h('select', { id, name: field.name, multiple: field.type === 'multiselect' || undefined },
-        field.type === 'select' ? h('option', { value: '' }, field.required ? '—' : '') : null,
-        (field.options ?? []).map((o) => h('option', { value: o.value, selected: (Array.isArray(value) ? value.includes(o.value) : value === o.value) || undefined }, o.label)));
+    // A required choice with one possible answer is made already: one click less for every clerk with one area.
+    const only = field.type === 'select' && field.required && field.options?.length === 1 ? field.options[0].value : undefined;
+    const value = initial[field.name] ?? field.default ?? only;
+    if (field.type === 'select') {
+      input = h('select', { id, name: field.name },
+        h('option', { value: '' }, field.required ? '—' : ''),
+        (field.options ?? []).map((o) => h('option', { value: o.value, selected: String(value) === o.value || undefined }, o.label)));
+    } else if (field.type === 'multiselect') {
+      // Tick boxes, not a multiple <select>: no Ctrl-click to discover, and they work with a thumb.
+      const chosen = Array.isArray(value) ? value : [];
+      input = h('div', { id, class: 'checks', role: 'group', 'data-name': field.name },
+        (field.options ?? []).length ? field.options.map((o) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: field.name, value: o.value, checked: chosen.includes(o.value) }), ' ', o.label))
+          : h('span', { class: 'muted' }, t('none')));
+    } else if (field.type === 'point') {
+      input = pointInput(id, field, value);
     } else if (field.type === 'checkbox') {
       input = h('input', { id, name: field.name, type: 'checkbox', checked: value ?? field.default ?? false });
     } else if (field.type === 'textarea' || field.type === 'json') {
@@ -134,7 +144,7 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     } else {
       const type = field.type === 'number' ? 'text' : field.type === 'datetime' ? 'datetime-local' : field.type ?? 'text';
       const shown = field.type === 'number' && value !== undefined && value !== null && value !== '' ? formatNumber(value, lang()) : value;
-      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: shown ?? field.default ?? '' });
+      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: shown ?? field.default ?? '', max: field.max });
     }
     const preview = field.type === 'number' ? numberPreview(input, field) : null;
     inputs[field.name] = { input, field };
@@ -151,9 +161,11 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     const out = {};
     for (const [name, { input, field }] of Object.entries(inputs)) {
       if (field.type === 'checkbox') { out[name] = input.checked; continue; }
-      if (field.type === 'multiselect') { out[name] = [...input.selectedOptions].map((o) => o.value); continue; }
+      if (field.type === 'multiselect') { out[name] = [...input.querySelectorAll('input:checked')].map((o) => o.value); continue; }
+      if (field.type === 'point') { const point = input.point(); if (point !== undefined) out[name] = point; continue; }
       const raw = input.value.trim();
       if (raw === '') { if (field.sendEmpty) out[name] = null; continue; }
+      if (field.type === 'select' && field.asNumber) { out[name] = Number(raw); continue; }
       // Sent as the decimal the person saw confirmed next to the field; what cannot be read goes as typed,
       // and the server refuses it with a coded error (QUANTITY_AMBIGUOUS) rather than guessing.
       if (field.type === 'number') { const parsed = parseNumber(raw, lang()); out[name] = parsed.ok ? (field.asNumber ? Number(parsed.value) : parsed.value) : raw; }
@@ -169,9 +181,18 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     event.preventDefault();
     errorArea.replaceChildren();
     for (const name of Object.keys(inputs)) { wrappers[name].classList.remove('invalid'); errorSlots[name].textContent = ''; }
+    // Required fields left empty are named here, in plain words, before anything is sent.
+    const current = values();
+    const missing = fields.filter((x) => x.required && x.type !== 'checkbox' && (current[x.name] === undefined || current[x.name] === null || (Array.isArray(current[x.name]) && !current[x.name].length)));
+    if (missing.length) {
+      for (const x of missing) { wrappers[x.name].classList.add('invalid'); errorSlots[x.name].textContent = t('rules.isNotEmpty'); }
+      errorArea.replaceChildren(alertBox('error', t('codes.VALIDATION_FAILED')));
+      inputs[missing[0].name].input.focus?.();
+      return;
+    }
     button.disabled = true;
     try {
-      const result = await onSubmit(values(), { idempotencyKey });
+      const result = await onSubmit(current, { idempotencyKey });
       if (result && !result.ok) showErrors(result.body);
     } finally {
       button.disabled = false;
@@ -179,7 +200,7 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   });
 
   function showErrors(body) {
-    const byField = fieldErrors(body);
+    const byField = fieldErrors(body, values());
     let placed = false;
     for (const [field, message] of Object.entries(byField)) {
       const name = field.split('.')[0].replace(/\[\d+\]$/, '');
@@ -194,6 +215,45 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   }
 
   return { el, values, showErrors, inputs };
+}
+
+/**
+ * A location as latitude and longitude (typed, or the phone's position), sent as a GeoJSON point. An
+ * area already drawn as a polygon keeps its polygon unless new numbers are typed.
+ */
+function pointInput(id, field, value) {
+  const coordinates = value?.type === 'Point' ? value.coordinates : null;
+  const lat = h('input', { id, name: `${field.name}.lat`, inputmode: 'decimal', 'aria-label': t('location.lat'), placeholder: '21.3857', value: coordinates ? String(coordinates[1]) : '' });
+  const lng = h('input', { name: `${field.name}.lng`, inputmode: 'decimal', 'aria-label': t('location.lng'), placeholder: '103.0169', value: coordinates ? String(coordinates[0]) : '' });
+  const status = h('span', { class: 'muted' }, value && value.type !== 'Point' ? t('location.polygonKept') : '');
+  const here = h('button', { type: 'button', class: 'secondary', onclick: () => {
+    if (!navigator.geolocation) return void (status.textContent = t('location.unavailable'));
+    status.textContent = t('loading');
+    navigator.geolocation.getCurrentPosition(
+      (p) => { lat.value = p.coords.latitude.toFixed(6); lng.value = p.coords.longitude.toFixed(6); status.textContent = `± ${Math.round(p.coords.accuracy)} m`; },
+      () => { status.textContent = t('location.unavailable'); }, { enableHighAccuracy: true, timeout: 15000 });
+  } }, t('location.here'));
+  const wrapper = h('div', { class: 'point' }, h('div', { class: 'row' }, h('label', { class: 'inline' }, t('location.lat'), ' ', lat), h('label', { class: 'inline' }, t('location.lng'), ' ', lng)), h('div', { class: 'toolbar' }, here, status));
+  /** undefined: leave as is; null: clear; otherwise a GeoJSON point (longitude first). */
+  wrapper.point = () => {
+    const a = lat.value.trim().replace(',', '.'), b = lng.value.trim().replace(',', '.');
+    if (a === '' && b === '') return value && value.type !== 'Point' ? undefined : field.sendEmpty && value ? null : undefined;
+    return { type: 'Point', coordinates: [Number(b), Number(a)] };
+  };
+  return wrapper;
+}
+
+/** A message for the next screen ("Đã tạo …"), shown once after the page changes. */
+export function flash(kind, text) {
+  sessionStorage.setItem('nguon.flash', JSON.stringify({ kind, text }));
+}
+
+export function takeFlash() {
+  const stored = sessionStorage.getItem('nguon.flash');
+  sessionStorage.removeItem('nguon.flash');
+  if (!stored) return null;
+  const { kind, text } = JSON.parse(stored);
+  return alertBox(kind, text);
 }
 
 /**

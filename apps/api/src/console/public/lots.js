@@ -1,4 +1,4 @@
-import { alertBox, api, badge, download, form, formatDate, formatQuantity, h, session, table, today } from './core.js';
+import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, session, table, today } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
@@ -57,7 +57,7 @@ export async function harvestView() {
         values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
       }
       const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
-      if (result.ok) location.hash = `#/lots/${result.body.id}`;
+      if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) {
         ack.replaceChildren(h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
           h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'acknowledgeYieldWarning' }), ' ', t('fields.acknowledgeYieldWarning')),
@@ -71,7 +71,8 @@ export async function harvestView() {
 
 export async function transformView(params) {
   const [lots, products, facilities] = await Promise.all([list('/api/v1/lots?limit=200&status=active'), list('/api/v1/products?limit=200'), list('/api/v1/facilities?limit=200')]);
-  const lotOptions = lots.filter((l) => l.status === 'active').map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
+  // A lot with nothing left cannot be an input: it is not offered.
+  const lotOptions = lots.filter((l) => l.status === 'active' && Number(l.available ?? l.quantity) > 0).map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
   const productOptions = products.map((p) => h('option', { value: p.id }, p.nameVi));
   const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS().map((u) => h('option', { value: u.value }, u.label)));
   const inputLines = h('div', { class: 'lines', 'data-lines': 'inputs' });
@@ -80,8 +81,10 @@ export async function transformView(params) {
     h('select', { name: 'lotId', 'aria-label': t('fields.lotId') }, h('option', { value: '' }, '—'), lotOptions.map((o) => { const c = o.cloneNode(true); if (c.value === lotId) c.selected = true; return c; })),
     h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
     h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
+  // An output is most often the same product, packed: it is chosen already, and can be changed.
+  const inputProduct = lots.find((l) => l.id === params.get('lotId'))?.product?.id;
   const addOutput = () => outputLines.append(h('div', { class: 'line' },
-    h('select', { name: 'productId', 'aria-label': t('fields.productId') }, h('option', { value: '' }, '—'), productOptions.map((o) => o.cloneNode(true))),
+    h('select', { name: 'productId', 'aria-label': t('fields.productId') }, h('option', { value: '' }, '—'), productOptions.map((o) => { const c = o.cloneNode(true); if (c.value === inputProduct) c.selected = true; return c; })),
     h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
     h('input', { name: 'lotCode', placeholder: t('fields.lotCode'), 'aria-label': t('fields.lotCode') }),
     h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
@@ -178,7 +181,8 @@ export async function lotView(id) {
   ], events, (e) => (location.hash = `#/events/${e.id}`)));
 
   const jobs = await list(`/api/v1/lots/${id}/label-jobs`);
-  if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), key: 'templateId' }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
+  const templates = jobs.length ? new Map((await list('/api/v1/label-templates')).map((x) => [x.id, lang() === 'en' ? x.nameEn : x.nameVi])) : new Map();
+  if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), render: (j) => templates.get(j.templateId) ?? j.templateId }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
   return parts;
 }
 
@@ -206,6 +210,9 @@ function recall(lot, target) {
   reason.focus();
 }
 
+/** Text cut to `max` characters with an ellipsis, never mid-way without saying so. */
+const fit = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** A layered picture of the trace graph: one column per generation, edges with quantities. */
 function genealogy(trace, rootId, direction) {
   const nodes = trace?.nodes ?? [];
@@ -221,13 +228,13 @@ function genealogy(trace, rootId, direction) {
       if (depth.has(near) && (!depth.has(far) || depth.get(far) < depth.get(near) + 1)) { depth.set(far, depth.get(near) + 1); changed = true; }
     }
   }
-  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: `${n.product?.nameVi ?? n.productName ?? ''} · ${qty(n.quantity, n.unit)}`, status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
+  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: `${n.product?.nameVi ?? n.productName ?? ''}`, amount: n.quantity ? qty(n.quantity, n.unit) : '', status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
   const extra = direction === 'back' ? (trace.growingAreas ?? []).map((a) => ({ id: `ga-${a.id}`, label: a.code, sub: a.name ?? a.commune ?? '', level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'area' }))
     : (trace.partners ?? []).map((p) => ({ id: `p-${p.id}`, label: p.name, sub: t(`kinds.${p.kind}`), level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'partner' }));
   const all = [...items, ...extra];
   const columns = new Map();
   for (const item of all) { if (!columns.has(item.level)) columns.set(item.level, []); columns.get(item.level).push(item); }
-  const W = 220, H = 52, GX = 50, GY = 14;
+  const W = 230, H = 68, GX = 50, GY = 14;
   const pos = new Map();
   for (const [level, column] of columns) column.forEach((item, i) => pos.set(item.id, { x: 10 + level * (W + GX), y: 10 + i * (H + GY) }));
   const width = 20 + columns.size * (W + GX);
@@ -248,9 +255,16 @@ function genealogy(trace, rootId, direction) {
   if (direction === 'forward') for (const s of trace.shipments ?? []) link(s.lotId, `p-${s.partnerId}`, s.quantity ? qty(s.quantity, s.unit) : '');
   for (const item of all) {
     const p = pos.get(item.id);
-    el('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
-    el('text', { x: p.x + 8, y: p.y + 20, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, item.label.slice(0, 28));
-    el('text', { x: p.x + 8, y: p.y + 38, fill: item.id === rootId ? '#fff' : '#5d6657' }, String(item.sub).slice(0, 32));
+    // One group per box: three lines — code, product, quantity — so the quantity is never the part cut
+    // off; a long name ends in "…" and the whole text is the box's tooltip.
+    const box = el('g', { 'data-lot': item.label });
+    const inBox = (name, attrs, text) => box.append(el(name, attrs, text));
+    inBox('title', {}, [item.label, item.sub, item.amount].filter(Boolean).join(' · '));
+    inBox('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
+    const color = item.id === rootId ? '#fff' : '#5d6657';
+    inBox('text', { x: p.x + 8, y: p.y + 18, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, fit(item.label, 30));
+    inBox('text', { x: p.x + 8, y: p.y + 36, fill: color }, fit(String(item.sub), 32));
+    if (item.amount) inBox('text', { x: p.x + 8, y: p.y + 54, fill: color, 'data-amount': '' }, item.amount);
   }
   return h('div', { class: 'genealogy', 'data-direction': direction }, svg);
 }

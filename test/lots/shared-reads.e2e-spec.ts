@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
-import { readRows } from '../../libs/traceability/src/lots/db.js';
+import { readRows } from '@app/database';
 
 /**
  * The connection that the hot paths' short reads share (readRows), against real PostgreSQL: reads

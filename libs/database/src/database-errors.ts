@@ -53,3 +53,15 @@ export function isDataException(error: unknown): boolean {
   const { code } = codesOf(error);
   return !!code && code.length === 5 && code.startsWith('22');
 }
+
+/** PostgreSQL error code and constraint of a failed query (TypeORM wraps the driver error). */
+export function pgError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;
+  return { code: e?.driverError?.code ?? e?.code, constraint: e?.driverError?.constraint ?? e?.constraint };
+}
+
+/** A unique violation (23505), of `constraint` when one is named. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const failure = pgError(error);
+  return failure.code === '23505' && (constraint === undefined || failure.constraint === constraint);
+}

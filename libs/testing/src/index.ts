@@ -11,3 +11,4 @@ export * from './processes.js';
 export * from './label-jobs.js';
 export * from './label-pdf.js';
 export * from './label-reader.js';
+export * from './operations-context.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService, LotReportsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
-import { AuditVerifyDto, LotPageQueryDto, YieldOverrideListDto } from './lots.dto.js';
+import { AuditVerifyDto, LotPageQueryDto, YieldOverrideListDto } from './dto/index.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()

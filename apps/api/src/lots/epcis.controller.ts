@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExportsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
-import { EpcisQueryDto } from './lots.dto.js';
+import { EpcisQueryDto } from './dto/index.js';
 
 /** The EPCIS 2.0 query interface (`GET /events`) over this organization's events, as JSON-LD. */
 @ApiTags('epcis')

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LotsService, OperationResultsService, type Caller } from '@app/traceability';
+import { LotQueries, OperationResultsService, VoidEventOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { EventDto, VoidDto, VoidResultDto } from './lots.dto.js';
+import { EventDto, VoidDto, VoidResultDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('events')
@@ -11,7 +11,8 @@ import { ReplayWith } from '../common/replay.decorator.js';
 @Controller('api/v1/events')
 export class EventsController {
   constructor(
-    private readonly lots: LotsService,
+    private readonly voids: VoidEventOperation,
+    private readonly queries: LotQueries,
     private readonly results: OperationResultsService,
   ) {}
 
@@ -23,7 +24,7 @@ export class EventsController {
   @Get(':id')
   @ApiOkResponse({ type: EventDto })
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
-    return this.lots.getEvent(caller, id);
+    return this.queries.getEvent(caller, id);
   }
 
   @Post(':id/void')
@@ -31,6 +32,6 @@ export class EventsController {
   @ApiOperation({ summary: 'Correct a mistake: a void event that cancels this one (which stays in history)' })
   @ApiCreatedResponse({ type: VoidResultDto })
   voidEvent(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: VoidDto) {
-    return this.lots.voidEvent(caller, id, body.reason);
+    return this.voids.run(caller, id, body);
   }
 }

@@ -1,6 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ExportsService, LotsService, OperationResultsService, TraceService, toFsmaCsv, toFsmaXlsxBuffer, type Caller } from '@app/traceability';
+import {
+  ExportsService,
+  HarvestOperation,
+  InspectOperation,
+  LotQueries,
+  OperationResultsService,
+  ShipOperation,
+  SplitOperation,
+  TraceService,
+  TransformOperation,
+  toFsmaCsv,
+  toFsmaXlsxBuffer,
+  type Caller,
+} from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import {
@@ -18,7 +31,7 @@ import {
   TraceQueryDto,
   TransformDto,
   TransformResultDto,
-} from './lots.dto.js';
+} from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 /** Lots: harvest, transform, split, ship, inspect; reads, history, genealogy and FSMA 204 exports. */
@@ -27,7 +40,12 @@ import { ReplayWith } from '../common/replay.decorator.js';
 @Controller('api/v1/lots')
 export class LotsController {
   constructor(
-    private readonly lots: LotsService,
+    private readonly harvests: HarvestOperation,
+    private readonly transforms: TransformOperation,
+    private readonly splits: SplitOperation,
+    private readonly shipments: ShipOperation,
+    private readonly inspections: InspectOperation,
+    private readonly queries: LotQueries,
     private readonly traces: TraceService,
     private readonly exports: ExportsService,
     private readonly results: OperationResultsService,
@@ -43,7 +61,7 @@ export class LotsController {
   @ApiOperation({ summary: 'Log a harvest from a growing area: a new harvest lot' })
   @ApiCreatedResponse({ type: LotDto })
   harvest(@CurrentCaller() caller: Caller, @Body() body: HarvestDto) {
-    return this.lots.harvest(caller, body);
+    return this.harvests.run(caller, body);
   }
 
   @Post('transform')
@@ -51,7 +69,7 @@ export class LotsController {
   @ApiOperation({ summary: 'Processing, merging or packing: input lots (quantities used) → new output lots' })
   @ApiCreatedResponse({ type: TransformResultDto })
   transform(@CurrentCaller() caller: Caller, @Body() body: TransformDto) {
-    return this.lots.transform(caller, body);
+    return this.transforms.run(caller, body);
   }
 
   @Post(':id/split')
@@ -59,7 +77,7 @@ export class LotsController {
   @ApiOperation({ summary: 'Split a lot into parts that keep its lineage' })
   @ApiCreatedResponse({ type: TransformResultDto })
   split(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: SplitDto) {
-    return this.lots.split(caller, id, body);
+    return this.splits.run(caller, id, body);
   }
 
   @Post(':id/ship')
@@ -67,7 +85,7 @@ export class LotsController {
   @ApiOperation({ summary: 'Ship a quantity of a lot to a partner' })
   @ApiCreatedResponse({ type: ShipResultDto })
   ship(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ShipDto) {
-    return this.lots.ship(caller, id, body);
+    return this.shipments.run(caller, id, body);
   }
 
   @Post(':id/inspect')
@@ -75,26 +93,26 @@ export class LotsController {
   @ApiOperation({ summary: 'Record a lab or QC result with its document reference' })
   @ApiCreatedResponse({ type: EventResultDto })
   inspect(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: InspectDto) {
-    return this.lots.inspect(caller, id, body);
+    return this.inspections.run(caller, id, body);
   }
 
   @Get()
   @ApiOkResponse({ type: LotListDto })
   list(@CurrentCaller() caller: Caller, @Query() { q, ...query }: LotListQueryDto) {
-    return this.lots.listLots(caller, { ...query, search: query.search ?? q });
+    return this.queries.listLots(caller, { ...query, search: query.search ?? q });
   }
 
   @Get(':id')
   @ApiOkResponse({ type: LotDto })
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
-    return this.lots.getLot(caller, id);
+    return this.queries.getLot(caller, id);
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The lot’s history: every event with a line on it (voided ones marked), in chain order' })
   @ApiOkResponse({ type: EventListDto })
   events(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
-    return this.lots.lotEvents(caller, id);
+    return this.queries.lotEvents(caller, id);
   }
 
   @Get(':id/trace')

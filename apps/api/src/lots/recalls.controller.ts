@@ -1,15 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RecallsService, type Caller } from '@app/traceability';
+import { RecallOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
-import { RecallDto, RecallResultDto } from './lots.dto.js';
+import { RecallDto, RecallResultDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('recalls')
 @ApiBearerAuth()
 @Controller('api/v1/recalls')
 export class RecallsController {
-  constructor(private readonly recalls: RecallsService) {}
+  constructor(private readonly recalls: RecallOperation) {}
 
   /** A recall's answer, read back from its event (ReplayWith). */
   replay(caller: Caller, eventId: string) {
@@ -21,6 +21,6 @@ export class RecallsController {
   @ApiOperation({ summary: 'Recall a lot: it and every downstream lot (also in receiving organizations) become recalled' })
   @ApiCreatedResponse({ type: RecallResultDto })
   recall(@CurrentCaller() caller: Caller, @Body() body: RecallDto) {
-    return this.recalls.recall(caller, body);
+    return this.recalls.run(caller, body);
   }
 }

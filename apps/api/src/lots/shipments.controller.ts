@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LotsService, OperationResultsService, type Caller } from '@app/traceability';
+import { LotQueries, OperationResultsService, ReceiveOperation, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './lots.dto.js';
+import { ReceiveDto, ReceiveResultDto, ShipmentDto, ShipmentListDto, ShipmentListQueryDto } from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('shipments')
@@ -11,7 +11,8 @@ import { ReplayWith } from '../common/replay.decorator.js';
 @Controller('api/v1/shipments')
 export class ShipmentsController {
   constructor(
-    private readonly lots: LotsService,
+    private readonly receipts: ReceiveOperation,
+    private readonly queries: LotQueries,
     private readonly results: OperationResultsService,
   ) {}
 
@@ -24,13 +25,13 @@ export class ShipmentsController {
   @ApiOperation({ summary: 'Shipments you sent (outgoing) or that organizations on the platform sent you (incoming)' })
   @ApiOkResponse({ type: ShipmentListDto })
   list(@CurrentCaller() caller: Caller, @Query() query: ShipmentListQueryDto) {
-    return this.lots.listShipments(caller, query);
+    return this.queries.listShipments(caller, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ShipmentDto })
   get(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
-    return this.lots.getShipment(caller, id);
+    return this.queries.getShipment(caller, id);
   }
 
   @Post(':id/receive')
@@ -38,6 +39,6 @@ export class ShipmentsController {
   @ApiOperation({ summary: 'Accept an incoming shipment into a lot of your own' })
   @ApiCreatedResponse({ type: ReceiveResultDto })
   receive(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Body() body: ReceiveDto) {
-    return this.lots.receive(caller, id, body);
+    return this.receipts.run(caller, id, body);
   }
 }

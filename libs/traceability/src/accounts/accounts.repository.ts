@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { readRows, type Db } from '../lots/db.js';
+import { readRows, type Db } from '@app/database';
 import { ApiKey } from './api-key.entity.js';
 import { Organization } from './organization.entity.js';
 import type { Role } from './user.entity.js';

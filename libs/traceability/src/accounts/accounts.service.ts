@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { isUniqueViolation } from '@app/database';
 import { DomainException, NotFoundException } from '../common/domain.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { ApiKey } from './api-key.entity.js';
@@ -64,7 +65,7 @@ export class AccountsService {
       });
     } catch (error) {
       // Two sign-ups racing for one email: the unique index decides.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { pgError, readRows, type Db } from '../lots/db.js';
+import { pgError, readRows, type Db } from '@app/database';
 import { returned } from './accounts.repository.js';
 import type { Organization } from './organization.entity.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { InvalidFieldException } from '../common/domain.exception.js';
-import type { Db } from '../lots/db.js';
+import type { Db } from '@app/database';
 import { AccountsRepository } from './accounts.repository.js';
 import { CredentialsRepository, type ResetPurpose } from './credentials.repository.js';
 import { MAILER, type Mailer } from './mailer.js';

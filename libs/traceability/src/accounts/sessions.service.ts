@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Db } from '../lots/db.js';
+import type { Db } from '@app/database';
 import { AccountsRepository } from './accounts.repository.js';
 import { AuthChanges, type AuthChange } from './auth-changes.js';
 import type { Caller } from './caller.js';

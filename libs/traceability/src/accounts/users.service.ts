@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
-import type { Db } from '../lots/db.js';
+import { isUniqueViolation, type Db } from '@app/database';
 import { AccountsRepository } from './accounts.repository.js';
 import { publicUser } from './accounts.service.js';
 import type { Caller } from './caller.js';
@@ -50,7 +50,7 @@ export class UsersService {
         return { ...publicUser(user), passwordSetLink: link, passwordSetLinkExpiresAt: expiresAt };
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainException('EMAIL_TAKEN', 'email: an account with this email already exists', 'conflict', { field: 'email' });
       }
       throw error;

@@ -4,7 +4,15 @@ import { systemClock } from '../lots/clock.js';
 import { EventsRepository } from '../lots/events.repository.js';
 import { LotRegistryRepository } from '../lots/lot-registry.repository.js';
 import { LotsRepository } from '../lots/lots.repository.js';
-import { LotsService, type Actor } from '../lots/lots.service.js';
+import type { Actor } from '../lots/operations/actor.js';
+import { EventAppender } from '../lots/operations/event-appender.js';
+import { HarvestOperation } from '../lots/operations/harvest.operation.js';
+import { InspectOperation } from '../lots/operations/inspect.operation.js';
+import { LotCodes } from '../lots/operations/lot-codes.js';
+import { LotQueries } from '../lots/operations/lot-queries.js';
+import { LotTransactions } from '../lots/operations/lot-transactions.js';
+import { ShipOperation } from '../lots/operations/ship.operation.js';
+import { TransformOperation } from '../lots/operations/transform.operation.js';
 import { addDays, todayInVietnam } from '../registry/common/fields.js';
 import { CropYieldLimitsRepository } from '../registry/growing-areas/crop-yield-limits.repository.js';
 import { GrowingAreasRepository } from '../registry/growing-areas/growing-areas.repository.js';
@@ -14,9 +22,9 @@ import { PartnersRepository } from '../registry/partners/partners.repository.js'
 import { REGISTRY_DEMO } from './registry-demo.js';
 
 /**
- * Lots demo data (DESIGN §8): a season of Séng Cù sticky rice — three harvests from two registered
+ * Lots demo data (docs/domain.md): a season of Séng Cù sticky rice — three harvests from two registered
  * fields, merged, milled, packed into 2 kg bags (GS1 Digital Link), inspected and shipped — and a
- * batch of Mường Ảng coffee roasted and packed. Recorded through LotsService in the seeding
+ * batch of Mường Ảng coffee roasted and packed. Recorded through the lot operations in the seeding
  * transaction, so every rule applies and the hash chain verifies. Dates are relative to the day of
  * seeding. Runs after the registry seeder and finds its records by their stable keys; does nothing
  * when they are missing.
@@ -31,15 +39,20 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     dataSource,
     { growingAreaCodePattern: undefined } as AppConfig,
   );
-  const lots = new LotsService(
-    dataSource,
-    new LotsRepository(dataSource),
-    new EventsRepository(dataSource),
-    new LotRegistryRepository(dataSource),
-    growingAreas,
-    { publicBaseUrl: '' },
-    systemClock,
-  );
+  const lotsRepository = new LotsRepository(dataSource);
+  const eventsRepository = new EventsRepository(dataSource);
+  const registry = new LotRegistryRepository(dataSource);
+  const config = { publicBaseUrl: '' };
+  const transactions = new LotTransactions(dataSource);
+  const appender = new EventAppender(eventsRepository, lotsRepository, systemClock);
+  const codes = new LotCodes(lotsRepository);
+  const queries = new LotQueries(dataSource, lotsRepository, eventsRepository, config);
+  const lots = {
+    harvest: new HarvestOperation(transactions, appender, codes, queries, lotsRepository, registry, growingAreas, systemClock),
+    transform: new TransformOperation(transactions, appender, codes, lotsRepository, config, systemClock),
+    inspect: new InspectOperation(transactions, appender, lotsRepository, registry, systemClock),
+    ship: new ShipOperation(transactions, appender, lotsRepository, config, systemClock),
+  };
 
   const one = async (sql: string, params: unknown[]): Promise<string | null> => (await manager.query(sql, [organizationId, ...params]))[0]?.id ?? null;
   const area = (code: string) => one(`SELECT id FROM growing_area WHERE organization_id = $1 AND code = $2`, [code]);
@@ -77,11 +90,11 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
 
   // Séng Cù sticky rice: harvest, merge at the warehouse, mill, pack, inspect, ship.
   const harvest = (growingAreaId: string, partnerId: string | null, quantity: string, daysAgo: number, displayName: string) =>
-    lots.harvest(actor, { growingAreaId, productId: id.paddy, quantity, unit: 'kg', harvestedAt: at(daysAgo), partnerId: partnerId ?? undefined, displayName }, manager);
+    lots.harvest.run(actor, { growingAreaId, productId: id.paddy, quantity, unit: 'kg', harvestedAt: at(daysAgo), partnerId: partnerId ?? undefined, displayName }, manager);
   const h1 = await harvest(id.coMy, panh, '18000', 45, 'Lúa nếp Séng Cù vụ mùa – thửa 1, bản Co Mỵ');
   const h2 = await harvest(id.coMy, panh, '12000', 44, 'Lúa nếp Séng Cù vụ mùa – thửa 2, bản Co Mỵ');
   const h3 = await harvest(id.noongHet, kien, '9000', 43, 'Lúa nếp Séng Cù vụ mùa – Noong Hẹt');
-  const merged = await lots.transform(
+  const merged = await lots.transform.run(
     actor,
     {
       inputs: [h1, h2, h3].map((lot) => ({ lotId: lot.id, quantity: lot.quantity, unit: 'kg' })),
@@ -92,7 +105,7 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     },
     manager,
   );
-  const milled = await lots.transform(
+  const milled = await lots.transform.run(
     actor,
     {
       inputs: [{ lotId: merged.outputs[0].id, quantity: '20000', unit: 'kg' }],
@@ -104,7 +117,7 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     },
     manager,
   );
-  const packed = await lots.transform(
+  const packed = await lots.transform.run(
     actor,
     {
       inputs: [{ lotId: milled.outputs[0].id, quantity: '10000', unit: 'kg' }],
@@ -117,7 +130,7 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     manager,
   );
   const bags = packed.outputs[0];
-  await lots.inspect(
+  await lots.inspect.run(
     actor,
     bags.id,
     {
@@ -132,7 +145,7 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     },
     manager,
   );
-  await lots.ship(
+  await lots.ship.run(
     actor,
     bags.id,
     {
@@ -147,15 +160,15 @@ export async function seedLotsDemo(manager: EntityManager, organizationId: strin
     },
     manager,
   );
-  await lots.ship(actor, bags.id, { partnerId: id.shop, quantity: '300', unit: 'pack', shippedAt: at(28, '08:00'), documents: [{ type: 'delivery_note', number: 'PXK-2026-115' }] }, manager);
+  await lots.ship.run(actor, bags.id, { partnerId: id.shop, quantity: '300', unit: 'pack', shippedAt: at(28, '08:00'), documents: [{ type: 'delivery_note', number: 'PXK-2026-115' }] }, manager);
 
   // Mường Ảng coffee: fresh cherries roasted, ground and packed in 500 g bags.
-  const cherries = await lots.harvest(
+  const cherries = await lots.harvest.run(
     actor,
     { growingAreaId: id.coffeeArea, productId: id.cherry, quantity: '8000', unit: 'kg', harvestedAt: at(60), partnerId: hac ?? undefined },
     manager,
   );
-  await lots.transform(
+  await lots.transform.run(
     actor,
     {
       inputs: [{ lotId: cherries.id, quantity: '8000', unit: 'kg' }],

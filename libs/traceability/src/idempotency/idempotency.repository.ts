@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { poolOptions } from '../lots/db.js';
+import { poolOptions } from '@app/database';
 import { IdempotencySubscriber } from './idempotency.subscriber.js';
 import type { IdempotentResult, IdempotentWrite } from './idempotent-write.js';
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { hotPool } from './db.js';
+import { hotPool } from '@app/database';
 import { InFlightBatches } from './in-flight-batches.js';
 
 /** One append waiting for its turn: its organization, the statement's parameters and the lots it changes. */

@@ -12,7 +12,7 @@ export interface AuditVerification extends ChainVerification {
 const PAGE_SIZE = 2000;
 
 /**
- * Tamper evidence (DESIGN rule 2): recomputes the organization's chain from the rows, in seq order,
+ * Tamper evidence (docs/rules.md, “Tamper evidence”): recomputes the organization's chain from the rows, in seq order,
  * a page at a time so a long chain never sits in memory. An edited event (or line) no longer hashes
  * to its stored hash; a removed or inserted one breaks the next event's prev_hash or the seq run;
  * removed events at the end no longer reach the chain head.

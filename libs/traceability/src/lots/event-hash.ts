@@ -1,6 +1,6 @@
 import { canonicalJson, chainHash } from '../common/hash-chain.js';
 import { canonicalQuantity } from './quantity.js';
-import type { EventDocument, EventType, LineDirection } from './event.entity.js';
+import type { EventDocument, EventType, LineDirection } from './event-rows.js';
 
 /** The columns of an event row that the chain covers, as written and as read back. */
 export interface EventHashRow {
@@ -38,7 +38,7 @@ const lineKey = (line: EventHashLine) =>
   `${line.direction}\u0000${line.lotId}\u0000${line.quantity}\u0000${line.unit}\u0000${line.quantityInLotUnit}`;
 
 /**
- * The canonical body of an event and its lines (DESIGN rule 2): what `hash = sha256(prev_hash ||
+ * The canonical body of an event and its lines (docs/rules.md, “Tamper evidence”): what `hash = sha256(prev_hash ||
  * canonical_json(body))` covers. Built the same way when the event is written and when the chain is
  * verified from the rows, so: quantities in canonical decimal text (the database pads numeric to its
  * scale), times as ISO instants (millisecond precision, as written), seq as text (bigint), and lines

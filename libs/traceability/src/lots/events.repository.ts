@@ -6,33 +6,16 @@ import { AppendLanes } from './append-lanes.js';
 import { currentIdempotentWrite } from '../idempotency/idempotent-write.js';
 import { GENESIS_HASH } from '../common/hash-chain.js';
 import type { Unit } from '../common/units.js';
-import { closeHotPool, commitWithLastStatement, inlineParameters, queryRows, type Db } from './db.js';
-import type { EventDocument, EventType, LineDirection } from './event.entity.js';
+import { closeHotPool, commitWithLastStatement, inlineParameters, queryRows, type Db } from '@app/database';
+import type { EventDocument, EventType, LineDirection } from './event-rows.js';
 import { eventHashText, type EventHashLine, type EventHashRow } from './event-hash.js';
-import type { LotKind, LotStatus } from './lot.entity.js';
+import type { LotRow, LotStatus, ShipmentRow } from './lot-rows.js';
 
 /** An event about to be appended: everything but its place in the chain. */
 export type EventDraft = Omit<EventHashRow, 'organizationId' | 'seq'>;
 
-export interface NewLot {
-  id: string;
-  code: string;
-  displayName: string | null;
-  productId: string;
-  kind: LotKind;
-  quantity: string;
-  unit: Unit;
-  status: LotStatus;
-  growingAreaId: string | null;
-  householdPartnerId: string | null;
-  facilityId: string | null;
-  producedAt: Date;
-  producedAtOffset: string;
-  expiresAt: string | null;
-  shortCode: string;
-  recalledAt: Date | null;
-  recallReason: string | null;
-}
+/** A lot an event makes: its row but what the database fills in. */
+export type NewLot = Omit<LotRow, 'organizationId' | 'consumed' | 'createdEventId' | 'createdAt'>;
 
 /** A change to an existing lot: `consumedDelta` in the lot's unit (negative when a void gives it back), and/or a new status. */
 export interface LotChange {
@@ -50,16 +33,8 @@ export interface NewLink {
   unit: string;
 }
 
-export interface NewShipment {
-  id: string;
-  lotId: string;
-  partnerId: string;
-  receiverOrganizationId: string | null;
-  quantity: string;
-  unit: Unit;
-  shippedAt: Date;
-  documents: EventDocument[];
-}
+/** A shipment an event makes: its row but what the database fills in. */
+export type NewShipment = Omit<ShipmentRow, 'organizationId' | 'eventId' | 'status' | 'receivedLotId' | 'receivedEventId' | 'receivedAt' | 'createdAt'>;
 
 /** What an event does to lots, written in the same statement as the event itself. */
 export interface EventEffects {
@@ -197,7 +172,7 @@ const JOINED_LINE_COLUMNS = `el.event_id AS "eventId", el.lot_id AS "lotId", el.
   el.quantity_in_lot_unit AS "quantityInLotUnit", l.code AS "lotCode"`;
 
 /**
- * Append-only, hash-chained event log (DESIGN rules 1 and 2). Appending is one statement: it moves
+ * Append-only, hash-chained event log (docs/rules.md, “Immutable history” and “Tamper evidence”). Appending is one statement: it moves
  * the organization's chain head (locking its row until commit) to seq + 1, hashes the canonical body
  * (lines included) onto the previous hash with sha256, and writes the event, its lines and its
  * effects on lots. The head is held for that statement and the commit only (or, for appends made

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Db } from './db.js';
+import type { Db } from '@app/database';
 import { EVENT_COLUMNS, type StoredEvent } from './events.repository.js';
 
 export interface ExportLot {

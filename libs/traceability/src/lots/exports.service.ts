@@ -40,7 +40,7 @@ function bareBizStep(value: string): string {
 const unique = <T>(values: (T | null | undefined)[]): T[] => [...new Set(values.filter((value): value is T => value !== null && value !== undefined))];
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
-/** What the receive event recorded about the shipped lot (see LotsService.receive). */
+/** What the receive event recorded about the shipped lot (see ReceiveOperation). */
 interface ReceivedFrom {
   organizationId?: string;
   lotCode?: string;

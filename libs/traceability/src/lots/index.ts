@@ -5,20 +5,18 @@ import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { LotRegistryRepository } from './lot-registry.repository.js';
 import { LotsRepository } from './lots.repository.js';
-import { LotsService } from './lots.service.js';
 import { OperationResultsService } from './operation-results.service.js';
-import { RecallsService } from './recalls.service.js';
+import { LOT_OPERATION_PROVIDERS } from './operations/index.js';
 import { LotReportsRepository } from './reports.repository.js';
 import { LotReportsService } from './reports.service.js';
 import { TraceRepository } from './trace.repository.js';
 import { TraceService } from './trace.service.js';
 
 export * from './clock.js';
-export * from './lot.entity.js';
-export * from './event.entity.js';
+export * from './lot-rows.js';
+export * from './event-rows.js';
 export * from './event-hash.js';
 export * from './quantity.js';
-export * from './harvest-rules.js';
 export * from './lot-views.js';
 export * from './events.repository.js';
 export * from './lots.repository.js';
@@ -26,9 +24,8 @@ export * from './lot-registry.repository.js';
 export * from './trace.repository.js';
 export * from './exports.repository.js';
 export * from './reports.repository.js';
-export * from './lots.service.js';
+export * from './operations/index.js';
 export * from './operation-results.service.js';
-export * from './recalls.service.js';
 export * from './trace.service.js';
 export * from './audit.service.js';
 export * from './exports.service.js';
@@ -43,9 +40,8 @@ export const LOTS_PROVIDERS = [
   TraceRepository,
   ExportsRepository,
   LotReportsRepository,
-  LotsService,
+  ...LOT_OPERATION_PROVIDERS,
   OperationResultsService,
-  RecallsService,
   TraceService,
   AuditService,
   ExportsService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Unit } from '../common/units.js';
-import type { Db } from './db.js';
+import type { Db } from '@app/database';
 
 /**
  * The registry records lot operations read by id (products, partners, facilities): plain SQL on the

@@ -4,7 +4,7 @@ import type { AppendedEvent, StoredEvent } from './events.repository.js';
 import type { LotView, ShipmentView } from './lots.repository.js';
 import { availability, canonicalQuantity } from './quantity.js';
 
-/** The API's view of a lot: identity, product, origin and availability (rule 4: visible on the lot). */
+/** The API's view of a lot: identity, product, origin and availability (docs/rules.md, “Mass balance”: visible on the lot). */
 export interface LotResponse {
   id: string;
   code: string;

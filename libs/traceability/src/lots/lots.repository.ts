@@ -1,50 +1,32 @@
+import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Unit } from '../common/units.js';
-import { queryRows, readRows, type Db } from './db.js';
+import { queryRows, readRows, type Db } from '@app/database';
 import { InFlightBatches } from './in-flight-batches.js';
 import type { ProductRecord } from './lot-registry.repository.js';
-import type { LotKind, LotStatus, ShipmentStatus } from './lot.entity.js';
+import type { LotKind, LotRow, LotStatus, ShipmentRow, ShipmentStatus } from './lot-rows.js';
+
 
 /** A lot with what operations on it need from its product (net content for unit conversions). */
-export interface LockedLot {
-  id: string;
-  code: string;
-  kind: LotKind;
-  quantity: string;
-  unit: Unit;
-  consumed: string;
-  status: LotStatus;
-  productId: string;
-  producedAt: Date;
-  producedAtOffset: string;
-  growingAreaId: string | null;
-  householdPartnerId: string | null;
-  facilityId: string | null;
-  expiresAt: string | null;
-  shortCode: string;
-  createdEventId: string | null;
-  recalledAt: Date | null;
-  recallReason: string | null;
+export type LockedLot = Omit<LotRow, 'organizationId' | 'displayName' | 'createdAt'> & {
   netContent: string | null;
   netContentUnit: Unit | null;
   gtin: string | null;
   productNameVi: string;
-}
+};
 
-/** The full view of a lot for the API. */
-export interface LotView extends LockedLot {
-  organizationId: string;
-  displayName: string | null;
-  productNameEn: string | null;
-  productUnit: Unit;
-  growingAreaCode: string | null;
-  growingAreaName: string | null;
-  householdName: string | null;
-  facilityName: string | null;
-  createdAt: Date;
-}
+/** The full view of a lot for the API: its row, its product and the names of what it refers to. */
+export type LotView = LotRow &
+  LockedLot & {
+    productNameEn: string | null;
+    productUnit: Unit;
+    growingAreaCode: string | null;
+    growingAreaName: string | null;
+    householdName: string | null;
+    facilityName: string | null;
+  };
 
 export interface LotListFilter {
   search?: string;
@@ -53,7 +35,7 @@ export interface LotListFilter {
   productId?: string;
   growingAreaId?: string;
   limit: number;
-  after?: { createdAt: string; id: string };
+  after?: KeysetPosition;
 }
 
 /** A lot a recall has just marked. */
@@ -66,24 +48,6 @@ export interface MarkedLot {
 
 const MARK_RECALLED = `status = 'recalled', recalled_at = $2, recall_reason = $3`;
 const MARKED_COLUMNS = `id, organization_id AS "organizationId", quantity, unit`;
-
-export interface ShipmentRow {
-  id: string;
-  organizationId: string;
-  lotId: string;
-  eventId: string;
-  partnerId: string;
-  receiverOrganizationId: string | null;
-  quantity: string;
-  unit: Unit;
-  shippedAt: Date;
-  documents: { type: string; number: string }[];
-  status: ShipmentStatus;
-  receivedLotId: string | null;
-  receivedEventId: string | null;
-  receivedAt: Date | null;
-  createdAt: Date;
-}
 
 /** A partner as a shipment reads it. */
 export interface ShipPartner {
@@ -245,7 +209,7 @@ export class LotsRepository {
     return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotView[]; total: number }> {
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -260,11 +224,11 @@ export class LotsRepository {
     const countParams = [...params];
     const countWhere = [...where];
     if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
+      params.push(filter.after.value, filter.after.id);
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const [items, count]: [LotView[], { n: string }[]] = await Promise.all([
+    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[]] = await Promise.all([
       db.query(
         `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
          WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`,
@@ -403,7 +367,7 @@ export class LotsRepository {
   async listShipments(
     organizationId: string,
     direction: 'incoming' | 'outgoing',
-    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: { createdAt: string; id: string } },
+    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition },
     db: Db = this.dataSource,
   ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total: number }> {
     const where = [direction === 'incoming' ? 's.receiver_organization_id = $1' : 's.organization_id = $1'];
@@ -419,7 +383,7 @@ export class LotsRepository {
     const countWhere = [...where];
     const countParams = [...params];
     if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
+      params.push(filter.after.value, filter.after.id);
       where.push(`(s.created_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
@@ -455,7 +419,7 @@ export class LotsRepository {
   /**
    * Marks recalled every active child of these lots: in their organization through the link table,
    * and in receiving organizations through received shipments. The one lot query that is not scoped
-   * by organization, by design: a recall follows the goods to whoever accepted them (rule 6).
+   * by organization, by design: a recall follows the goods to whoever accepted them (docs/rules.md, “Recalls propagate”).
    */
   markChildrenRecalled(parentLotIds: string[], recalledAt: Date, reason: string, db: Db): Promise<MarkedLot[]> {
     return db.query(

@@ -34,7 +34,7 @@ export function availability(quantity: string, consumed: string): Availability {
   return { quantity: canonicalQuantity(quantity), consumed: canonicalQuantity(consumed), available: canonicalQuantity(subtractQuantities(quantity, consumed)) };
 }
 
-/** Whether `requested` more can be given out of a lot that has given out `consumed` of `quantity` (rule 4). */
+/** Whether `requested` more can be given out of a lot that has given out `consumed` of `quantity` (docs/rules.md, “Mass balance”). */
 export function fitsInLot(quantity: string, consumed: string, requested: string): boolean {
   return compareQuantities(new D(consumed).plus(requested).toFixed(), quantity) <= 0;
 }

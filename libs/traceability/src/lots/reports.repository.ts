@@ -1,3 +1,4 @@
+import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -29,12 +30,12 @@ export class LotReportsRepository {
   /** Harvests recorded with an acknowledged yield override, newest first, in the given organizations. */
   async yieldOverrides(
     organizationIds: string[],
-    page: { limit: number; after?: { createdAt: string; id: string } },
+    page: { limit: number; after?: KeysetPosition },
   ): Promise<{ rows: YieldOverrideRow[]; total: number }> {
     const params: unknown[] = [organizationIds];
     let keyset = '';
     if (page.after) {
-      params.push(page.after.createdAt, page.after.id);
+      params.push(page.after.value, page.after.id);
       keyset = `AND (e.record_time, e.id) < ($2::timestamptz, $3::uuid)`;
     }
     params.push(page.limit);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../accounts/caller.js';
 import { toIsoWithOffset } from '../common/dates.js';
-import { decodeCursor, encodeCursor } from './lots.service.js';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
 import { canonicalQuantity } from './quantity.js';
 import { LotReportsRepository } from './reports.repository.js';
 
@@ -23,7 +23,7 @@ export interface YieldOverrideItem {
 }
 
 /**
- * Acknowledged yield overrides (DESIGN rule 3: the "borrowed growing-area code" fraud): harvests
+ * Acknowledged yield overrides (docs/rules.md, “Harvests come from a real, active growing area”: the "borrowed growing-area code" fraud): harvests
  * recorded above the area's plausible season yield with a reason. A cooperative sees its own; a
  * programme office sees every organization that accepted its oversight (or one, when it acts as it).
  */
@@ -34,7 +34,7 @@ export class LotReportsService {
   async yieldOverrides(caller: Caller, query: { limit?: number; cursor?: string }): Promise<{ items: YieldOverrideItem[]; total: number; nextCursor: string | null }> {
     const organizationIds = caller.actingFromOrganizationId ? [caller.organizationId] : await this.repository.organizationsOverseenBy(caller.organizationId);
     const limit = query.limit ?? 50;
-    const { rows, total } = await this.repository.yieldOverrides(organizationIds, { limit: limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined });
+    const { rows, total } = await this.repository.yieldOverrides(organizationIds, { limit: limit + 1, after: query.cursor ? decodeKeysetCursor(query.cursor, { value: 'timestamp' }) : undefined });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -55,7 +55,7 @@ export class LotReportsService {
         voided: row.voided,
       })),
       total,
-      nextCursor: rows.length > limit && last ? encodeCursor(last.recordTimeText, last.eventId) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ value: last.recordTimeText, id: last.eventId }) : null,
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows, type Db } from './db.js';
+import { queryRows, type Db } from '@app/database';
+import type { LotLinkRow } from './lot-rows.js';
 
 export type TraceDirection = 'back' | 'forward';
 
@@ -26,14 +27,8 @@ export interface TraceNodeRow {
   facilityId: string | null;
 }
 
-export interface TraceEdgeRow {
-  parentLotId: string;
-  childLotId: string;
-  eventId: string;
-  eventType: string;
-  quantity: string;
-  unit: string;
-}
+/** A genealogy edge as a trace reads it: the lot_link row (lot-rows.ts) without its tenant. */
+export type TraceEdgeRow = Omit<LotLinkRow, 'organizationId'>;
 
 export interface TraceRows {
   nodes: TraceNodeRow[];
@@ -68,7 +63,7 @@ export interface TraceRows {
 
 /**
  * The lots reachable from `$2` over the link table, in one direction. UNION (not UNION ALL) keeps each
- * lot once, so the recursion stops even if the data held a cycle (rule 5 says it cannot, but a trace
+ * lot once, so the recursion stops even if the data held a cycle (docs/rules.md says it cannot, but a trace
  * must never hang). Each step is an index lookup: (child, parent) going back, the primary key
  * (parent, child, event) going forward.
  */

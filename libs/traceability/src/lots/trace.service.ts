@@ -50,7 +50,7 @@ function inNodeOrder(edges: TraceRows['edges'], nodes: TraceRows['nodes']): Trac
   return [...edges].sort((a, b) => at(a.childLotId) - at(b.childLotId) || at(a.parentLotId) - at(b.parentLotId) || a.eventId.localeCompare(b.eventId));
 }
 
-/** Genealogy (DESIGN rule 5): the complete graph back to the fields or forward to every customer. */
+/** Genealogy (docs/rules.md, “Genealogy is a directed acyclic graph”): the complete graph back to the fields or forward to every customer. */
 @Injectable()
 export class TraceService {
   constructor(

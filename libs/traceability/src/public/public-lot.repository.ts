@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { EventType } from '../lots/event.entity.js';
+import type { EventType } from '../lots/event-rows.js';
 import type { EventHashLine, EventHashRow } from '../lots/event-hash.js';
 import type { PublicCertification, PublicFacility, PublicLot, PublicOrganization, PublicPartner, PublicProduct } from './public-lot.types.js';
 

@@ -1,5 +1,5 @@
 import type { EpcisEventInput } from '../exports/epcis.js';
-import type { EventType } from '../lots/event.entity.js';
+import type { EventType } from '../lots/event-rows.js';
 
 /**
  * The public read model of a lot: what a consumer may see (DESIGN rule 9). Built only from columns

@@ -20,7 +20,7 @@ export * from './growing-areas/input-application.entity.js';
 export * from './growing-areas/crop-yield-limit.entity.js';
 export * from './growing-areas/growing-area-status.js';
 export * from './growing-areas/crop-yields.js';
-export * from './growing-areas/harvest-rules.js';
+export * from './growing-areas/harvest-policy.js';
 export * from './growing-areas/growing-areas.repository.js';
 export * from './growing-areas/growing-areas.service.js';
 export * from './growing-areas/input-applications.repository.js';

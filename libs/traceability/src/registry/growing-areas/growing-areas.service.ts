@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { inTransaction } from '@app/database';
+import { inTransaction, isUniqueViolation } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { roleAtLeast } from '../../accounts/user.entity.js';
 import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
@@ -19,7 +19,7 @@ import { parseDateTime } from '../../common/dates.js';
 import { activeSince, assertTransition, earliestEffectiveTime, GrowingAreaStatus, statusAt } from './growing-area-status.js';
 import { GrowingArea } from './growing-area.entity.js';
 import { GrowingAreaListQuery, GrowingAreasRepository, GrowingAreaValues, StatusChangeRecord } from './growing-areas.repository.js';
-import { earliestHarvestDate, phiBlockers, safeFrom } from './harvest-rules.js';
+import { earliestHarvestDate, phiBlockers, safeFrom } from './harvest-policy.js';
 import { InputApplicationsRepository } from './input-applications.repository.js';
 import type { InputKind } from './input-application.entity.js';
 
@@ -163,11 +163,6 @@ const codeTaken = (code: string, issuer: string) =>
     'conflict',
     { field: 'code' },
   );
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}
 
 /**
  * Growing areas (vùng trồng): official code unique per issuer, location, owners, and the status

@@ -7,7 +7,7 @@ import { DomainException, InvalidFieldException, NotFoundException } from '../..
 import { canonicalDecimal, localDate, optionalText, positiveDecimal, requiredText, todayInVietnam } from '../common/fields.js';
 import type { Page } from '../common/listing.js';
 import { GrowingAreasRepository } from './growing-areas.repository.js';
-import { safeFrom } from './harvest-rules.js';
+import { safeFrom } from './harvest-policy.js';
 import { InputApplication, InputKind } from './input-application.entity.js';
 import { InputApplicationListQuery, InputApplicationsRepository } from './input-applications.repository.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@app/database';
+import { inTransaction, isUniqueViolation } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
 import { normalizeGtin } from '../../common/gs1.js';
@@ -37,11 +37,6 @@ const GTIN_TAKEN = () =>
   new DomainException('GTIN_TAKEN', 'gtin: another product already has this GTIN (a GTIN identifies one product across the platform)', 'conflict', {
     field: 'gtin',
   });
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}
 
 /** What a cooperative sells: names, OCOP group, GTIN (optional, global), unit and pack details. */
 @Injectable()

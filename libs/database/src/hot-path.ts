@@ -1,35 +1,12 @@
 import pg from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
-
-/** Anything that runs SQL: the data source, or a transaction's entity manager. */
-export type Db = Pick<EntityManager, 'query'>;
-
-/** PostgreSQL error code and constraint of a failed query (TypeORM wraps the driver error). */
-export function pgError(error: unknown): { code?: string; constraint?: string } {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return { code: e?.driverError?.code ?? e?.code, constraint: e?.driverError?.constraint ?? e?.constraint };
-}
+import { DataSource } from 'typeorm';
+import type { Db } from './transaction.js';
 
 /**
- * A transaction whose last statement may carry its COMMIT (LotsService opens such transactions for
- * operations that end by appending their event): the statement that locks the organization's chain
- * head and the commit that releases it go to PostgreSQL in one round trip, so the head is never held
- * while the application is busy with other requests. `client` is the transaction's own connection.
+ * The hot paths of recording events (docs/architecture.md): connections of their own beside
+ * TypeORM's pool, configured like it, with prepared statements planned once and pipeline mode.
+ * The one place besides transaction.ts that reaches into node-postgres and TypeORM's driver.
  */
-export interface CommitWithLastStatement {
-  client: { query(text: string): Promise<unknown> };
-  committed: boolean;
-}
-
-const COMMIT_WITH_LAST_STATEMENT = Symbol('nguon.commitWithLastStatement');
-
-export function allowCommitWithLastStatement(manager: EntityManager, state: CommitWithLastStatement): void {
-  (manager as unknown as Record<symbol, unknown>)[COMMIT_WITH_LAST_STATEMENT] = state;
-}
-
-export function commitWithLastStatement(db: Db): CommitWithLastStatement | undefined {
-  return (db as unknown as Record<symbol, CommitWithLastStatement | undefined>)[COMMIT_WITH_LAST_STATEMENT];
-}
 
 /**
  * Replaces `$1…$n` with SQL literals, for the one statement sent with its COMMIT over the simple

@@ -1,16 +1,46 @@
 import { Decimal } from 'decimal.js';
-import { parseDateTime, toLocalDate, VIETNAM_OFFSET } from '../common/dates.js';
-import { convert, type NetContent, type Unit } from '../common/units.js';
+import { parseDateTime, toLocalDate, VIETNAM_OFFSET } from '../../common/dates.js';
+import { convert, type NetContent, type Unit } from '../../common/units.js';
+import { addDays } from '../common/fields.js';
 
 /**
- * The pure rules of DESIGN rule 3 (harvest comes from a real, active growing area), separate from
- * the SQL that feeds them so they can be unit-tested.
+ * The harvest policy (docs/rules.md, “Harvests come from a real, active growing area”: after
+ * the pre-harvest intervals of what was sprayed on it, within a plausible season yield): the pure
+ * rules, apart from the SQL that feeds them so they can be unit-tested. Growing areas use them to
+ * show when harvest is allowed; the harvest operation to refuse one that is not.
  */
 
-/** 'YYYY-MM-DD' plus whole days. */
-export function addDays(localDate: string, days: number): string {
-  const [year, month, day] = localDate.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+/** The part of an input application that constrains harvests. */
+export interface PhiInput {
+  appliedAt: string;
+  phiDays: number;
+}
+
+/** First day a harvest is allowed after this application: appliedAt + PHI (PHI 7 on the 1st → the 8th). */
+export function safeFrom(input: PhiInput): string {
+  return addDays(input.appliedAt, input.phiDays);
+}
+
+/**
+ * Earliest allowed harvest date ('YYYY-MM-DD') given the (non-voided) applications: the latest
+ * `safeFrom`. Null when nothing restricts harvesting.
+ */
+export function earliestHarvestDate(inputs: readonly PhiInput[]): string | null {
+  let latest: string | null = null;
+  for (const input of inputs) {
+    const date = safeFrom(input);
+    if (latest === null || date > latest) latest = date;
+  }
+  return latest;
+}
+
+/**
+ * Applications whose pre-harvest interval covers a harvest on `harvestDate` ('YYYY-MM-DD'): applied on
+ * or before that day, and the day is before appliedAt + PHI. Applications after the harvest do not
+ * count (a backdated harvest is judged by what had been sprayed by then).
+ */
+export function phiBlockers<T extends PhiInput>(inputs: readonly T[], harvestDate: string): T[] {
+  return inputs.filter((input) => input.appliedAt <= harvestDate && harvestDate < safeFrom(input));
 }
 
 /** An input application whose pre-harvest interval covers the harvest date. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { inlineParameters } from './db.js';
+import { inlineParameters } from './hot-path.js';
 
 describe('inlineParameters', () => {
   it('turns placeholders into quoted literals, $10 not read as $1', () => {

@@ -2,16 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '@app/database';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
-import { CLOCK, type Clock } from './clock.js';
-import type { Db } from './db.js';
-import { EventsRepository } from './events.repository.js';
-import { toEventResponse, type EventResponse } from './lot-views.js';
-import { LotRegistryRepository } from './lot-registry.repository.js';
-import { LotsRepository, type MarkedLot } from './lots.repository.js';
-import { canonicalQuantity } from './quantity.js';
-import type { Actor } from './lots.service.js';
+import { inTransaction, type Db } from '@app/database';
+import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { CLOCK, type Clock } from '../clock.js';
+import { EventsRepository } from '../events.repository.js';
+import { toEventResponse, type EventResponse } from '../lot-views.js';
+import { LotRegistryRepository } from '../lot-registry.repository.js';
+import { LotsRepository, type MarkedLot } from '../lots.repository.js';
+import { canonicalQuantity } from '../quantity.js';
+import type { Actor } from './actor.js';
+
+export interface RecallInput {
+  lotId: string;
+  reason: string;
+}
 
 export interface RecalledLot {
   id: string;
@@ -37,9 +41,8 @@ export interface RecallResponse {
   downstreamOrganizations: { organizationId: string; name: string; lotsRecalled: number }[];
 }
 
-
 /**
- * Recall (DESIGN rule 6): the lot and every lot downstream of it are marked recalled in one
+ * Recall (docs/rules.md, “Recalls propagate”): the lot and every lot downstream of it are marked recalled in one
  * transaction, so their public pages show the banner at once.
  *
  * Propagation walks the genealogy one level at a time with UPDATE … WHERE status = 'active'
@@ -49,10 +52,10 @@ export interface RecallResponse {
  * shipments (shipment.lot_id → received_lot_id): the receiver's lot and its descendants are marked too,
  * and each organization touched gets one `recall` event on its own hash chain, recorded on behalf of
  * the initiating organization. A shipment still in transit is received later as an already recalled
- * lot (see LotsService.receive).
+ * lot (see ReceiveOperation).
  */
 @Injectable()
-export class RecallsService {
+export class RecallOperation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lots: LotsRepository,
@@ -61,7 +64,7 @@ export class RecallsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async recall(actor: Actor, input: { lotId: string; reason: string }, db?: EntityManager): Promise<RecallResponse> {
+  async run(actor: Actor, input: RecallInput, db?: EntityManager): Promise<RecallResponse> {
     const reason = input.reason.trim();
     if (!reason) throw new InvalidFieldException('RECALL_REASON_REQUIRED', 'reason', 'a reason is required');
     const organizationId = actor.organizationId;
@@ -135,7 +138,7 @@ export class RecallsService {
           .map(([orgId, lots]) => ({ organizationId: orgId, name: names.get(orgId) ?? '', lotsRecalled: lots.length })),
       };
     };
-    const result = db ? await run(db) : await inTransaction(this.dataSource, run);
+    const result = await inTransaction(this.dataSource, run, { within: db });
     return this.respond(organizationId, result.event.id, result.ownLots, result.downstream, db);
   }
 

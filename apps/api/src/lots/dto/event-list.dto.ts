@@ -1,0 +1,4 @@
+import { EventDto } from './event.dto.js';
+import { ListOf } from './list-of.js';
+
+export const EventListDto = ListOf(EventDto, 'EventListDto');

@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EventDto } from './event.dto.js';
+
+export class EventResultDto {
+  @ApiProperty({ type: EventDto }) event: EventDto;
+}

@@ -1,0 +1,4 @@
+import { ListOf } from './list-of.js';
+import { LotDto } from './lot.dto.js';
+
+export const LotListDto = ListOf(LotDto, 'LotListDto');

@@ -243,6 +243,31 @@ function pointInput(id, field, value) {
   return wrapper;
 }
 
+/**
+ * A confirmation that needs a reason (a void, a recall): what will happen comes first (`intro`), the
+ * reason is required, `send(reason)` makes the API call and `onDone(body)` runs when it succeeded.
+ */
+export function reasonDialog(target, { name, intro, afterReason, confirmLabel, send, onDone }) {
+  const reason = h('input', { id: `${name}-reason`, name: 'reason', required: true, maxlength: 1000 });
+  const error = h('div');
+  const confirmButton = h('button', { type: 'submit', class: 'danger' }, confirmLabel);
+  target.replaceChildren(h('form', {
+    class: 'card', 'data-testid': `${name}-form`, novalidate: true,
+    onsubmit: async (submitted) => {
+      submitted.preventDefault();
+      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
+      confirmButton.disabled = true;
+      const result = await send(reason.value.trim());
+      confirmButton.disabled = false;
+      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
+      onDone(result.body);
+    },
+  }, intro, error,
+  h('div', { class: 'field' }, h('label', { for: `${name}-reason` }, t('fields.reason'), ' *'), reason, afterReason ?? null),
+  h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
+  reason.focus();
+}
+
 /** A message for the next screen ("Đã tạo …"), shown once after the page changes. */
 export function flash(kind, text) {
   sessionStorage.setItem('nguon.flash', JSON.stringify({ kind, text }));

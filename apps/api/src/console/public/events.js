@@ -1,4 +1,4 @@
-import { alertBox, api, badge, formatDate, formatQuantity, h, session, table } from './core.js';
+import { alertBox, api, badge, formatDate, formatQuantity, h, reasonDialog, session, table } from './core.js';
 import { errorMessage, t } from './i18n.js';
 
 /** Events that a void can correct: a recall and a void are final (docs/rules.md#immutable-history). */
@@ -20,27 +20,13 @@ export function reversal(event) {
  * The event itself stays in the history; the void is a new event that names it.
  */
 export function voidDialog(event, target, onDone) {
-  const reason = h('input', { id: 'void-reason', name: 'reason', required: true, maxlength: 1000 });
-  const error = h('div');
-  const confirmButton = h('button', { type: 'submit', class: 'danger' }, t('void.confirmButton'));
-  target.replaceChildren(h('form', {
-    class: 'card', 'data-testid': 'void-form', novalidate: true,
-    onsubmit: async (submitted) => {
-      submitted.preventDefault();
-      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
-      confirmButton.disabled = true;
-      const result = await api('POST', `/api/v1/events/${event.id}/void`, { reason: reason.value.trim() });
-      confirmButton.disabled = false;
-      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
-      onDone(result.body);
-    },
-  },
-  h('h2', {}, t('void.title'), ': ', t(`kinds.${event.type}`), ' ', formatDate(event.eventTime)),
-  h('p', {}, t('void.reverses')), reversal(event),
-  h('p', { class: 'muted' }, t('void.stays')), error,
-  h('div', { class: 'field' }, h('label', { for: 'void-reason' }, t('fields.reason'), ' *'), reason),
-  h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
-  reason.focus();
+  reasonDialog(target, {
+    name: 'void',
+    intro: [h('h2', {}, t('void.title'), ': ', t(`kinds.${event.type}`), ' ', formatDate(event.eventTime)), h('p', {}, t('void.reverses')), reversal(event), h('p', { class: 'muted' }, t('void.stays'))],
+    confirmLabel: t('void.confirmButton'),
+    send: (reason) => api('POST', `/api/v1/events/${event.id}/void`, { reason }),
+    onDone,
+  });
 }
 
 /** One event: what it recorded, whether it was voided, and the void action. */

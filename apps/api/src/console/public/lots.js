@@ -1,4 +1,4 @@
-import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, session, table, today } from './core.js';
+import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, reasonDialog, session, table, today } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
@@ -186,28 +186,16 @@ export async function lotView(id) {
   return parts;
 }
 
-/** Recall with confirmation: the reason is required and the consequences are spelled out first. */
+/** Recall with confirmation: the reason is required, the consequences are spelled out first, and it says the reason is public. */
 function recall(lot, target) {
-  const reason = h('input', { id: 'recall-reason', name: 'reason', required: true });
-  const error = h('div');
-  const confirmButton = h('button', { type: 'submit', class: 'danger' }, t('lot.recallConfirmButton'));
-  target.replaceChildren(h('form', {
-    class: 'card', 'data-testid': 'recall-form', novalidate: true,
-    onsubmit: async (event) => {
-      event.preventDefault();
-      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
-      confirmButton.disabled = true;
-      const result = await api('POST', '/api/v1/recalls', { lotId: lot.id, reason: reason.value.trim() });
-      confirmButton.disabled = false;
-      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
-      location.reload();
-    },
-  }, h('p', { class: 'alert warn' }, t('lot.recallConfirm')), error,
-    h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, t('fields.reason'), ' *'), reason,
-      h('div', { class: 'alert warn', 'data-testid': 'recall-public-warning' }, t('lot.recallReasonPublic'))),
-    h('p', { class: 'muted' }, t('lot.recallNotForMistakes')),
-    h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
-  reason.focus();
+  reasonDialog(target, {
+    name: 'recall',
+    intro: h('p', { class: 'alert warn' }, t('lot.recallConfirm')),
+    afterReason: [h('div', { class: 'alert warn', 'data-testid': 'recall-public-warning' }, t('lot.recallReasonPublic')), h('p', { class: 'muted' }, t('lot.recallNotForMistakes'))],
+    confirmLabel: t('lot.recallConfirmButton'),
+    send: (reason) => api('POST', '/api/v1/recalls', { lotId: lot.id, reason }),
+    onDone: () => location.reload(),
+  });
 }
 
 /** Text cut to `max` characters with an ellipsis, never mid-way without saying so. */

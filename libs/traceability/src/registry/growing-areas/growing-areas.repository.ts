@@ -112,10 +112,12 @@ export class GrowingAreasRepository {
     manager: EntityManager,
   ): Promise<void> {
     // changed_at defaults to now(): the transaction's time, never a time the client chose. The client's
-    // effective date goes apart, and a CHECK keeps it no later than changed_at.
+    // effective date goes apart, and a CHECK keeps it no later than changed_at (LEAST covers the
+    // milliseconds between the service's "not in the future" check and this statement; it skips NULLs,
+    // hence the CASE: no effective date given stays null, "when recorded").
     await manager.query(
       `INSERT INTO growing_area_status_change (organization_id, growing_area_id, from_status, to_status, reason, changed_by, effective_at, evidence_reference)
-       VALUES ($1, $2, $3, $4, $5, $6, LEAST($7::timestamptz, now()), $8)`,
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::timestamptz IS NULL THEN NULL ELSE LEAST($7::timestamptz, now()) END, $8)`,
       [organizationId, change.growingAreaId, change.fromStatus, change.toStatus, change.reason, change.changedBy, change.effectiveAt ?? null, change.evidenceReference ?? null],
     );
   }

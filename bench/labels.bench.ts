@@ -1,6 +1,7 @@
 // Label rendering benchmark (issue 5): project renderer vs a naive pdfkit baseline, then a
-// 100,000-label job streamed to a file while sampling RSS.
-// Run: node --import @swc-node/register/esm-register bench/labels.bench.ts
+// 100,000-label job streamed to a file while sampling RSS. With --shelf: labels with the shop-shelf
+// fields and the EAN-13 barcode against today's labels, same run (issue 15).
+// Run: node --import @swc-node/register/esm-register bench/labels.bench.ts [--shelf]
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -29,6 +30,15 @@ const view: LabelJobView = {
   language: 'vi',
 };
 
+/** The same label with what a shop shelf needs: net content, address, origin and a GTIN (EAN-13). */
+const shelfView: LabelJobView = {
+  ...view,
+  netContent: '2 kg',
+  producerAddress: 'Bản Co Mận, Thanh Xương, Điện Biên',
+  origin: 'Việt Nam',
+  gtin: '08930000000019',
+};
+
 function* serializedLabels(count: number): Generator<LabelItem> {
   for (let index = 0; index < count; index++) {
     const serial = String(100000001 + index);
@@ -38,10 +48,10 @@ function* serializedLabels(count: number): Generator<LabelItem> {
 
 type Renderer = typeof renderLabels;
 
-async function timedRun(renderer: Renderer, count: number, file: string) {
+async function timedRun(renderer: Renderer, count: number, file: string, jobView: LabelJobView = view) {
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  const result = await renderer({ template, view, labels: serializedLabels(count), count, outline: true }, createWriteStream(file));
+  const result = await renderer({ template, view: jobView, labels: serializedLabels(count), count, outline: true }, createWriteStream(file));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // CPU time (all threads of this process): the per-core cost, whatever else runs on the machine.
   const cpu = process.cpuUsage(cpuBefore);
@@ -53,6 +63,7 @@ async function timedRun(renderer: Renderer, count: number, file: string) {
 const directory = await mkdtemp(join(tmpdir(), 'nguon-labels-bench-'));
 try {
   if (process.argv.includes('--big-job')) await bigJob();
+  else if (process.argv.includes('--shelf')) await shelfComparison();
   else await comparison();
 } finally {
   await rm(directory, { recursive: true, force: true });
@@ -85,6 +96,20 @@ async function comparison() {
     stdio: 'inherit',
   });
   if (child.status !== 0) throw new Error(`big job failed with status ${child.status}`);
+}
+
+async function shelfComparison() {
+  const count = 10_000;
+  await timedRun(renderLabels, 500, join(directory, 'warm-today.pdf'));
+  await timedRun(renderLabels, 500, join(directory, 'warm-shelf.pdf'), shelfView);
+  const today = await timedRun(renderLabels, count, join(directory, 'today.pdf'));
+  const shelf = await timedRun(renderLabels, count, join(directory, 'shelf.pdf'), shelfView);
+  const row = (name: string, run: typeof today) =>
+    `${name.padEnd(6)} ${run.labelsPerSecond.toFixed(0).padStart(6)} labels/s  ${run.labelsPerCpuSecond.toFixed(0).padStart(6)} labels/CPU-s  ${run.bytesPerLabel.toFixed(0)} B/label`;
+  console.log(`${count} serialized ${template.id} labels (Node ${process.version}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)})`);
+  console.log(row('today', today));
+  console.log(row('shelf', shelf));
+  console.log(`ratio  ${(shelf.labelsPerCpuSecond / today.labelsPerCpuSecond).toFixed(2)}× CPU, ${(shelf.bytesPerLabel / today.bytesPerLabel).toFixed(2)}× bytes per label (shelf / today)`);
 }
 
 async function bigJob() {

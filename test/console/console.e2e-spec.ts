@@ -55,14 +55,14 @@ describe('operator console in a real browser', () => {
     await page.fill('[name=nameVi]', 'Gạo nếp Séng Cù');
     await page.selectOption('[name=unit]', 'kg');
     await page.click('form button[type=submit]');
-    await page.waitForURL(/#\/products$/);
+    await page.waitForURL(/#\/products\/[0-9a-f-]{36}$/);
     await page.goto(`${base}/console/#/growing-areas/new`);
     await page.fill('[name=code]', `VN-DBIH-${Date.now() % 100000}`);
     await page.fill('[name=name]', 'Cánh đồng Mường Thanh');
     await page.selectOption('[name=crop]', 'sticky_rice');
     await page.fill('[name=areaHa]', '2,5');
     await page.fill('[name=commune]', 'Thanh Xương');
-    await page.selectOption('[name=ownerPartnerIds]', household.id as string);
+    await page.check(`[name=ownerPartnerIds][value="${household.id as string}"]`);
     await page.click('form button[type=submit]');
     await page.waitForURL(/#\/growing-areas\/[0-9a-f-]{36}$/);
     await page.selectOption('[name=status]', 'active');
@@ -119,7 +119,7 @@ describe('operator console in a real browser', () => {
     await page.fill('[name=count]', '24');
     await page.click('form button[type=submit]');
     await page.waitForSelector('[role=progressbar]');
-    await page.waitForFunction(`document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') === '100'`, undefined, { timeout: 60_000 });
+    await page.waitForSelector('[role=progressbar][aria-valuenow="100"]', { timeout: 60_000 });
     await shot(page, '2-labels-done');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
     const pdfPath = join(ARTIFACTS, 'labels.pdf');

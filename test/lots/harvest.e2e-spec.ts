@@ -174,7 +174,8 @@ describe('harvest (docs/rules.md#harvests-come-from-a-real-active-growing-area)'
     expect((await expectRefused(org, { ...body, harvestedAt: tomorrow }, 422, 'HARVEST_DATE_IN_FUTURE')).details.field).toBe('harvestedAt');
     expect((await expectRefused(org, { ...body, quantity: 0 }, 422, 'QUANTITY_INVALID')).details.field).toBe('quantity');
     await expectRefused(org, { ...body, quantity: '-5' }, 422, 'QUANTITY_INVALID');
-    await expectRefused(org, { ...body, quantity: '1,5' }, 422, 'QUANTITY_INVALID');
+    expect((await expectRefused(org, { ...body, quantity: '1,5' }, 400, 'QUANTITY_AMBIGUOUS')).details.field).toBe('quantity');
+    await expectRefused(org, { ...body, quantity: '25.000,5' }, 400, 'QUANTITY_AMBIGUOUS');
     await expectRefused(org, { ...body, quantity: '0.0000001' }, 422, 'QUANTITY_INVALID');
     expect((await expectRefused(org, { ...body, unit: 'bao' }, 422, 'UNIT_UNKNOWN')).details.field).toBe('unit');
     expect((await expectRefused(org, { ...body, harvestedAt: '2026-02-30' }, 422, 'DATE_INVALID')).details.field).toBe('harvestedAt');

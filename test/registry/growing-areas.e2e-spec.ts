@@ -67,7 +67,7 @@ describe('registry: growing areas', () => {
       earliestHarvestDate: null,
     });
     expect(created.body.statusHistory).toEqual([
-      { id: expect.any(String), fromStatus: null, toStatus: 'draft', reason: 'Registered', changedBy: org.userId, changedByName: org.email, changedAt: expect.any(String) },
+      { id: expect.any(String), fromStatus: null, toStatus: 'draft', reason: 'Registered', changedBy: org.userId, changedByName: org.email, changedAt: expect.any(String), effectiveAt: null, evidenceReference: null },
     ]);
     const [row] = await t.dataSource.query(`SELECT area_ha, name_search, status FROM growing_area WHERE id = $1`, [created.body.id]);
     expect(row).toEqual({ area_ha: '12.5000', name_search: 'canh dong muong thanh – ban co my', status: 'draft' });

@@ -96,3 +96,12 @@ describe('fitTextBlock with the real font', () => {
     }
   }
 });
+
+describe('wrapping a URL', () => {
+  it('breaks after a slash, so the short code stays whole', () => {
+    const widthOf = (text: string) => text.length;
+    expect(wrapWords('truyxuat.example.vn/l/K7M2Q9XZ', widthOf, 26)).toEqual(['truyxuat.example.vn/l/', 'K7M2Q9XZ']);
+    // No slash to break at: the last character that fits, as before.
+    expect(wrapWords('ABCDEFGHIJ', widthOf, 4)).toEqual(['ABCD', 'EFGH', 'IJ']);
+  });
+});

@@ -1,4 +1,5 @@
 import { MIN_FONT_PT, mmToPt, type BoxMm, type LabelBoxLayout } from './layout.js';
+import { drawBarcode, type BarcodeVector } from './barcode.js';
 import type { TextLine, TextLineRole } from './label-view.js';
 
 export const REGULAR_FONT = 'NotoSans';
@@ -24,6 +25,8 @@ export interface FittedText {
   /** Where the per-label serial starts (after its caption) and how wide it may grow. */
   serial?: { xPt: number; baselinePt: number; sizePt: number; maxWidthPt: number };
   ocopStars?: { count: number; xPt: number; centreYPt: number; radiusPt: number };
+  /** The product's linear barcode, the same on every label, under the text. */
+  barcode?: { vector: BarcodeVector; box: { xPt: number; yPt: number; widthPt: number; heightPt: number } };
 }
 
 /** The measuring part of pdfkit that fitting needs. */
@@ -38,7 +41,7 @@ export interface TextMeasurer {
  * the URL first (a reader types it when the QR fails), the English name last. The OCOP stars and the
  * serial slot stay on one row.
  */
-const SECOND_ROW_PRIORITY: readonly TextLineRole[] = ['url', 'lot', 'name', 'cooperative', 'growingArea', 'date', 'expiry', 'nameEn'];
+const SECOND_ROW_PRIORITY: readonly TextLineRole[] = ['url', 'lot', 'name', 'cooperative', 'address', 'growingArea', 'date', 'expiry', 'nameEn'];
 const WRAPPING_ROLES: ReadonlySet<TextLineRole> = new Set(SECOND_ROW_PRIORITY);
 /** When the text cannot fit whole even at the smallest size, cutting starts from this size. */
 const MIN_CUT_TEXT_PT = 4.5;
@@ -155,8 +158,9 @@ export function fitTextBlock(
 }
 
 /**
- * Greedy word wrap. A word wider than the whole row (a long URL or code) is broken where it must be,
- * which still beats cutting it: the reader needs every character.
+ * Greedy word wrap. A word wider than the whole row (a long URL or code) is broken where it must be —
+ * after its last slash that fits, else at the last character that fits — which still beats cutting it:
+ * the reader needs every character.
  */
 export function wrapWords(text: string, widthOf: (text: string) => number, maxWidth: number): string[] {
   const rows: string[] = [];
@@ -169,7 +173,10 @@ export function wrapWords(text: string, widthOf: (text: string) => number, maxWi
     }
     if (row) rows.push(row);
     while (widthOf(word) > maxWidth) {
-      const head = longestFittingPrefix(word, widthOf, maxWidth);
+      let head = longestFittingPrefix(word, widthOf, maxWidth);
+      // A URL breaks after a slash, so its short code stays whole on the next row ("…/l/" + "K7M2Q9XZ").
+      const slash = word.lastIndexOf('/', head - 1);
+      if (slash > 0 && slash + 1 < head) head = slash + 1;
       rows.push(word.slice(0, head));
       word = word.slice(head);
     }
@@ -265,6 +272,7 @@ export function drawLabelFace(
       doc.polygon(...starPoints(centreX, stars.centreYPt, stars.radiusPt)).fill('black');
     }
   }
+  if (fitted.barcode) drawBarcode(doc, fitted.barcode.vector, fitted.barcode.box);
   if (outline) {
     doc.save().lineWidth(0.25).strokeColor('#8c8c8c').rect(0, 0, labelSizePt.width, labelSizePt.height).stroke().restore();
   }

@@ -15,6 +15,12 @@ export interface LabelJobView {
   expiry?: string;
   growingAreaCode?: string;
   cooperativeName: string;
+  /** Shop-shelf fields (Decree 43/2017 on goods labels): net content of one unit ("2 kg"), the producer's address, the origin. */
+  netContent?: string;
+  producerAddress?: string;
+  origin?: string;
+  /** GTIN-14: the label then carries a linear barcode a till can scan. */
+  gtin?: string;
   /** Only when the product holds a valid OCOP certification: the caller checks validity. */
   ocopStars?: 3 | 4 | 5;
   /** Human-readable link printed under the QR, e.g. `nguon.vn/l/7HKQ2MXR`. */
@@ -30,8 +36,8 @@ export interface LabelItem {
 }
 
 const CAPTIONS = {
-  vi: { lot: 'Lô', harvest: 'Ngày thu hoạch', pack: 'Ngày đóng gói', expiry: 'HSD', growingArea: 'Mã vùng trồng', serial: 'Số sê-ri' },
-  en: { lot: 'Lot', harvest: 'Harvested', pack: 'Packed', expiry: 'Expires', growingArea: 'Growing area', serial: 'Serial' },
+  vi: { lot: 'Lô', harvest: 'Ngày thu hoạch', pack: 'Ngày đóng gói', expiry: 'HSD', growingArea: 'Mã vùng trồng', serial: 'Số sê-ri', netContent: 'Khối lượng tịnh', address: 'Địa chỉ', origin: 'Xuất xứ' },
+  en: { lot: 'Lot', harvest: 'Harvested', pack: 'Packed', expiry: 'Expires', growingArea: 'Growing area', serial: 'Serial', netContent: 'Net content', address: 'Address', origin: 'Origin' },
 } as const;
 
 export function captions(language: LabelLanguage) {
@@ -46,7 +52,7 @@ export function formatLabelDate(isoDate: string, language: LabelLanguage): strin
   return language === 'vi' ? `${day}/${month}/${year}` : `${year}-${month}-${day}`;
 }
 
-export type TextLineRole = 'name' | 'nameEn' | 'ocop' | 'lot' | 'date' | 'expiry' | 'growingArea' | 'cooperative' | 'url' | 'serial';
+export type TextLineRole = 'name' | 'nameEn' | 'ocop' | 'netContent' | 'lot' | 'date' | 'expiry' | 'growingArea' | 'cooperative' | 'address' | 'origin' | 'url' | 'serial';
 
 export interface TextLine {
   role: TextLineRole;
@@ -67,6 +73,7 @@ export function labelTextLines(view: LabelJobView, serialized: boolean): TextLin
     lines.push({ role: 'nameEn', text: nfc(view.productNameEn), bold: false });
   }
   if (view.ocopStars) lines.push({ role: 'ocop', text: 'OCOP', bold: true });
+  if (view.netContent) lines.push({ role: 'netContent', text: `${caption.netContent}: ${nfc(view.netContent)}`, bold: true });
   lines.push({ role: 'lot', text: `${caption.lot}: ${nfc(view.lotCode)}`, bold: false });
   lines.push({ role: 'date', text: `${caption[view.dateKind]}: ${formatLabelDate(view.date, view.language)}`, bold: false });
   if (view.expiry) {
@@ -76,6 +83,8 @@ export function labelTextLines(view: LabelJobView, serialized: boolean): TextLin
     lines.push({ role: 'growingArea', text: `${caption.growingArea}: ${nfc(view.growingAreaCode)}`, bold: false });
   }
   lines.push({ role: 'cooperative', text: nfc(view.cooperativeName), bold: false });
+  if (view.producerAddress) lines.push({ role: 'address', text: `${caption.address}: ${nfc(view.producerAddress)}`, bold: false });
+  if (view.origin) lines.push({ role: 'origin', text: `${caption.origin}: ${nfc(view.origin)}`, bold: false });
   lines.push({ role: 'url', text: nfc(view.shortUrlText), bold: false });
   if (serialized) lines.push({ role: 'serial', text: `${caption.serial}: `, bold: false });
   return lines;

@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
 import { defaultLabelFonts, type LabelFonts } from './fonts.js';
 import { LabelException } from './label.exception.js';
+import { barcodeForGtin, placeBarcode } from './barcode.js';
 import { drawLabelFace, fitTextBlock, REGULAR_FONT, BOLD_FONT, type FittedText } from './label-face.js';
 import { labelTextLines, type LabelItem, type LabelJobView } from './label-view.js';
 import { assertStartPosition, labelBoxLayout, labelCell, mmToPt, type LabelBoxLayout } from './layout.js';
@@ -174,14 +175,17 @@ async function writeDocument(
   try {
     doc.addPage({ size: pageSize, margin: 0 });
     pages = 1;
-    const layout = labelBoxLayout(template);
+    let layout = labelBoxLayout(template);
+    // A product with a GTIN gets its till barcode under the text, where the label has room for one.
+    const barcode = view.gtin ? barcodeForGtin(view.gtin) : undefined;
+    const placed = barcode ? placeBarcode(layout, barcode) : null;
+    if (placed) layout = placed.layout;
+    const fitted = fitTextBlock(doc, labelTextLines(view, serialized), layout, { ocopStars: view.ocopStars, serialSample: first.value.serial });
+    if (barcode && placed) fitted.barcode = { vector: barcode, box: placed.box };
     painter.prepare(doc, {
       template,
       layout,
-      fitted: fitTextBlock(doc, labelTextLines(view, serialized), layout, {
-        ocopStars: view.ocopStars,
-        serialSample: first.value.serial,
-      }),
+      fitted,
       labelSizePt: { width: mmToPt(template.labelWidthMm), height: mmToPt(template.labelHeightMm) },
       outline: options.outline ?? false,
     });

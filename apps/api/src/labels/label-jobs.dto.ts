@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { findTemplate, labelBoxLayout, labelsPerPage, pageCount, type LabelTemplate } from '@app/labels';
-import type { LabelJob } from '@app/traceability';
+import { labelAddressWarnings, type LabelJob } from '@app/traceability';
 
 /**
  * Types only here; ranges (count, start position, offsets) are checked by the service, which knows
@@ -39,6 +39,12 @@ export class LabelJobErrorDto {
   @ApiProperty() message: string;
 }
 
+class LabelWarningDto {
+  @ApiProperty({ enum: ['PUBLIC_BASE_URL_LOOPBACK'] }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ example: 'http://localhost:3000', description: 'The address printed on the labels' }) url: string;
+}
+
 export class LabelJobDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['queued', 'rendering', 'done', 'failed'] }) status: string;
@@ -70,6 +76,12 @@ export class LabelJobDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) startedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) finishedAt: Date | null;
   @ApiProperty({ example: '/api/v1/label-jobs/…/pdf' }) pdfUrl: string;
+  @ApiProperty({
+    type: LabelWarningDto,
+    isArray: true,
+    description: 'What to fix before printing: PUBLIC_BASE_URL_LOOPBACK when the QR codes and printed address are a loopback address (localhost) no phone can open',
+  })
+  warnings: LabelWarningDto[];
 }
 
 export class LabelJobListDto {
@@ -106,6 +118,7 @@ export function toLabelJobDto(job: LabelJob): LabelJobDto {
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
     pdfUrl: `/api/v1/label-jobs/${job.id}/pdf`,
+    warnings: labelAddressWarnings((job.snapshot as { payloadBase?: string } | null)?.payloadBase),
   };
 }
 

@@ -98,8 +98,8 @@ export class LotsController {
 
   @Get()
   @ApiOkResponse({ type: LotListDto })
-  list(@CurrentCaller() caller: Caller, @Query() query: LotListQueryDto) {
-    return this.queries.listLots(caller, query);
+  list(@CurrentCaller() caller: Caller, @Query() { q, ...query }: LotListQueryDto) {
+    return this.queries.listLots(caller, { ...query, search: query.search ?? q });
   }
 
   @Get(':id')

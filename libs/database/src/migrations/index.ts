@@ -12,6 +12,7 @@ import { SessionsAndLinks1764404000000 } from './1764404000000-sessions-and-link
 import { ScanClients1764404100000 } from './1764404100000-scan-clients.js';
 import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-notifications.js';
 import { AdministrativeUnits1764405300000 } from './1764405300000-administrative-units.js';
+import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ScanClients1764404100000,
   LotPageNotifications1764404200000,
   AdministrativeUnits1764405300000,
+  StatusEffectiveDate1764405400000,
   ImportJobs1764405500000,
 ];

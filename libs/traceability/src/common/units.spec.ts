@@ -51,7 +51,6 @@ describe('parseQuantity', () => {
     ['0.0000001', '7 decimals'],
     [1e-7, '7 decimals as a number'],
     ['1e3', 'exponent'],
-    ['1,5', 'decimal comma'],
     ['12 kg', 'unit inside'],
     ['', 'empty'],
     [NaN, 'NaN'],
@@ -64,6 +63,13 @@ describe('parseQuantity', () => {
     const error = errorOf(() => parseQuantity(input, 'inputs[1].quantity'));
     expect(error.code).toBe('QUANTITY_INVALID');
     expect(error.message).toMatch(/^inputs\[1\]\.quantity: /);
+  });
+
+  it.each(['1,5', '25.000,5', '25 000', '1.250.000'])('refuses %p with QUANTITY_AMBIGUOUS (400): it reads two ways, so it is not guessed', (input) => {
+    const error = errorOf(() => parseQuantity(input, 'quantity'));
+    expect(error.code).toBe('QUANTITY_AMBIGUOUS');
+    expect(error.kind).toBe('bad_request');
+    expect(error.message).toMatch(/^quantity: /);
   });
 });
 

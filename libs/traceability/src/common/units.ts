@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { DomainException, InvalidFieldException } from './domain.exception.js';
+import { isAmbiguousNumberText } from './number-text.js';
 
 export const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -57,6 +58,8 @@ export function parseQuantity(value: unknown, field = 'quantity'): string {
     text = new D(value).toFixed();
   } else if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) {
     text = value.trim();
+  } else if (isAmbiguousNumberText(value)) {
+    throw new InvalidFieldException('QUANTITY_AMBIGUOUS', field, `${JSON.stringify(value)} can be read two ways; send a decimal with a dot and no thousands separator, such as "25000" or "2.5"`, 'bad_request');
   } else {
     throw new InvalidFieldException('QUANTITY_INVALID', field, 'must be a positive number or decimal string such as "12.5"');
   }

@@ -6,3 +6,4 @@ export * from './label-jobs.repository.js';
 export * from './label-jobs.service.js';
 export * from './label-snapshot.js';
 export * from './label-storage.js';
+export * from './public-address.js';

@@ -55,7 +55,9 @@ export class LabelJobsRepository {
                 l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset",
                 to_char(l.expires_at, 'YYYY-MM-DD') AS "lotExpiresAt", l.growing_area_id AS "growingAreaId",
                 p.id AS "productId", p.name_vi AS "productNameVi", p.name_en AS "productNameEn", p.gtin,
-                p.shelf_life_days AS "shelfLifeDays", g.code AS "growingAreaCode", o.name AS "cooperativeName"
+                p.shelf_life_days AS "shelfLifeDays", g.code AS "growingAreaCode", o.name AS "cooperativeName",
+                nullif(concat_ws(', ', nullif(o.address, ''), nullif(o.commune, ''), nullif(o.province, '')), '') AS "cooperativeAddress",
+                p.net_content::text AS "netContent", p.net_content_unit AS "netContentUnit"
            FROM lot l
            JOIN product p ON p.organization_id = l.organization_id AND p.id = l.product_id
            JOIN organization o ON o.id = l.organization_id

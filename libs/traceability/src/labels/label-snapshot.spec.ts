@@ -17,6 +17,9 @@ const source: LabelSource = {
   shelfLifeDays: 365,
   growingAreaCodes: ['VN-DBIH-0012'],
   cooperativeName: 'HTX Nông nghiệp Thanh Xương',
+  cooperativeAddress: 'Bản Co Mận, Thanh Xương, Điện Biên',
+  netContent: '2.000000',
+  netContentUnit: 'kg',
   ocop: { level: 4, number: '123/QĐ-UBND', validUntil: '2028-01-01' },
 };
 
@@ -84,5 +87,16 @@ describe('label payloads', () => {
 
   it('keeps a base path in the printed short URL', () => {
     expect(shortUrlText('https://so-nn.dienbien.gov.vn/truy-xuat/', 'K7M2Q9XZ')).toBe('so-nn.dienbien.gov.vn/truy-xuat/l/K7M2Q9XZ');
+  });
+});
+
+describe('shop-shelf fields', () => {
+  it('freezes the net content, the producer’s address and the origin, and prints the barcode only for new snapshots', () => {
+    const snapshot = buildLabelSnapshot({ ...source, gtin: '08930000000019' }, 'https://truyxuat.example.vn/');
+    expect(snapshot).toMatchObject({ netContent: '2 kg', producerAddress: 'Bản Co Mận, Thanh Xương, Điện Biên', origin: 'Việt Nam' });
+    expect(labelJobView(snapshot, 'vi')).toMatchObject({ netContent: '2 kg', origin: 'Việt Nam', gtin: '08930000000019' });
+    expect(labelJobView(snapshot, 'en').origin).toBe('Vietnam');
+    const { netContent: _n, producerAddress: _p, origin: _o, ...older } = snapshot;
+    expect(labelJobView(older, 'vi')).toMatchObject({ netContent: undefined, origin: undefined, gtin: undefined });
   });
 });

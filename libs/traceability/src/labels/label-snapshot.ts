@@ -22,6 +22,10 @@ export interface LabelJobSnapshot {
   expiry: string | null;
   growingAreaCode: string | null;
   cooperativeName: string;
+  /** Shop-shelf fields; absent from jobs created before they were printed. */
+  netContent?: string | null;
+  producerAddress?: string | null;
+  origin?: string;
   /** Only when a valid OCOP certification covered the product on the day the job was created. */
   ocop: { stars: 3 | 4 | 5; certificationNumber: string; validUntil: string } | null;
   /** The lot URI every payload starts with (docs/domain.md#identifiers). */
@@ -48,8 +52,16 @@ export interface LabelSource {
   /** The lot's own growing area, else the distinct areas of its ancestors (a processed lot's origin). */
   growingAreaCodes: string[];
   cooperativeName: string;
+  /** The organization's address, commune and province, as registered. */
+  cooperativeAddress: string | null;
+  /** Net content of one piece or pack, e.g. 2 and 'kg'. */
+  netContent: string | null;
+  netContentUnit: string | null;
   ocop: { level: number; number: string; validUntil: string } | null;
 }
+
+/** Every product on Nguồn is made in Vietnam by a Vietnamese cooperative. */
+const ORIGIN = 'Việt Nam';
 
 /** More areas than this and the label names none: the public page lists them all. */
 const MAX_PRINTED_GROWING_AREAS = 2;
@@ -72,6 +84,9 @@ export function buildLabelSnapshot(source: LabelSource, publicBaseUrl: string): 
     expiry: source.lotExpiresAt ?? (source.shelfLifeDays ? addDays(date, source.shelfLifeDays) : null),
     growingAreaCode: areas.length > 0 && areas.length <= MAX_PRINTED_GROWING_AREAS ? areas.join(', ') : null,
     cooperativeName: source.cooperativeName,
+    netContent: source.netContent && source.netContentUnit ? `${canonicalNumber(source.netContent)} ${source.netContentUnit}` : null,
+    producerAddress: source.cooperativeAddress,
+    origin: ORIGIN,
     ocop:
       source.ocop && (stars === 3 || stars === 4 || stars === 5)
         ? { stars, certificationNumber: source.ocop.number, validUntil: source.ocop.validUntil }
@@ -85,6 +100,11 @@ export function buildLabelSnapshot(source: LabelSource, publicBaseUrl: string): 
 export function shortUrlText(publicBaseUrl: string, shortCode: string): string {
   const url = new URL(publicBaseUrl);
   return `${url.host}${url.pathname.replace(/\/+$/, '')}/l/${shortCode}`;
+}
+
+/** "2.000000" (numeric from PostgreSQL) → "2"; the decimal sign stays a dot, as on every GS1 label. */
+function canonicalNumber(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -102,6 +122,11 @@ export function labelJobView(snapshot: LabelJobSnapshot, language: LabelLanguage
     expiry: snapshot.expiry ?? undefined,
     growingAreaCode: snapshot.growingAreaCode ?? undefined,
     cooperativeName: snapshot.cooperativeName,
+    netContent: snapshot.netContent ?? undefined,
+    producerAddress: snapshot.producerAddress ?? undefined,
+    origin: snapshot.origin === undefined ? undefined : language === 'en' && snapshot.origin === ORIGIN ? 'Vietnam' : snapshot.origin,
+    // Jobs snapshotted before the shelf fields existed render as they always did: no barcode either.
+    gtin: snapshot.origin === undefined ? undefined : (snapshot.gtin ?? undefined),
     ocopStars: snapshot.ocop?.stars,
     shortUrlText: snapshot.shortUrlText,
     language,

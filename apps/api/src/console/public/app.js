@@ -1,6 +1,7 @@
 import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView } from './account.js';
-import { alertBox, api, h, session } from './core.js';
+import { alertBox, api, h, session, takeFlash } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
+import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
 import { importsView, importView } from './imports.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
@@ -97,6 +98,7 @@ async function route(path, params) {
   if (section === 'lots' && id && sub === 'ship') return shipView(id);
   if (section === 'lots' && id) return lotView(id);
   if (section === 'lots') return lotsView(params);
+  if (section === 'events' && id) return eventView(id);
   if (section === 'harvest') return harvestView();
   if (section === 'transform') return transformView(params);
   if (section === 'shipments') return shipmentsView();
@@ -145,7 +147,7 @@ async function render() {
   root.replaceChildren(...layout(section, h('p', { class: 'muted' }, t('loading')), switcher));
   const content = await route(path || '/lots', params);
   if (ticket !== rendering) return;
-  root.replaceChildren(...layout(section, [notice, content], switcher));
+  root.replaceChildren(...layout(section, [notice, takeFlash(), content], switcher));
 }
 
 window.addEventListener('hashchange', render);

@@ -1,4 +1,5 @@
-import { errorMessage, fieldErrors, t } from './i18n.js';
+import { errorMessage, fieldErrors, lang, t } from './i18n.js';
+import { formatNumber, parseNumber } from './numbers.js';
 
 /** h('div', {class: 'x', onclick}, 'text', child): DOM without innerHTML, so text is never markup. */
 export function h(tag, attrs = {}, ...children) {
@@ -104,6 +105,9 @@ export function formatDate(value) {
   return date.toLocaleDateString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 }
 
+/** A quantity with its unit, as a person reads it: "39 000 kg", "2,5 tấn". */
+export const formatQuantity = (quantity, unit) => `${formatNumber(quantity, lang())}${unit ? ` ${t(`units.${unit}`)}` : ''}`;
+
 export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
@@ -118,23 +122,35 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   const rows = fields.map((field) => {
     const id = `f-${field.name}-${Math.random().toString(36).slice(2, 7)}`;
     let input;
-    const value = initial[field.name] ?? field.default;
-    if (field.type === 'select' || field.type === 'multiselect') {
-      input = h('select', { id, name: field.name, multiple: field.type === 'multiselect' || undefined },
-        field.type === 'select' ? h('option', { value: '' }, field.required ? '—' : '') : null,
-        (field.options ?? []).map((o) => h('option', { value: o.value, selected: (Array.isArray(value) ? value.includes(o.value) : value === o.value) || undefined }, o.label)));
+    // A required choice with one possible answer is made already: one click less for every clerk with one area.
+    const only = field.type === 'select' && field.required && field.options?.length === 1 ? field.options[0].value : undefined;
+    const value = initial[field.name] ?? field.default ?? only;
+    if (field.type === 'select') {
+      input = h('select', { id, name: field.name },
+        h('option', { value: '' }, field.required ? '—' : ''),
+        (field.options ?? []).map((o) => h('option', { value: o.value, selected: String(value) === o.value || undefined }, o.label)));
+    } else if (field.type === 'multiselect') {
+      // Tick boxes, not a multiple <select>: no Ctrl-click to discover, and they work with a thumb.
+      const chosen = Array.isArray(value) ? value : [];
+      input = h('div', { id, class: 'checks', role: 'group', 'data-name': field.name },
+        (field.options ?? []).length ? field.options.map((o) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: field.name, value: o.value, checked: chosen.includes(o.value) }), ' ', o.label))
+          : h('span', { class: 'muted' }, t('none')));
+    } else if (field.type === 'point') {
+      input = pointInput(id, field, value);
     } else if (field.type === 'checkbox') {
       input = h('input', { id, name: field.name, type: 'checkbox', checked: value ?? field.default ?? false });
     } else if (field.type === 'textarea' || field.type === 'json') {
       input = h('textarea', { id, name: field.name }, value === undefined || value === null ? '' : field.type === 'json' ? JSON.stringify(value) : String(value));
     } else {
       const type = field.type === 'number' ? 'text' : field.type === 'datetime' ? 'datetime-local' : field.type ?? 'text';
-      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: value ?? field.default ?? '' });
+      const shown = field.type === 'number' && value !== undefined && value !== null && value !== '' ? formatNumber(value, lang()) : value;
+      input = h('input', { id, name: field.name, type, inputmode: field.type === 'number' ? 'decimal' : undefined, value: shown ?? field.default ?? '', max: field.max });
     }
+    const preview = field.type === 'number' ? numberPreview(input, field) : null;
     inputs[field.name] = { input, field };
     errorSlots[field.name] = h('div', { class: 'field-error', 'data-for': field.name });
     const label = h('label', { for: id, class: field.type === 'checkbox' ? 'inline' : undefined }, field.type === 'checkbox' ? [input, ' ', field.label] : field.label, field.required ? ' *' : '');
-    wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
+    wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, preview, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
     return wrappers[field.name];
   });
   const button = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('save'));
@@ -145,10 +161,14 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     const out = {};
     for (const [name, { input, field }] of Object.entries(inputs)) {
       if (field.type === 'checkbox') { out[name] = input.checked; continue; }
-      if (field.type === 'multiselect') { out[name] = [...input.selectedOptions].map((o) => o.value); continue; }
+      if (field.type === 'multiselect') { out[name] = [...input.querySelectorAll('input:checked')].map((o) => o.value); continue; }
+      if (field.type === 'point') { const point = input.point(); if (point !== undefined) out[name] = point; continue; }
       const raw = input.value.trim();
       if (raw === '') { if (field.sendEmpty) out[name] = null; continue; }
-      if (field.type === 'number') out[name] = Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw;
+      if (field.type === 'select' && field.asNumber) { out[name] = Number(raw); continue; }
+      // Sent as the decimal the person saw confirmed next to the field; what cannot be read goes as typed,
+      // and the server refuses it with a coded error (QUANTITY_AMBIGUOUS) rather than guessing.
+      if (field.type === 'number') { const parsed = parseNumber(raw, lang()); out[name] = parsed.ok ? (field.asNumber ? Number(parsed.value) : parsed.value) : raw; }
       else if (field.type === 'int') out[name] = Number(raw);
       else if (field.type === 'json') { try { out[name] = JSON.parse(raw); } catch { out[name] = raw; } }
       else if (field.type === 'datetime') out[name] = `${raw}:00+07:00`;
@@ -161,9 +181,18 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     event.preventDefault();
     errorArea.replaceChildren();
     for (const name of Object.keys(inputs)) { wrappers[name].classList.remove('invalid'); errorSlots[name].textContent = ''; }
+    // Required fields left empty are named here, in plain words, before anything is sent.
+    const current = values();
+    const missing = fields.filter((x) => x.required && x.type !== 'checkbox' && (current[x.name] === undefined || current[x.name] === null || (Array.isArray(current[x.name]) && !current[x.name].length)));
+    if (missing.length) {
+      for (const x of missing) { wrappers[x.name].classList.add('invalid'); errorSlots[x.name].textContent = t('rules.isNotEmpty'); }
+      errorArea.replaceChildren(alertBox('error', t('codes.VALIDATION_FAILED')));
+      inputs[missing[0].name].input.focus?.();
+      return;
+    }
     button.disabled = true;
     try {
-      const result = await onSubmit(values(), { idempotencyKey });
+      const result = await onSubmit(current, { idempotencyKey });
       if (result && !result.ok) showErrors(result.body);
     } finally {
       button.disabled = false;
@@ -171,7 +200,7 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   });
 
   function showErrors(body) {
-    const byField = fieldErrors(body);
+    const byField = fieldErrors(body, values());
     let placed = false;
     for (const [field, message] of Object.entries(byField)) {
       const name = field.split('.')[0].replace(/\[\d+\]$/, '');
@@ -188,11 +217,100 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
   return { el, values, showErrors, inputs };
 }
 
+/**
+ * A location as latitude and longitude (typed, or the phone's position), sent as a GeoJSON point. An
+ * area already drawn as a polygon keeps its polygon unless new numbers are typed.
+ */
+function pointInput(id, field, value) {
+  const coordinates = value?.type === 'Point' ? value.coordinates : null;
+  const lat = h('input', { id, name: `${field.name}.lat`, inputmode: 'decimal', 'aria-label': t('location.lat'), placeholder: '21.3857', value: coordinates ? String(coordinates[1]) : '' });
+  const lng = h('input', { name: `${field.name}.lng`, inputmode: 'decimal', 'aria-label': t('location.lng'), placeholder: '103.0169', value: coordinates ? String(coordinates[0]) : '' });
+  const status = h('span', { class: 'muted' }, value && value.type !== 'Point' ? t('location.polygonKept') : '');
+  const here = h('button', { type: 'button', class: 'secondary', onclick: () => {
+    if (!navigator.geolocation) return void (status.textContent = t('location.unavailable'));
+    status.textContent = t('loading');
+    navigator.geolocation.getCurrentPosition(
+      (p) => { lat.value = p.coords.latitude.toFixed(6); lng.value = p.coords.longitude.toFixed(6); status.textContent = `± ${Math.round(p.coords.accuracy)} m`; },
+      () => { status.textContent = t('location.unavailable'); }, { enableHighAccuracy: true, timeout: 15000 });
+  } }, t('location.here'));
+  const wrapper = h('div', { class: 'point' }, h('div', { class: 'row' }, h('label', { class: 'inline' }, t('location.lat'), ' ', lat), h('label', { class: 'inline' }, t('location.lng'), ' ', lng)), h('div', { class: 'toolbar' }, here, status));
+  /** undefined: leave as is; null: clear; otherwise a GeoJSON point (longitude first). */
+  wrapper.point = () => {
+    const a = lat.value.trim().replace(',', '.'), b = lng.value.trim().replace(',', '.');
+    if (a === '' && b === '') return value && value.type !== 'Point' ? undefined : field.sendEmpty && value ? null : undefined;
+    return { type: 'Point', coordinates: [Number(b), Number(a)] };
+  };
+  return wrapper;
+}
+
+/**
+ * A confirmation that needs a reason (a void, a recall): what will happen comes first (`intro`), the
+ * reason is required, `send(reason)` makes the API call and `onDone(body)` runs when it succeeded.
+ */
+export function reasonDialog(target, { name, intro, afterReason, confirmLabel, send, onDone }) {
+  const reason = h('input', { id: `${name}-reason`, name: 'reason', required: true, maxlength: 1000 });
+  const error = h('div');
+  const confirmButton = h('button', { type: 'submit', class: 'danger' }, confirmLabel);
+  target.replaceChildren(h('form', {
+    class: 'card', 'data-testid': `${name}-form`, novalidate: true,
+    onsubmit: async (submitted) => {
+      submitted.preventDefault();
+      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
+      confirmButton.disabled = true;
+      const result = await send(reason.value.trim());
+      confirmButton.disabled = false;
+      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
+      onDone(result.body);
+    },
+  }, intro, error,
+  h('div', { class: 'field' }, h('label', { for: `${name}-reason` }, t('fields.reason'), ' *'), reason, afterReason ?? null),
+  h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
+  reason.focus();
+}
+
+/** A message for the next screen ("Đã tạo …"), shown once after the page changes. */
+export function flash(kind, text) {
+  sessionStorage.setItem('nguon.flash', JSON.stringify({ kind, text }));
+}
+
+export function takeFlash() {
+  const stored = sessionStorage.getItem('nguon.flash');
+  sessionStorage.removeItem('nguon.flash');
+  if (!stored) return null;
+  const { kind, text } = JSON.parse(stored);
+  return alertBox(kind, text);
+}
+
+/**
+ * What a number field was understood as, shown beside it as it is typed ("25.000" → "= 25 000 kg"), so a
+ * misread quantity is seen before it is saved. `field.unitFrom` names the form field holding the unit.
+ */
+function numberPreview(input, field) {
+  const out = h('output', { class: 'number-preview', 'data-preview-for': field.name, for: input.id, 'aria-live': 'polite' });
+  const update = () => {
+    const raw = input.value.trim();
+    const parsed = parseNumber(raw, lang());
+    const unitInput = field.unitFrom ? input.form?.querySelector(`[name=${field.unitFrom}]`) : null;
+    const unit = unitInput?.value ? ` ${t(`units.${unitInput.value}`)}` : field.suffix ? ` ${field.suffix}` : '';
+    out.classList.toggle('bad', raw !== '' && !parsed.ok);
+    out.textContent = raw === '' ? '' : parsed.ok ? `= ${formatNumber(parsed.value, lang())}${unit}` : t('numbers.unreadable');
+  };
+  input.addEventListener('input', update);
+  // The unit select sits in the same form: follow it once the form is assembled.
+  queueMicrotask(() => { if (field.unitFrom) input.form?.querySelector(`[name=${field.unitFrom}]`)?.addEventListener('change', update); update(); });
+  return out;
+}
+
 export function table(columns, rows, onClick) {
   if (!rows.length) return h('p', { class: 'muted' }, t('none'));
   return h('table', {},
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c.label)))),
-    h('tbody', {}, rows.map((row) => h('tr', { class: onClick ? 'clickable' : undefined, onclick: onClick ? () => onClick(row) : undefined, 'data-id': row.id },
+    // A row that opens something is reachable by Tab and opens with Enter or Space, like a link.
+    h('tbody', {}, rows.map((row) => h('tr', {
+      class: onClick ? 'clickable' : undefined, 'data-id': row.id, tabindex: onClick ? 0 : undefined, role: onClick ? 'link' : undefined,
+      onclick: onClick ? (e) => { if (!e.target.closest('a, button, input, select')) onClick(row); } : undefined,
+      onkeydown: onClick ? (e) => { if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onClick(row); } } : undefined,
+    },
       columns.map((c) => h('td', {}, c.render ? c.render(row) : row[c.key] ?? ''))))));
 }
 

@@ -206,6 +206,11 @@ export const ERROR_TEXTS = {
     UNKNOWN_PROVINCE: 'Mã tỉnh, thành phố không có trong danh mục 2025.',
     UNKNOWN_COMMUNE: 'Mã xã, phường không có trong danh mục 2025.',
     COMMUNE_NOT_IN_PROVINCE: 'Xã, phường này không thuộc tỉnh đã chọn.',
+    // clerk's number formats and back-dated status changes
+    QUANTITY_AMBIGUOUS: 'Số này đọc được hai cách; hãy viết như 25.000 hoặc 2,5.',
+    DECIMAL_AMBIGUOUS: 'Số này đọc được hai cách; hãy viết như 2,5.',
+    STATUS_EFFECTIVE_IN_FUTURE: 'Ngày hiệu lực không được ở tương lai.',
+    STATUS_EFFECTIVE_BEFORE_PREVIOUS: 'Ngày hiệu lực không được trước lần đổi trạng thái trước.',
   },
   en: {
     // common
@@ -411,5 +416,10 @@ export const ERROR_TEXTS = {
     UNKNOWN_PROVINCE: 'This province code is not in the 2025 list.',
     UNKNOWN_COMMUNE: 'This commune code is not in the 2025 list.',
     COMMUNE_NOT_IN_PROVINCE: 'This commune is not in the chosen province.',
+    // clerk's number formats and back-dated status changes
+    QUANTITY_AMBIGUOUS: 'This number reads two ways; write it as 25,000 or 2.5.',
+    DECIMAL_AMBIGUOUS: 'This number reads two ways; write it as 2.5.',
+    STATUS_EFFECTIVE_IN_FUTURE: 'The effective date cannot be in the future.',
+    STATUS_EFFECTIVE_BEFORE_PREVIOUS: 'The effective date cannot be before the previous status change.',
   },
 };

@@ -12,7 +12,7 @@ const vi = {
     name: 'Tên', kind: 'Loại', phone: 'Số điện thoại', citizenId: 'Số CCCD', taxCode: 'Mã số thuế', commune: 'Xã', province: 'Tỉnh', address: 'Địa chỉ', gln: 'GLN', notes: 'Ghi chú',
     code: 'Mã', codeIssuer: 'Cơ quan cấp mã', nameVi: 'Tên tiếng Việt', nameEn: 'Tên tiếng Anh', ocopGroup: 'Nhóm sản phẩm OCOP', gtin: 'GTIN (mã vạch)', unit: 'Đơn vị', netContent: 'Khối lượng tịnh / gói', netContentUnit: 'Đơn vị khối lượng tịnh', shelfLifeDays: 'Hạn sử dụng (ngày)', brand: 'Nhãn hiệu', description: 'Mô tả', imageUrl: 'Ảnh (URL)',
     level: 'Hạng / cấp', number: 'Số chứng nhận / quyết định', issuer: 'Cơ quan cấp', issuedAt: 'Ngày cấp', expiresAt: 'Ngày hết hạn', scopeType: 'Phạm vi', scopeId: 'Đối tượng',
-    crop: 'Cây trồng', variety: 'Giống', areaHa: 'Diện tích (ha)', location: 'Vị trí (GeoJSON)', ownerPartnerIds: 'Hộ sở hữu', status: 'Trạng thái', reason: 'Lý do', standard: 'Tiêu chuẩn áp dụng',
+    effectiveAt: 'Có hiệu lực từ', evidenceReference: 'Căn cứ (số quyết định)', crop: 'Cây trồng', variety: 'Giống', areaHa: 'Diện tích (ha)', location: 'Vị trí', ownerPartnerIds: 'Hộ sở hữu', status: 'Trạng thái', reason: 'Lý do', standard: 'Tiêu chuẩn áp dụng',
     appliedAt: 'Ngày sử dụng', productName: 'Tên thuốc / phân bón', activeIngredient: 'Hoạt chất', dose: 'Liều lượng', doseUnit: 'Đơn vị liều', phiDays: 'Thời gian cách ly (ngày)',
     growingAreaId: 'Vùng trồng', productId: 'Sản phẩm', partnerId: 'Hộ / đối tác', quantity: 'Khối lượng', harvestedAt: 'Ngày thu hoạch', lotCode: 'Mã lô', facilityId: 'Cơ sở', occurredAt: 'Thời điểm', process: 'Công đoạn', lotId: 'Lô', shippedAt: 'Ngày giao', documents: 'Chứng từ', documentType: 'Loại chứng từ', documentNumber: 'Số chứng từ',
     templateId: 'Mẫu tem', count: 'Số tem', serialized: 'Đánh số sê-ri', startPosition: 'Bắt đầu từ ô số', offsetXMm: 'Căn lề ngang (mm)', offsetYMm: 'Căn lề dọc (mm)', outline: 'In đường cắt', acknowledgeYieldWarning: 'Tôi xác nhận sản lượng này là đúng', yieldWarningReason: 'Giải thích sản lượng',
@@ -30,8 +30,19 @@ const vi = {
     harvest: 'Thu hoạch', transform: 'Chế biến', split: 'Chia lô', ship: 'Giao hàng', receive: 'Nhận hàng', inspect: 'Kiểm tra', recall: 'Thu hồi', void: 'Hủy bỏ', processed: 'Đã chế biến', packed: 'Đã đóng gói', received: 'Nhận về',
     queued: 'Đang chờ', rendering: 'Đang in', validated: 'Đã kiểm tra', committing: 'Đang nhập', done: 'Xong', failed: 'Lỗi', in_transit: 'Đang vận chuyển', cancelled: 'Đã hủy',
   },
+  location: { lat: 'Vĩ độ', lng: 'Kinh độ', here: 'Lấy vị trí hiện tại', unavailable: 'Không lấy được vị trí (hãy cho phép định vị hoặc nhập số).', polygonKept: 'Đã có ranh giới vùng (giữ nguyên nếu để trống).' },
+  created: 'Đã tạo', householdsHelp: 'Đánh dấu một hoặc nhiều hộ sở hữu vùng trồng.',
+  ocop: { stars: 'Sao OCOP', none: 'Chưa có', starsHelp: 'Chỉ với chứng nhận OCOP', certificates: 'Chứng nhận của sản phẩm', addCertificate: 'Thêm chứng nhận (OCOP…)' },
+  ocopGroups: { 1: 'Thực phẩm', 2: 'Đồ uống', 3: 'Thảo dược', 4: 'Vải và may mặc', 5: 'Lưu niệm – nội thất – trang trí', 6: 'Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch' },
+  void: {
+    action: 'Hủy sự kiện này (nhập sai)', wrongEntry: 'Nhập sai? Hủy bản ghi tạo lô này', title: 'Hủy', reverses: 'Hủy sự kiện này sẽ:', givesBack: 'trả lại', toLot: 'cho lô', cancelsLot: 'hủy lô',
+    stays: 'Bản ghi gốc vẫn giữ trong lịch sử (không xóa); một sự kiện “hủy bỏ” mới ghi lại lý do. Lý do này chỉ nội bộ.', confirmButton: 'Xác nhận hủy', alreadyVoided: 'Sự kiện này đã bị hủy',
+    direction: 'Vai trò', directions: { input: 'Đầu vào', output: 'Đầu ra', observed: 'Được ghi nhận' },
+  },
+  units: { kg: 'kg', t: 'tấn', g: 'g', l: 'lít', ml: 'ml', pcs: 'cái', pack: 'gói', ha: 'ha' },
+  numbers: { unreadable: 'Không đọc được số này. Viết như 25.000 (hai mươi lăm nghìn) hoặc 2,5 (hai phẩy năm).' },
   documentTypes: { invoice: 'Hóa đơn', delivery_note: 'Phiếu giao hàng', bill_of_lading: 'Vận đơn', purchase_order: 'Đơn đặt hàng', production_order: 'Lệnh sản xuất', field_tag: 'Phiếu thu hoạch', cooling_log: 'Nhật ký làm mát', receiving_advice: 'Phiếu nhập kho', other: 'Khác' },
-  lot: { available: 'Còn lại', quantity: 'Khối lượng', history: 'Lịch sử', genealogy: 'Phả hệ lô', back: 'Truy ngược (nguồn gốc)', forward: 'Truy xuôi (đã đi đâu)', recall: 'Thu hồi lô này', recallConfirm: 'Thu hồi lô này và mọi lô sau nó? Trang công khai sẽ hiện cảnh báo ngay.', recalled: 'LÔ ĐÃ BỊ THU HỒI', recallConfirmButton: 'Xác nhận thu hồi', exports: 'Xuất dữ liệu', printLabels: 'In tem cho lô này', split: 'Chia lô', ship: 'Giao hàng', publicPage: 'Trang công khai', affected: 'Các lô bị ảnh hưởng' },
+  lot: { available: 'Còn lại', quantity: 'Khối lượng', history: 'Lịch sử', genealogy: 'Phả hệ lô', back: 'Truy ngược (nguồn gốc)', forward: 'Truy xuôi (đã đi đâu)', recall: 'Thu hồi lô này', recallConfirm: 'Thu hồi lô này và mọi lô sau nó? Trang công khai sẽ hiện cảnh báo ngay.', recalled: 'LÔ ĐÃ BỊ THU HỒI', recallConfirmButton: 'Xác nhận thu hồi', recallReasonPublic: 'Lưu ý: lý do thu hồi được HIỆN CÔNG KHAI trên trang của người tiêu dùng khi quét tem. Không ghi thông tin nội bộ.', recallNotForMistakes: 'Nhập sai số liệu? Đừng thu hồi — hãy dùng “Hủy” trên bản ghi sai.', exports: 'Xuất dữ liệu', printLabels: 'In tem cho lô này', split: 'Chia lô', ship: 'Giao hàng', publicPage: 'Trang công khai', affected: 'Các lô bị ảnh hưởng' },
   harvest: { title: 'Ghi thu hoạch', refused: 'Không thể ghi thu hoạch', ackHelp: 'Sản lượng vượt mức hợp lý của vùng trồng. Nếu đúng, hãy xác nhận và ghi rõ lý do.' },
   transform: { title: 'Chế biến / gộp / đóng gói', inputs: 'Lô đầu vào', outputs: 'Lô đầu ra', addInput: '+ Thêm lô đầu vào', addOutput: '+ Thêm lô đầu ra', remove: 'Bỏ' },
   imports: {
@@ -41,10 +52,10 @@ const vi = {
     noErrors: 'Không có lỗi: có thể nhập.', annotated: 'Tải tệp có cột lỗi', another: 'Nhập tệp khác', updateExisting: 'Cập nhật các bản ghi đã có',
     commitAll: 'Nhập tất cả', commitValid: 'Chỉ nhập các dòng hợp lệ', progress: 'Tiến độ nhập', created: 'Đã tạo', updated: 'Đã cập nhật', skipped: 'Bỏ qua', failed: 'Lỗi',
   },
-  labels: { title: 'In tem QR', start: 'Bắt đầu in', progress: 'Tiến độ', download: 'Tải PDF', preview: 'Xem trước một tem', jobs: 'Các lệnh in' },
+  labels: { loopback: 'Cảnh báo: mã QR và đường dẫn in trên tem trỏ tới địa chỉ nội bộ (localhost) — điện thoại của người mua sẽ KHÔNG mở được. Cần đặt PUBLIC_BASE_URL là địa chỉ công khai của máy chủ rồi in lại.', title: 'In tem QR', start: 'Bắt đầu in', progress: 'Tiến độ', download: 'Tải PDF', preview: 'Xem trước một tem', jobs: 'Các lệnh in' },
   shipments: { incoming: 'Hàng đến', outgoing: 'Hàng đi', receive: 'Nhận hàng' },
   audit: { title: 'Kiểm tra tính toàn vẹn chuỗi sự kiện', valid: 'Chuỗi sự kiện toàn vẹn', broken: 'Phát hiện sự kiện bị sửa', checked: 'Số sự kiện đã kiểm tra', run: 'Kiểm tra ngay' },
-  growingArea: { changeStatus: 'Đổi trạng thái', inputs: 'Nhật ký canh tác', addInput: 'Thêm nhật ký', void: 'Hủy dòng này', earliestHarvest: 'Ngày thu hoạch sớm nhất', statusHistory: 'Lịch sử trạng thái' },
+  growingArea: { effectiveHelp: 'Ngày có hiệu lực (theo quyết định). Bỏ trống nếu từ hôm nay. Chọn ngày trước đây để ghi được các lần thu hoạch đã qua.', evidenceHelp: 'Số quyết định / giấy tờ (không bắt buộc)', recordedAt: 'Ngày ghi', registered: 'Đăng ký', activeSince: 'Vùng trồng này hoạt động từ ngày', changeStatus: 'Đổi trạng thái', inputs: 'Nhật ký canh tác', addInput: 'Thêm nhật ký', void: 'Hủy dòng này', earliestHarvest: 'Ngày thu hoạch sớm nhất', statusHistory: 'Lịch sử trạng thái' },
   account: {
     forgotLink: 'Quên mật khẩu?', forgotTitle: 'Quên mật khẩu', forgotHelp: 'Nhập email đăng nhập. Nếu email có tài khoản, chúng tôi gửi một liên kết để đặt mật khẩu mới (dùng một lần, có hạn).',
     sendLink: 'Gửi liên kết', linkSent: 'Nếu email có tài khoản, thư đã được gửi. Hãy kiểm tra hộp thư (cả mục thư rác).', backToLogin: 'Quay lại đăng nhập',
@@ -85,7 +96,7 @@ const en = {
     name: 'Name', kind: 'Kind', phone: 'Phone', citizenId: 'Citizen ID', taxCode: 'Tax code', commune: 'Commune', province: 'Province', address: 'Address', gln: 'GLN', notes: 'Notes',
     code: 'Code', codeIssuer: 'Code issuer', nameVi: 'Vietnamese name', nameEn: 'English name', ocopGroup: 'OCOP product group', gtin: 'GTIN (barcode)', unit: 'Unit', netContent: 'Net content per pack', netContentUnit: 'Net content unit', shelfLifeDays: 'Shelf life (days)', brand: 'Brand', description: 'Description', imageUrl: 'Image URL',
     level: 'Level', number: 'Certificate / decision number', issuer: 'Issuer', issuedAt: 'Issued on', expiresAt: 'Expires on', scopeType: 'Scope', scopeId: 'Scope item',
-    crop: 'Crop', variety: 'Variety', areaHa: 'Area (ha)', location: 'Location (GeoJSON)', ownerPartnerIds: 'Owner households', status: 'Status', reason: 'Reason', standard: 'Standard applied',
+    effectiveAt: 'In effect from', evidenceReference: 'Evidence (decision number)', crop: 'Crop', variety: 'Variety', areaHa: 'Area (ha)', location: 'Location', ownerPartnerIds: 'Owner households', status: 'Status', reason: 'Reason', standard: 'Standard applied',
     appliedAt: 'Applied on', productName: 'Product applied', activeIngredient: 'Active ingredient', dose: 'Dose', doseUnit: 'Dose unit', phiDays: 'Pre-harvest interval (days)',
     growingAreaId: 'Growing area', productId: 'Product', partnerId: 'Household / partner', quantity: 'Quantity', harvestedAt: 'Harvest date', lotCode: 'Lot code', facilityId: 'Facility', occurredAt: 'When', process: 'Process', lotId: 'Lot', shippedAt: 'Shipped on', documents: 'Documents', documentType: 'Document type', documentNumber: 'Document number',
     templateId: 'Template', count: 'Labels', serialized: 'Serial numbers', startPosition: 'Start at position', offsetXMm: 'Offset X (mm)', offsetYMm: 'Offset Y (mm)', outline: 'Cut outlines', acknowledgeYieldWarning: 'I confirm this quantity is right', yieldWarningReason: 'Explain the yield',
@@ -104,7 +115,7 @@ const en = {
     queued: 'Queued', rendering: 'Rendering', validated: 'Checked', committing: 'Importing', done: 'Done', failed: 'Failed', in_transit: 'In transit', cancelled: 'Cancelled',
   },
   documentTypes: { invoice: 'Invoice', delivery_note: 'Delivery note', bill_of_lading: 'Bill of lading', purchase_order: 'Purchase order', production_order: 'Production order', field_tag: 'Field tag / harvest log', cooling_log: 'Cooling log', receiving_advice: 'Receiving note', other: 'Other' },
-  lot: { available: 'Available', quantity: 'Quantity', history: 'History', genealogy: 'Genealogy', back: 'Trace back (origin)', forward: 'Trace forward (where it went)', recall: 'Recall this lot', recallConfirm: 'Recall this lot and every lot made from it? The public page shows a banner at once.', recalled: 'THIS LOT IS RECALLED', recallConfirmButton: 'Confirm the recall', exports: 'Exports', printLabels: 'Print labels for this lot', split: 'Split', ship: 'Ship', publicPage: 'Public page', affected: 'Affected lots' },
+  lot: { available: 'Available', quantity: 'Quantity', history: 'History', genealogy: 'Genealogy', back: 'Trace back (origin)', forward: 'Trace forward (where it went)', recall: 'Recall this lot', recallConfirm: 'Recall this lot and every lot made from it? The public page shows a banner at once.', recalled: 'THIS LOT IS RECALLED', recallConfirmButton: 'Confirm the recall', recallReasonPublic: 'Note: the recall reason is SHOWN PUBLICLY on the consumer’s page when a label is scanned. Write nothing internal.', recallNotForMistakes: 'A wrong entry? Do not recall — use “Void” on the wrong record.', exports: 'Exports', printLabels: 'Print labels for this lot', split: 'Split', ship: 'Ship', publicPage: 'Public page', affected: 'Affected lots' },
   harvest: { title: 'Log a harvest', refused: 'The harvest cannot be logged', ackHelp: 'The quantity is above what this growing area can plausibly yield. If it is right, confirm and explain.' },
   transform: { title: 'Process / merge / pack', inputs: 'Input lots', outputs: 'Output lots', addInput: '+ Add input lot', addOutput: '+ Add output lot', remove: 'Remove' },
   imports: {
@@ -114,10 +125,10 @@ const en = {
     noErrors: 'No errors: ready to import.', annotated: 'Download the file with an error column', another: 'Import another file', updateExisting: 'Update records that exist',
     commitAll: 'Import all', commitValid: 'Import the valid rows only', progress: 'Import progress', created: 'Created', updated: 'Updated', skipped: 'Skipped', failed: 'Failed',
   },
-  labels: { title: 'Print QR labels', start: 'Print', progress: 'Progress', download: 'Download PDF', preview: 'Preview one label', jobs: 'Label jobs' },
+  labels: { loopback: 'Warning: the QR codes and the printed address point to a local address (localhost) — buyers’ phones will NOT open them. Set PUBLIC_BASE_URL to the server’s public address, then print again.', title: 'Print QR labels', start: 'Print', progress: 'Progress', download: 'Download PDF', preview: 'Preview one label', jobs: 'Label jobs' },
   shipments: { incoming: 'Incoming', outgoing: 'Outgoing', receive: 'Receive' },
   audit: { title: 'Event chain integrity', valid: 'The event chain is intact', broken: 'An edited event was found', checked: 'Events checked', run: 'Check now' },
-  growingArea: { changeStatus: 'Change status', inputs: 'Input log', addInput: 'Add input', void: 'Void this line', earliestHarvest: 'Earliest allowed harvest', statusHistory: 'Status history' },
+  growingArea: { effectiveHelp: 'The date it took effect (per the decision). Leave empty for today. Pick an earlier date to enter past harvests.', evidenceHelp: 'Decision / document number (optional)', recordedAt: 'Recorded', registered: 'Registered', activeSince: 'This area is active since', changeStatus: 'Change status', inputs: 'Input log', addInput: 'Add input', void: 'Void this line', earliestHarvest: 'Earliest allowed harvest', statusHistory: 'Status history' },
   account: {
     forgotLink: 'Forgot your password?', forgotTitle: 'Forgot password', forgotHelp: 'Enter your login email. If it has an account, we send a link to set a new password (it works once, for a while).',
     sendLink: 'Send the link', linkSent: 'If the email has an account, the mail is on its way. Check your inbox (and spam).', backToLogin: 'Back to log in',
@@ -140,6 +151,17 @@ const en = {
     statuses: { pending: 'Pending', active: 'In force', declined: 'Declined', ended: 'Ended' },
     viewAs: 'Read the data of', ownOffice: 'Office', readingAsOffice: 'reading as the programme office', noLongerOverseen: 'This organization no longer lets the office read its data.',
   },
+  location: { lat: 'Latitude', lng: 'Longitude', here: 'Use my position', unavailable: 'No position (allow location, or type the numbers).', polygonKept: 'The area has a boundary (kept if left empty).' },
+  created: 'Created', householdsHelp: 'Tick one or more households that own the area.',
+  ocop: { stars: 'OCOP stars', none: 'None', starsHelp: 'OCOP certificates only', certificates: 'Certificates of this product', addCertificate: 'Add a certificate (OCOP…)' },
+  ocopGroups: { 1: 'Food', 2: 'Beverages', 3: 'Herbal products', 4: 'Textiles and garments', 5: 'Souvenirs, furniture and decoration', 6: 'Community and eco-tourism services' },
+  void: {
+    action: 'Void this event (wrong entry)', wrongEntry: 'Wrong entry? Void the record that made this lot', title: 'Void', reverses: 'Voiding this event will:', givesBack: 'give back', toLot: 'to lot', cancelsLot: 'cancel lot',
+    stays: 'The original record stays in the history (nothing is deleted); a new “void” event keeps the reason. The reason is internal.', confirmButton: 'Confirm void', alreadyVoided: 'This event has been voided',
+    direction: 'Role', directions: { input: 'Input', output: 'Output', observed: 'Observed' },
+  },
+  units: { kg: 'kg', t: 'tonnes', g: 'g', l: 'litres', ml: 'ml', pcs: 'pieces', pack: 'packs', ha: 'ha' },
+  numbers: { unreadable: 'This number cannot be read. Write 25,000 (twenty-five thousand) or 2.5 (two and a half).' },
   rules: {
     isNotEmpty: 'Required', isUuid: 'Choose one', isDefined: 'Required', isString: 'Must be text', isEmail: 'Not a valid email', minLength: 'Too short', maxLength: 'Too long', isIn: 'Not an allowed value', isEnum: 'Not an allowed value',
     isInt: 'Must be a whole number', isNumber: 'Must be a number', min: 'Too small', max: 'Too large', isPositive: 'Must be above 0', isUUID: 'Choose one', isDateString: 'Not a valid date', isISO8601: 'Not a valid date', isBoolean: 'Yes or no', isArray: 'Must be a list', arrayMinSize: 'Add at least one line', whitelistValidation: 'Field not allowed', matches: 'Wrong format', isNumberString: 'Must be a number', isObject: 'Wrong format',
@@ -168,15 +190,22 @@ export function t(key) {
 export function errorMessage(body) {
   if (!body) return t('offline');
   const byCode = dictionaries[current].codes[body.code] ?? (current === 'vi' ? vi.codes[body.code] : undefined);
-  return byCode ?? body.message ?? body.code;
+  const message = byCode ?? body.message ?? body.code;
+  // A refused harvest says since when its area is active, so the clerk knows what to correct.
+  if (body.code === 'GROWING_AREA_NOT_ACTIVE' && body.details?.activeSince) {
+    const since = new Date(body.details.activeSince).toLocaleDateString(current === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    return `${message} ${t('growingArea.activeSince')} ${since}.`;
+  }
+  return message;
 }
 
 /** Per-field messages from a 400 VALIDATION_FAILED or a domain error naming its field. */
-export function fieldErrors(body) {
+export function fieldErrors(body, sent = {}) {
   const out = {};
   const rules = body?.details?.rules;
   if (rules) {
-    for (const [field, names] of Object.entries(rules)) out[field] = names.map((n) => t(`rules.${n}`)).join(', ');
+    // A field not sent breaks every rule on it ("too long, must be text"); what it lacks is a value.
+    for (const [field, names] of Object.entries(rules)) out[field] = sent[field] === undefined && !field.includes('.') && !field.includes('[') ? t('rules.isNotEmpty') : names.map((n) => t(`rules.${n}`)).join(', ');
   } else if (body?.details?.field) {
     out[body.details.field] = errorMessage(body);
   }

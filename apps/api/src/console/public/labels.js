@@ -14,12 +14,12 @@ export async function labelsView(params) {
   const templateName = (x) => (lang() === 'en' ? x.nameEn ?? x.names?.en ?? x.name : x.nameVi ?? x.names?.vi ?? x.name) ?? x.id;
   const built = form([
     f('lotId', { type: 'select', required: true, options: lots.filter((l) => l.status === 'active').map((l) => ({ value: l.id, label: `${l.code} — ${l.product?.nameVi ?? l.productName ?? ''}` })) }),
-    f('templateId', { type: 'select', required: true, options: templates.map((x) => ({ value: x.id, label: templateName(x) })) }),
+    f('templateId', { type: 'select', required: true, default: templates[0]?.id, options: templates.map((x) => ({ value: x.id, label: templateName(x) })) }),
     f('count', { type: 'int', required: true, default: 24 }),
     f('serialized', { type: 'checkbox', default: true }),
     f('startPosition', { type: 'int', default: 1 }),
-    f('offsetXMm', { type: 'number', default: 0 }),
-    f('offsetYMm', { type: 'number', default: 0 }),
+    f('offsetXMm', { type: 'number', default: 0, asNumber: true, suffix: 'mm' }),
+    f('offsetYMm', { type: 'number', default: 0, asNumber: true, suffix: 'mm' }),
     f('outline', { type: 'checkbox', default: false }),
   ], {
     initial: { lotId: params.get('lotId') ?? undefined },
@@ -43,6 +43,10 @@ async function follow(id, target) {
     const result = await api('GET', `/api/v1/label-jobs/${id}`);
     if (!result.ok) { state.replaceChildren(alertBox('error', errorMessage(result.body))); return; }
     const job = result.body;
+    // Labels that point to localhost open on no phone: said before anything is printed.
+    if (job.warnings?.length && !target.querySelector('[data-testid=label-warning]')) {
+      target.prepend(...job.warnings.map((w) => h('div', { class: 'alert warn', role: 'alert', 'data-testid': 'label-warning' }, w.code === 'PUBLIC_BASE_URL_LOOPBACK' ? `${t('labels.loopback')} (${w.url})` : w.message)));
+    }
     const total = job.total ?? job.count ?? 0;
     const percent = Math.floor(job.percent ?? (total ? (100 * (job.progress ?? 0)) / total : 0));
     bar.style.width = `${percent}%`;

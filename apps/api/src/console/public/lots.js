@@ -1,8 +1,10 @@
-import { alertBox, api, badge, download, form, formatDate, h, session, table, today } from './core.js';
-import { errorMessage, t } from './i18n.js';
+import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, reasonDialog, session, table, today } from './core.js';
+import { errorMessage, lang, t } from './i18n.js';
+import { parseNumber } from './numbers.js';
+import { canVoid, voidDialog } from './events.js';
 import { list } from './registry.js';
 
-const UNITS = ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: u }));
+const UNITS = () => ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: t(`units.${u}`) }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
 const productName = (lot) => lot.product?.nameVi ?? lot.productName ?? '';
 // Reference documents: FSMA 204 asks for their type and number on every critical tracking event.
@@ -12,7 +14,7 @@ const documentFields = (defaultType) => [
   f('documentNumber', { help: 'VD: 0001234' }),
 ];
 const withDocuments = ({ documentType, documentNumber, ...values }) => ({ ...values, documents: documentNumber ? [{ type: documentType || 'other', number: documentNumber }] : undefined });
-const qty = (q, unit) => `${Number(q).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 })} ${unit ?? ''}`;
+const qty = formatQuantity;
 
 export async function lotsView(params) {
   const q = params.get('q') ?? '';
@@ -40,8 +42,8 @@ export async function harvestView() {
     f('growingAreaId', { type: 'select', required: true, options: areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name} (${t(`kinds.${a.status}`)})` })) }),
     f('partnerId', { type: 'select', options: partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name })) }),
     f('productId', { type: 'select', required: true, options: products.map((p) => ({ value: p.id, label: p.nameVi })) }),
-    f('quantity', { type: 'number', required: true }),
-    f('unit', { type: 'select', required: true, options: UNITS, default: 'kg' }),
+    f('quantity', { type: 'number', required: true, unitFrom: 'unit' }),
+    f('unit', { type: 'select', required: true, options: UNITS(), default: 'kg' }),
     f('harvestedAt', { type: 'date', required: true, default: today() }),
     f('lotCode', { help: 'VD: SC-2026-001 (bỏ trống để tự sinh)' }),
     ...documentFields('field_tag'),
@@ -55,7 +57,7 @@ export async function harvestView() {
         values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
       }
       const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
-      if (result.ok) location.hash = `#/lots/${result.body.id}`;
+      if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) {
         ack.replaceChildren(h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
           h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'acknowledgeYieldWarning' }), ' ', t('fields.acknowledgeYieldWarning')),
@@ -69,17 +71,20 @@ export async function harvestView() {
 
 export async function transformView(params) {
   const [lots, products, facilities] = await Promise.all([list('/api/v1/lots?limit=200&status=active'), list('/api/v1/products?limit=200'), list('/api/v1/facilities?limit=200')]);
-  const lotOptions = lots.filter((l) => l.status === 'active').map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
+  // A lot with nothing left cannot be an input: it is not offered.
+  const lotOptions = lots.filter((l) => l.status === 'active' && Number(l.available ?? l.quantity) > 0).map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
   const productOptions = products.map((p) => h('option', { value: p.id }, p.nameVi));
-  const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS.map((u) => h('option', { value: u.value }, u.label)));
+  const unitSelect = () => h('select', { name: 'unit', 'aria-label': t('fields.unit') }, UNITS().map((u) => h('option', { value: u.value }, u.label)));
   const inputLines = h('div', { class: 'lines', 'data-lines': 'inputs' });
   const outputLines = h('div', { class: 'lines', 'data-lines': 'outputs' });
   const addInput = (lotId) => inputLines.append(h('div', { class: 'line' },
     h('select', { name: 'lotId', 'aria-label': t('fields.lotId') }, h('option', { value: '' }, '—'), lotOptions.map((o) => { const c = o.cloneNode(true); if (c.value === lotId) c.selected = true; return c; })),
     h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
     h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
+  // An output is most often the same product, packed: it is chosen already, and can be changed.
+  const inputProduct = lots.find((l) => l.id === params.get('lotId'))?.product?.id;
   const addOutput = () => outputLines.append(h('div', { class: 'line' },
-    h('select', { name: 'productId', 'aria-label': t('fields.productId') }, h('option', { value: '' }, '—'), productOptions.map((o) => o.cloneNode(true))),
+    h('select', { name: 'productId', 'aria-label': t('fields.productId') }, h('option', { value: '' }, '—'), productOptions.map((o) => { const c = o.cloneNode(true); if (c.value === inputProduct) c.selected = true; return c; })),
     h('input', { name: 'quantity', inputmode: 'decimal', placeholder: t('fields.quantity'), 'aria-label': t('fields.quantity') }), unitSelect(),
     h('input', { name: 'lotCode', placeholder: t('fields.lotCode'), 'aria-label': t('fields.lotCode') }),
     h('button', { type: 'button', class: 'secondary', onclick: (e) => e.target.closest('.line').remove() }, t('transform.remove'))));
@@ -90,7 +95,9 @@ export async function transformView(params) {
     for (const name of names) {
       const value = line.querySelector(`[name=${name}]`).value.trim();
       if (value === '') continue;
-      out[name] = name === 'quantity' ? Number(value.replace(',', '.')) : value;
+      if (name !== 'quantity') { out[name] = value; continue; }
+      const parsed = parseNumber(value, lang());
+      out[name] = parsed.ok ? parsed.value : value;
     }
     return out;
   });
@@ -140,6 +147,12 @@ export async function lotView(id) {
   ))));
 
   const actions = h('div', { class: 'toolbar' });
+  const note = h('div');
+  // The event that made this lot (its harvest, processing or split): a wrong entry is undone by voiding it.
+  const origin = events.find((e) => e.type !== 'void' && (e.lines ?? []).some((l) => l.lotId === lot.id && l.direction === 'output'));
+  if (origin && canVoid(origin) && lot.status === 'active') {
+    actions.append(h('button', { type: 'button', class: 'secondary', 'data-testid': 'void-origin', onclick: () => voidDialog(origin, note, () => location.reload()) }, t('void.wrongEntry')));
+  }
   if (session.canWrite && lot.status === 'active') {
     actions.append(
       h('a', { href: `#/labels?lotId=${lot.id}` }, h('button', { type: 'button', class: 'primary' }, t('lot.printLabels'))),
@@ -149,7 +162,6 @@ export async function lotView(id) {
       h('button', { type: 'button', class: 'danger', onclick: () => recall(lot, note) }, t('lot.recall')),
     );
   }
-  const note = h('div');
   actions.append(
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.csv`, `${lot.code}-fsma204.csv`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA CSV'),
     h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/v1/lots/${lot.id}/trace.xlsx`, `${lot.code}-fsma204.xlsx`).catch((e) => note.replaceChildren(alertBox('error', e.message))) }, 'FSMA XLSX'),
@@ -166,34 +178,28 @@ export async function lotView(id) {
     { label: t('fields.kind'), render: (e) => [t(`kinds.${e.type}`), e.voidedBy || e.voided ? [' ', badge('voided')] : ''] },
     { label: t('fields.process'), render: (e) => e.details?.process ?? e.process ?? e.reason ?? '' },
     { label: t('fields.quantity'), render: (e) => (e.lines ?? []).filter((l) => l.lotId === lot.id).map((l) => `${l.direction === 'input' ? '−' : '+'}${qty(l.quantity, l.unit)}`).join(' ') },
-  ], events));
+  ], events, (e) => (location.hash = `#/events/${e.id}`)));
 
   const jobs = await list(`/api/v1/lots/${id}/label-jobs`);
-  if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), key: 'templateId' }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
+  const templates = jobs.length ? new Map((await list('/api/v1/label-templates')).map((x) => [x.id, lang() === 'en' ? x.nameEn : x.nameVi])) : new Map();
+  if (jobs.length) parts.push(h('h2', {}, t('labels.jobs')), table([{ label: '', render: (j) => formatDate(j.createdAt) }, { label: t('fields.count'), key: 'count' }, { label: t('fields.templateId'), render: (j) => templates.get(j.templateId) ?? j.templateId }, { label: t('fields.status'), render: (j) => badge(j.status) }], jobs, (j) => (location.hash = `#/labels?jobId=${j.id}`)));
   return parts;
 }
 
-/** Recall with confirmation: the reason is required and the consequences are spelled out first. */
+/** Recall with confirmation: the reason is required, the consequences are spelled out first, and it says the reason is public. */
 function recall(lot, target) {
-  const reason = h('input', { id: 'recall-reason', name: 'reason', required: true });
-  const error = h('div');
-  const confirmButton = h('button', { type: 'submit', class: 'danger' }, t('lot.recallConfirmButton'));
-  target.replaceChildren(h('form', {
-    class: 'card', 'data-testid': 'recall-form', novalidate: true,
-    onsubmit: async (event) => {
-      event.preventDefault();
-      if (!reason.value.trim()) return error.replaceChildren(alertBox('error', `${t('fields.reason')}: ${t('rules.isNotEmpty')}`));
-      confirmButton.disabled = true;
-      const result = await api('POST', '/api/v1/recalls', { lotId: lot.id, reason: reason.value.trim() });
-      confirmButton.disabled = false;
-      if (!result.ok) return error.replaceChildren(alertBox('error', errorMessage(result.body)));
-      location.reload();
-    },
-  }, h('p', { class: 'alert warn' }, t('lot.recallConfirm')), error,
-    h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, t('fields.reason')), reason),
-    h('div', { class: 'toolbar' }, confirmButton, h('button', { type: 'button', class: 'secondary', onclick: () => target.replaceChildren() }, t('cancel')))));
-  reason.focus();
+  reasonDialog(target, {
+    name: 'recall',
+    intro: h('p', { class: 'alert warn' }, t('lot.recallConfirm')),
+    afterReason: [h('div', { class: 'alert warn', 'data-testid': 'recall-public-warning' }, t('lot.recallReasonPublic')), h('p', { class: 'muted' }, t('lot.recallNotForMistakes'))],
+    confirmLabel: t('lot.recallConfirmButton'),
+    send: (reason) => api('POST', '/api/v1/recalls', { lotId: lot.id, reason }),
+    onDone: () => location.reload(),
+  });
 }
+
+/** Text cut to `max` characters with an ellipsis, never mid-way without saying so. */
+const fit = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A layered picture of the trace graph: one column per generation, edges with quantities. */
 function genealogy(trace, rootId, direction) {
@@ -210,13 +216,13 @@ function genealogy(trace, rootId, direction) {
       if (depth.has(near) && (!depth.has(far) || depth.get(far) < depth.get(near) + 1)) { depth.set(far, depth.get(near) + 1); changed = true; }
     }
   }
-  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: `${n.product?.nameVi ?? n.productName ?? ''} · ${qty(n.quantity, n.unit)}`, status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
+  const items = nodes.map((n) => ({ id: n.id ?? n.lotId, label: `${n.code ?? n.lotCode ?? ''}`, sub: `${n.product?.nameVi ?? n.productName ?? ''}`, amount: n.quantity ? qty(n.quantity, n.unit) : '', status: n.status, level: depth.get(n.id ?? n.lotId) ?? 0 }));
   const extra = direction === 'back' ? (trace.growingAreas ?? []).map((a) => ({ id: `ga-${a.id}`, label: a.code, sub: a.name ?? a.commune ?? '', level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'area' }))
     : (trace.partners ?? []).map((p) => ({ id: `p-${p.id}`, label: p.name, sub: t(`kinds.${p.kind}`), level: Math.max(0, ...items.map((i) => i.level)) + 1, kind: 'partner' }));
   const all = [...items, ...extra];
   const columns = new Map();
   for (const item of all) { if (!columns.has(item.level)) columns.set(item.level, []); columns.get(item.level).push(item); }
-  const W = 220, H = 52, GX = 50, GY = 14;
+  const W = 230, H = 68, GX = 50, GY = 14;
   const pos = new Map();
   for (const [level, column] of columns) column.forEach((item, i) => pos.set(item.id, { x: 10 + level * (W + GX), y: 10 + i * (H + GY) }));
   const width = 20 + columns.size * (W + GX);
@@ -237,16 +243,23 @@ function genealogy(trace, rootId, direction) {
   if (direction === 'forward') for (const s of trace.shipments ?? []) link(s.lotId, `p-${s.partnerId}`, s.quantity ? qty(s.quantity, s.unit) : '');
   for (const item of all) {
     const p = pos.get(item.id);
-    el('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
-    el('text', { x: p.x + 8, y: p.y + 20, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, item.label.slice(0, 28));
-    el('text', { x: p.x + 8, y: p.y + 38, fill: item.id === rootId ? '#fff' : '#5d6657' }, String(item.sub).slice(0, 32));
+    // One group per box: three lines — code, product, quantity — so the quantity is never the part cut
+    // off; a long name ends in "…" and the whole text is the box's tooltip.
+    const box = el('g', { 'data-lot': item.label });
+    const inBox = (name, attrs, text) => box.append(el(name, attrs, text));
+    inBox('title', {}, [item.label, item.sub, item.amount].filter(Boolean).join(' · '));
+    inBox('rect', { x: p.x, y: p.y, width: W, height: H, rx: 6, fill: item.id === rootId ? '#1f6f43' : item.kind ? '#fff8e6' : item.status === 'recalled' ? '#fbd9d6' : '#eef3ea', stroke: '#8a9482' });
+    const color = item.id === rootId ? '#fff' : '#5d6657';
+    inBox('text', { x: p.x + 8, y: p.y + 18, fill: item.id === rootId ? '#fff' : '#1d2119', 'font-weight': 600 }, fit(item.label, 30));
+    inBox('text', { x: p.x + 8, y: p.y + 36, fill: color }, fit(String(item.sub), 32));
+    if (item.amount) inBox('text', { x: p.x + 8, y: p.y + 54, fill: color, 'data-amount': '' }, item.amount);
   }
   return h('div', { class: 'genealogy', 'data-direction': direction }, svg);
 }
 
 export async function splitView(id) {
   const lot = (await api('GET', `/api/v1/lots/${id}`)).body;
-  const built = form([f('quantity', { type: 'number', required: true }), f('lotCode')], {
+  const built = form([f('quantity', { type: 'number', required: true, suffix: lot ? t(`units.${lot.unit}`) : '' }), f('lotCode')], {
     submitLabel: t('lot.split'),
     onSubmit: async (values, { idempotencyKey }) => {
       const result = await api('POST', `/api/v1/lots/${id}/split`, { parts: [{ quantity: values.quantity, unit: lot.unit, lotCode: values.lotCode }] }, { idempotencyKey });
@@ -261,7 +274,7 @@ export async function shipView(id) {
   const [lot, partners] = await Promise.all([api('GET', `/api/v1/lots/${id}`).then((r) => r.body), list('/api/v1/partners?limit=200')]);
   const built = form([
     f('partnerId', { type: 'select', required: true, options: partners.map((p) => ({ value: p.id, label: `${p.name} (${t(`kinds.${p.kind}`)})` })) }),
-    f('quantity', { type: 'number', required: true }), f('unit', { type: 'select', required: true, options: UNITS, default: lot?.unit }),
+    f('quantity', { type: 'number', required: true, unitFrom: 'unit' }), f('unit', { type: 'select', required: true, options: UNITS(), default: lot?.unit }),
     f('shippedAt', { type: 'datetime', required: true, default: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16) }),
     ...documentFields('invoice'),
   ], {

@@ -60,6 +60,8 @@ export interface Messages {
   /** Shown on a page served from memory while the database cannot be reached. */
   staleNote: string;
   machineReadable: string;
+  linksetLink: string;
+  epcisLink: string;
   recallStatusLink: string;
   poweredBy: string;
   productLots: string;
@@ -158,6 +160,8 @@ const vi: Messages = {
     `Tem này đã được quét ${scans} lần trong ${days} ngày khác nhau — nhiều bất thường. Nếu nghi tem bị sao chép, hãy báo cho cơ sở sản xuất.`,
   serialNotIssued: 'Cảnh báo: số sê-ri này không được cấp cho lô hàng này. Tem có thể là giả.',
   machineReadable: 'Dữ liệu cho máy đọc',
+  linksetLink: 'Danh sách liên kết (Linkset)',
+  epcisLink: 'Nhật ký truy xuất (EPCIS)',
   recallStatusLink: 'Tình trạng thu hồi',
   poweredBy: 'Trang truy xuất do Nguồn cung cấp',
   productLots: 'Các lô hàng',
@@ -292,6 +296,8 @@ const en: Messages = {
     `This label has been scanned ${scans} times on ${days} different days — unusually often. If the label looks copied, please tell the producer.`,
   serialNotIssued: 'Warning: this serial number was not issued for this lot. The label may be counterfeit.',
   machineReadable: 'Machine-readable data',
+  linksetLink: 'List of links (Linkset)',
+  epcisLink: 'Traceability events (EPCIS)',
   recallStatusLink: 'Recall status',
   poweredBy: 'Traceability page by Nguồn',
   productLots: 'Lots',

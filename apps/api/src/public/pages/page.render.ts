@@ -222,7 +222,7 @@ ${timeline}
 ${inputs}
 ${certifications}
 ${circular}
-<section class="muted"><p style="margin:0">${m.machineReadable}: <a href="?linkType=linkset">Linkset</a> · <a href="${view.epcisUrl}">EPCIS</a> · <a href="${view.recallStatusUrl}">${m.recallStatusLink}</a></p></section>
+<section class="muted"><p style="margin:0">${m.machineReadable}: <a href="?linkType=linkset">${m.linksetLink}</a> · <a href="${view.epcisUrl}">${m.epcisLink}</a> · <a href="${view.recallStatusUrl}">${m.recallStatusLink}</a></p></section>
 </main>`;
 
   const full = page(lang, `${name} — ${m.lot} ${lot.code}`, head, body).value;

@@ -160,6 +160,21 @@ export class ChangeStatusDto {
   @IsString()
   @MaxLength(1000)
   reason: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'When the change took effect, if before today (e.g. the date of the decision that activated the area), so past harvests can be entered; never in the future, never before the previous change. Default: now',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  effectiveAt?: string;
+
+  @ApiPropertyOptional({ example: '125/QĐ-CCTTBVTV', description: 'The paper behind the change (decision number), optional' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  evidenceReference?: string;
 }
 
 export class OwnerDto {
@@ -175,7 +190,9 @@ export class StatusChangeDto {
   @ApiProperty() reason: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'User; null when made with an API key' }) changedBy: string | null;
   @ApiProperty({ type: String, nullable: true }) changedByName: string | null;
-  @ApiProperty() changedAt: Date;
+  @ApiProperty({ description: 'When the change was recorded' }) changedAt: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it took effect, if back-dated; null: at changedAt' }) effectiveAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) evidenceReference: string | null;
 }
 
 export class StatusHistoryDto {

@@ -87,9 +87,10 @@ export class HarvestOperation {
         if (status !== 'active') {
           throw new DomainException(
             'GROWING_AREA_NOT_ACTIVE',
-            `growingAreaId: growing area ${area.code} was ${status ?? 'not yet registered'} on ${localDate}; harvests are accepted only from an active area`,
+            `growingAreaId: growing area ${area.code} was ${status ?? 'not yet registered'} on ${localDate}; harvests are accepted only from an active area` +
+              (rules.activeSince ? ` (it is active since ${rules.activeSince.toISOString()})` : ''),
             'validation',
-            { field: 'growingAreaId', growingAreaId: area.id, status, date: localDate },
+            { field: 'growingAreaId', growingAreaId: area.id, status, date: localDate, activeSince: rules.activeSince?.toISOString() ?? null },
           );
         }
 

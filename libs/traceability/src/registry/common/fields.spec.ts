@@ -29,6 +29,8 @@ describe('request field helpers', () => {
       ['100000000', 'DECIMAL_INVALID'],
       [Number.NaN, 'DECIMAL_INVALID'],
       [true, 'DECIMAL_INVALID'],
+      ['2,5', 'DECIMAL_AMBIGUOUS'],
+      ['1.000.000', 'DECIMAL_AMBIGUOUS'],
     ] as const) {
       try {
         positiveDecimal(value, 'areaHa', limits);

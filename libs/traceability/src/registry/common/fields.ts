@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { parseDateTime, toLocalDate, VIETNAM_OFFSET } from '../../common/dates.js';
 import { InvalidFieldException } from '../../common/domain.exception.js';
+import { isAmbiguousNumberText } from '../../common/number-text.js';
 import type { RegistryErrorCode } from '../registry.errors.js';
 
 /** `areaHa` → `AREA_HA`: codes derived from field names stay predictable for clients. */
@@ -56,6 +57,9 @@ export function positiveDecimal(value: unknown, field: PositiveDecimalField, lim
   let text: string | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) text = new Decimal(value).toFixed();
   else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) text = value.trim();
+  if (text === undefined && isAmbiguousNumberText(value)) {
+    throw new InvalidFieldException('DECIMAL_AMBIGUOUS', field, `${JSON.stringify(value)} can be read two ways; send a decimal with a dot and no thousands separator, such as "2.5"`, 'bad_request');
+  }
   if (text === undefined) {
     throw new InvalidFieldException('DECIMAL_INVALID', field, `must be a number or a decimal string such as "2.5", got ${JSON.stringify(value)}`, 'bad_request');
   }

@@ -13,4 +13,8 @@ export class GrowingAreaStatusChange {
   /** The user; null when the change came through an API key. */
   @Column('uuid', { nullable: true }) changedBy: string | null;
   @Column('timestamptz') changedAt: Date;
+  /** When the change took effect, if earlier than recorded; null: when recorded. */
+  @Column('timestamptz', { nullable: true }) effectiveAt: Date | null;
+  /** The paper behind the change (a decision number), if given. */
+  @Column('text', { nullable: true }) evidenceReference: string | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainException } from '../../common/domain.exception.js';
-import { assertTransition, canTransition, GROWING_AREA_STATUSES, statusAt, type GrowingAreaStatus } from './growing-area-status.js';
+import { activeSince, assertTransition, canTransition, earliestEffectiveTime, GROWING_AREA_STATUSES, statusAt, type GrowingAreaStatus } from './growing-area-status.js';
 
 describe('growing-area status transitions', () => {
   // The whole table, written out independently of GROWING_AREA_TRANSITIONS.
@@ -51,5 +51,33 @@ describe('statusAt', () => {
     ['2027-01-01T00:00:00Z', 'active'],
   ])('at %s the area was %s', (at, expected) => {
     expect(statusAt(history, new Date(at))).toBe(expected);
+  });
+});
+
+describe('a back-dated activation', () => {
+  // Registered as a draft on 20 November, activated the same day with effect from 1 March.
+  const history = [
+    { fromStatus: null, toStatus: 'draft' as const, changedAt: new Date('2026-11-20T02:00:00Z') },
+    { fromStatus: 'draft' as const, toStatus: 'active' as const, changedAt: new Date('2026-11-20T03:00:00Z'), effectiveAt: new Date('2026-02-28T17:00:00Z') },
+  ];
+
+  it.each([
+    ['2026-02-28T16:59:59Z', null],
+    ['2026-02-28T17:00:00Z', 'active'],
+    ['2026-06-15T00:00:00Z', 'active'],
+    ['2026-11-20T02:30:00Z', 'active'],
+    ['2027-01-01T00:00:00Z', 'active'],
+  ])('at %s the area was %s', (at, expected) => {
+    expect(statusAt(history, new Date(at))).toBe(expected);
+  });
+
+  it('says since when the area is active, and nothing once it is suspended', () => {
+    expect(activeSince(history)).toEqual(new Date('2026-02-28T17:00:00Z'));
+    expect(activeSince([...history, { fromStatus: 'active' as const, toStatus: 'suspended' as const, changedAt: new Date('2026-12-01T00:00:00Z') }])).toBeNull();
+  });
+
+  it('lets a later change go back no further than the change in force; the registration draft does not count', () => {
+    expect(earliestEffectiveTime([history[0]])).toBeNull();
+    expect(earliestEffectiveTime(history)).toEqual(new Date('2026-02-28T17:00:00Z'));
   });
 });

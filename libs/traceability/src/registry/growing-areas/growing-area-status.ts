@@ -36,18 +36,44 @@ export function assertTransition(from: GrowingAreaStatus, to: GrowingAreaStatus)
 }
 
 export interface StatusChangePoint {
+  /** Null for the registration. */
+  fromStatus?: GrowingAreaStatus | null;
   toStatus: GrowingAreaStatus;
+  /** When the change was recorded. */
   changedAt: Date;
+  /** When it took effect, if earlier than recorded (a back-dated activation); null: when recorded. */
+  effectiveAt?: Date | null;
 }
 
+const effectiveTime = (change: StatusChangePoint) => (change.effectiveAt ?? change.changedAt).getTime();
+
 /**
- * The status in force at an instant, from the history (any order). Null before the area was
- * registered: it was not known to be active then. A change takes effect at its `changedAt`.
+ * The status in force at an instant, from the history (any order): of the changes in effect by then,
+ * the one recorded last. Null before the area was registered: it was not known to be active then.
+ * A back-dated activation recorded after the registration's draft therefore wins over that draft from
+ * its effective date on.
  */
 export function statusAt(history: readonly StatusChangePoint[], at: Date): GrowingAreaStatus | null {
   let current: StatusChangePoint | null = null;
   for (const change of history) {
-    if (change.changedAt.getTime() <= at.getTime() && (!current || change.changedAt.getTime() >= current.changedAt.getTime())) current = change;
+    if (effectiveTime(change) <= at.getTime() && (!current || change.changedAt.getTime() >= current.changedAt.getTime())) current = change;
   }
   return current?.toStatus ?? null;
+}
+
+/** When the area's present status took effect, if it is active: what a refused harvest is told. */
+export function activeSince(history: readonly StatusChangePoint[]): Date | null {
+  const latest = history.reduce<StatusChangePoint | null>((last, change) => (!last || change.changedAt.getTime() >= last.changedAt.getTime() ? change : last), null);
+  return latest?.toStatus === 'active' ? new Date(effectiveTime(latest)) : null;
+}
+
+/**
+ * The earliest instant a new change may take effect: not before the change in force took effect, so
+ * the history stays in order. The registration as a draft does not count: back-dating an activation
+ * before the day the area was typed in is the reason effective dates exist.
+ */
+export function earliestEffectiveTime(history: readonly StatusChangePoint[]): Date | null {
+  const counted = history.filter((change) => !(change.fromStatus === null && change.toStatus === 'draft'));
+  if (!counted.length) return null;
+  return new Date(Math.max(...counted.map(effectiveTime)));
 }

@@ -23,6 +23,9 @@ export interface StatusChangeRecord {
   changedBy: string | null;
   changedByName: string | null;
   changedAt: Date;
+  /** When the change took effect, if back-dated; null: at changedAt. */
+  effectiveAt: Date | null;
+  evidenceReference: string | null;
 }
 
 @Injectable()
@@ -97,14 +100,25 @@ export class GrowingAreasRepository {
 
   async addStatusChange(
     organizationId: string,
-    change: { growingAreaId: string; fromStatus: GrowingAreaStatus | null; toStatus: GrowingAreaStatus; reason: string; changedBy: string | null },
+    change: {
+      growingAreaId: string;
+      fromStatus: GrowingAreaStatus | null;
+      toStatus: GrowingAreaStatus;
+      reason: string;
+      changedBy: string | null;
+      effectiveAt?: Date | null;
+      evidenceReference?: string | null;
+    },
     manager: EntityManager,
   ): Promise<void> {
-    // changed_at defaults to now(): the transaction's time, never a time the client chose.
+    // changed_at defaults to now(): the transaction's time, never a time the client chose. The client's
+    // effective date goes apart, and a CHECK keeps it no later than changed_at (LEAST covers the
+    // milliseconds between the service's "not in the future" check and this statement; it skips NULLs,
+    // hence the CASE: no effective date given stays null, "when recorded").
     await manager.query(
-      `INSERT INTO growing_area_status_change (organization_id, growing_area_id, from_status, to_status, reason, changed_by)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [organizationId, change.growingAreaId, change.fromStatus, change.toStatus, change.reason, change.changedBy],
+      `INSERT INTO growing_area_status_change (organization_id, growing_area_id, from_status, to_status, reason, changed_by, effective_at, evidence_reference)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::timestamptz IS NULL THEN NULL ELSE LEAST($7::timestamptz, now()) END, $8)`,
+      [organizationId, change.growingAreaId, change.fromStatus, change.toStatus, change.reason, change.changedBy, change.effectiveAt ?? null, change.evidenceReference ?? null],
     );
   }
 
@@ -112,7 +126,8 @@ export class GrowingAreasRepository {
   history(organizationId: string, growingAreaId: string, manager?: EntityManager): Promise<StatusChangeRecord[]> {
     return this.manager(manager).query(
       `SELECT c.id, c.from_status AS "fromStatus", c.to_status AS "toStatus", c.reason, c.changed_by AS "changedBy",
-              coalesce(u.name, u.email) AS "changedByName", c.changed_at AS "changedAt"
+              coalesce(u.name, u.email) AS "changedByName", c.changed_at AS "changedAt",
+              c.effective_at AS "effectiveAt", c.evidence_reference AS "evidenceReference"
          FROM growing_area_status_change c
          LEFT JOIN app_user u ON u.id = c.changed_by AND u.organization_id = c.organization_id
         WHERE c.organization_id = $1 AND c.growing_area_id = $2

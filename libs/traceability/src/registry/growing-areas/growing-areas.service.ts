@@ -16,7 +16,8 @@ import { PartnersRepository } from '../partners/partners.repository.js';
 import type { PartnerKind } from '../partners/partner.entity.js';
 import { CropYieldLimitsRepository } from './crop-yield-limits.repository.js';
 import { CROPS, effectiveMaxYield, MaxYieldSource, seasonsPerYear } from './crop-yields.js';
-import { assertTransition, GrowingAreaStatus, statusAt } from './growing-area-status.js';
+import { parseDateTime } from '../../common/dates.js';
+import { activeSince, assertTransition, earliestEffectiveTime, GrowingAreaStatus, statusAt } from './growing-area-status.js';
 import { GrowingArea } from './growing-area.entity.js';
 import { GrowingAreaListQuery, GrowingAreasRepository, GrowingAreaValues, StatusChangeRecord } from './growing-areas.repository.js';
 import { earliestHarvestDate, phiBlockers, safeFrom } from './harvest-policy.js';
@@ -131,6 +132,8 @@ export interface HarvestRules {
   history: StatusChangeRecord[];
   /** The status in force at an instant (null before the area was registered). */
   statusAt(at: Date): GrowingAreaStatus | null;
+  /** When the present status took effect, if the area is active now. */
+  activeSince: Date | null;
   /** Input applications in force (voided ones excluded), oldest first. */
   inputs: HarvestRuleInput[];
   earliestHarvestDate: string | null;
@@ -264,15 +267,34 @@ export class GrowingAreasService {
    * Moves an area along its lifecycle (draft → active ⇄ suspended → revoked) with a reason, recording
    * who and when. The area row is locked, so concurrent changes are judged one after the other.
    */
-  async changeStatus(caller: Caller, id: string, change: { status: GrowingAreaStatus; reason: string }): Promise<GrowingAreaDetail> {
+  async changeStatus(
+    caller: Caller,
+    id: string,
+    change: { status: GrowingAreaStatus; reason: string; effectiveAt?: string | null; evidenceReference?: string | null },
+  ): Promise<GrowingAreaDetail> {
     const reason = requiredText(change.reason, 'reason');
+    const evidenceReference = optionalText(change.evidenceReference ?? undefined) ?? null;
+    const effectiveAt = change.effectiveAt ? parseDateTime(change.effectiveAt, 'effectiveAt').instant : null;
+    if (effectiveAt && effectiveAt.getTime() > Date.now()) {
+      throw new InvalidFieldException('STATUS_EFFECTIVE_IN_FUTURE', 'effectiveAt', 'a status change cannot take effect in the future; record it on the day');
+    }
     const area = await inTransaction(this.dataSource, async (manager) => {
       const existing = await this.repository.findLocked(caller.organizationId, id, manager);
       if (!existing) throw notFound('Growing area', id);
       assertTransition(existing.status, change.status);
+      if (effectiveAt) {
+        // Back-dating stops at the change in force, so the history keeps its order (docs/rules.md#harvests-come-from-a-real-active-growing-area).
+        const earliest = earliestEffectiveTime(await this.repository.history(caller.organizationId, id, manager));
+        if (earliest && effectiveAt.getTime() < earliest.getTime()) {
+          throw new DomainException('STATUS_EFFECTIVE_BEFORE_PREVIOUS', `effectiveAt: must not be before the previous change took effect (${earliest.toISOString()})`, 'validation', {
+            field: 'effectiveAt',
+            earliest: earliest.toISOString(),
+          });
+        }
+      }
       await this.repository.addStatusChange(
         caller.organizationId,
-        { growingAreaId: id, fromStatus: existing.status, toStatus: change.status, reason, changedBy: caller.userId },
+        { growingAreaId: id, fromStatus: existing.status, toStatus: change.status, reason, changedBy: caller.userId, effectiveAt, evidenceReference },
         manager,
       );
       return this.repository.update(caller.organizationId, existing, { status: change.status }, manager);
@@ -354,6 +376,7 @@ export class GrowingAreasService {
       },
       history,
       statusAt: (at: Date) => statusAt(history, at),
+      activeSince: activeSince(history),
       inputs,
       earliestHarvestDate: earliestHarvestDate(inputs),
       phiBlockers: (harvestDate: string) => phiBlockers(inputs, harvestDate),

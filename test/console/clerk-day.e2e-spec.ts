@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
-import { createGrowingArea, createPartner, createProduct, readLabelQrs, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
+import { createGrowingArea, createPartner, createProduct, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 

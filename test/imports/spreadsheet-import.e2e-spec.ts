@@ -70,7 +70,7 @@ describe('spreadsheet imports', () => {
     expect(done).toMatchObject({ status: 'done', progress: 100, processedRows: 301, createdCount: 301, failedCount: 0 });
     expect(await count('partner', org)).toBe(301);
     const mai = (await request(t.server).get('/api/v1/partners').query({ q: 'quang thi mai' }).set(org.auth).expect(200)).body.items;
-    expect(mai).toEqual([expect.objectContaining({ kind: 'member_household', name: 'Hộ Quàng Thị Mai', phone: '+84987654321', citizenId: '011090001234', commune: 'Mường Thanh' })]);
+    expect(mai).toEqual([expect.objectContaining({ kind: 'member_household', name: 'Hộ Quàng Thị Mai', phone: '+84987654321', citizenId: '011090001234', commune: 'Phường Mường Thanh', communeCode: '03334' })]);
     const first = (await request(t.server).get('/api/v1/partners').query({ q: 'lo van 7' }).set(org.auth).expect(200)).body.items.find((p: { name: string }) => p.name === 'Hộ Lò Văn 7');
     expect(first).toMatchObject({ phone: '0912000007' });
     expect(first.name).toBe('Hộ Lò Văn 7'.normalize('NFC'));

@@ -164,12 +164,12 @@ describe('standards round 2: EPCIS identifiers and joins, FSMA 204 CTEs and KDEs
 
     const location = {
       coop: `${coopName}; Tổ 5, thị trấn Mường Ảng, Xã Mường Ảng, Điện Biên, Vietnam; Tel. 0215 3870 123`,
-      shop: `${shopName}; 45 Hàng Bè, Hoàn Kiếm, Hà Nội, Vietnam; Tel. 024 3826 0000`,
-      farm: `${coopName} — ${area.name} (mã vùng trồng ${area.code}); Mường Ảng, Điện Biên, Vietnam; Tel. 0215 3870 123`,
+      shop: `${shopName}; 45 Hàng Bè, Phường Hoàn Kiếm, Hà Nội, Vietnam; Tel. 024 3826 0000`,
+      farm: `${coopName} — ${area.name} (mã vùng trồng ${area.code}); Xã Mường Ảng, Điện Biên, Vietnam; Tel. 0215 3870 123`,
       coldStore: `${coopName} — Kho lạnh Mường Ảng; Bản Co, Xã Mường Ảng, Điện Biên, Vietnam; Tel. 0215 3870 123`,
       packingHouse: `${coopName} — Nhà sơ chế Mường Ảng (CS-DB-07); Bản Co, Xã Mường Ảng, Điện Biên, Vietnam; Tel. 0215 3870 123`,
       household: `${household.name}; Xã Mường Ảng, Điện Biên, Vietnam; Tel. 0912 345 678`,
-      shopPartner: 'Siêu thị Sạch; 45 Hàng Bè, Hoàn Kiếm, Hà Nội, Vietnam; Tel. 024 3826 0000',
+      shopPartner: 'Siêu thị Sạch; 45 Hàng Bè, Phường Hoàn Kiếm, Hà Nội, Vietnam; Tel. 024 3826 0000',
       importer: 'Fresh Asia Foods, Inc.; 12 Canal St, New York, NY 10013, United States; Tel. +1 212 555 0100',
     };
     const dates = { today, cooled: vnDate(cooledAt), packed: vnDate(packedAt), dried: vnDate(driedAt), shipped: vnDate(shippedAt), received: vnDate(receivedAt) };

@@ -24,7 +24,7 @@ describe('registry: Điện Biên demo data', () => {
     expect(households.body.total).toBeGreaterThanOrEqual(6);
     const panh = households.body.items.find((p: { name: string }) => p.name === 'Hộ Lò Văn Panh');
     expect(panh).toMatchObject({ commune: 'Phường Mường Thanh', communeCode: '03334', province: 'Điện Biên', provinceCode: '11', phone: expect.stringMatching(/^0\d/) });
-    expect(toPublicPartner(panh)).toEqual({ name: 'Hộ Lò Văn Panh', kind: 'member_household', commune: 'Thanh Xương', province: 'Điện Biên' });
+    expect(toPublicPartner(panh)).toEqual({ name: 'Hộ Lò Văn Panh', kind: 'member_household', commune: 'Phường Mường Thanh', province: 'Điện Biên' });
     const kinds = (await request(t.server).get('/api/v1/partners').set(auth).query({ limit: 200 }).expect(200)).body.items.map((p: { kind: string }) => p.kind);
     expect(new Set(kinds)).toEqual(new Set(['member_household', 'collector', 'distributor', 'retailer', 'transporter', 'lab']));
   });
@@ -63,10 +63,10 @@ describe('registry: Điện Biên demo data', () => {
       ownerPartnerIds: string[];
     }[];
     const sengCu = areas.find((a) => a.code === REGISTRY_DEMO.sengCuAreaCode)!;
-    expect(sengCu).toMatchObject({ status: 'active', commune: 'Thanh Xương', crop: 'sticky_rice', effectiveMaxYieldTPerHa: '6.5', maxYieldSource: 'area' });
+    expect(sengCu).toMatchObject({ status: 'active', commune: 'Phường Mường Thanh', crop: 'sticky_rice', effectiveMaxYieldTPerHa: '6.5', maxYieldSource: 'area' });
     expect(sengCu.ownerPartnerIds).toHaveLength(1);
     expect(areas.every((a) => /^VN-DBIH-\d{4}$/.test(a.code) && a.location)).toBe(true);
-    expect(areas.map((a) => a.commune)).toEqual(expect.arrayContaining(['Thanh Xương', 'Thanh Yên', 'Noong Hẹt', 'Mường Ảng', 'Tủa Chùa']));
+    expect(areas.map((a) => a.commune)).toEqual(expect.arrayContaining(['Phường Mường Thanh', 'Xã Thanh Yên', 'Xã Sam Mứn', 'Xã Mường Ảng', 'Xã Tủa Chùa']));
     expect(areas.filter((a) => a.status === 'active').length).toBeGreaterThanOrEqual(6);
 
     const rules = await t.app.get(GrowingAreasService).harvestRules(organizationId, sengCu.id);

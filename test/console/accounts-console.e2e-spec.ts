@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
-import { addUser, createProgrammeOffice, signupOrganization, startTestApp, testConfig, type TestApp } from '@app/testing';
+import { addUser, createProgrammeOffice, signupOrganization, startTestApp, testConfig, type TestApp, launchChromium } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -30,7 +29,7 @@ describe('console: users, keys, passwords, sessions and links in a real browser'
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
     await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import type { LabelTemplate } from '@app/labels';
-import { addUser, createPartner, readLabelQrs, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
+import { addUser, createPartner, readLabelQrs, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('operator console in a real browser', () => {
   let t: TestApp;
@@ -23,7 +22,7 @@ describe('operator console in a real browser', () => {
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
     await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

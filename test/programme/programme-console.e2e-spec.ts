@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization } from '@app/testing';
+import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'programme');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const freePort = () =>
   new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -38,7 +37,7 @@ describe('console: the programme office’s dashboard in a real browser', () => 
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
     await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 
     office = await createProgrammeOffice(t, { province: 'Điện Biên' });
     muongThanh = await signupOrganization(t.server, { organizationName: 'HTX Nông nghiệp Mường Thanh', province: 'Điện Biên' });

@@ -14,3 +14,4 @@ export * from './label-reader.js';
 export * from './imports.js';
 export * from './compound-file.js';
 export * from './operations-context.js';
+export { launchChromium } from './browser.js';

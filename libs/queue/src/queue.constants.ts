@@ -13,6 +13,7 @@ export enum JobName {
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
   ProgrammeAlerts = 'programme-alerts',
+  RenderProgrammeReport = 'render-programme-report',
 }
 
 export interface HealthCheckPayload {
@@ -37,12 +38,19 @@ export interface ProgrammeAlertsPayload {
   day?: string;
 }
 
+/** Renders a programme office's monthly report (XLSX and PDF). */
+export interface RenderProgrammeReportPayload {
+  officeId: string;
+  reportId: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
   [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
+  [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -51,6 +59,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
   [JobName.ProgrammeAlerts]: QueueName.Maintenance,
+  [JobName.RenderProgrammeReport]: QueueName.Maintenance,
 };
 
 /** Job options table: retries and retention per job. */
@@ -67,6 +76,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   // A failed day is computed again by the next attempt; what was stored stays (one row per subject).
   [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+  [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { ProgrammeAlertsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'programme');
@@ -60,6 +61,14 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       .send({ growingAreaId: s.areaId, productId: s.paddyId, quantity: '1200', unit: 'kg', harvestedAt: `${new Date().getUTCFullYear()}-01-15`, partnerId: s.householdId })
       .expect(201);
     lotCode = harvest.body.code ?? harvest.body.lot?.code;
+    // An OCOP certificate 20 days from expiry, and this morning's alerts computed as the worker would.
+    const expires = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await t.dataSource.query(
+      `INSERT INTO certification (organization_id, kind, level, issuing_level, number, issuer, issued_at, expires_at, scope_type, scope_id)
+       VALUES ($1, 'ocop', 4, 'provincial', '12/QĐ-UBND', 'UBND tỉnh Điện Biên', '2023-06-01', $2, 'product', $3)`,
+      [muongThanh.organizationId, expires, s.paddyId],
+    );
+    await t.app.get(ProgrammeAlertsService).compute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,6 +111,11 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await page.locator('[data-testid=programme-map] path.leaflet-interactive').count()).toBe(3);
       expect(await page.locator('[data-testid=programme-map] img.leaflet-tile').count()).toBe(0);
       expect(await page.textContent('[data-testid=freshness]')).toContain('Số liệu tính lúc');
+      // This morning's alerts: the certificate running out, named in Vietnamese, linked to its cooperative.
+      const alert = page.locator('[data-testid=alert-certificate_expiring]');
+      expect(await alert.count()).toBe(1);
+      expect(await alert.textContent()).toMatch(/Khẩn.*Giấy chứng nhận OCOP sắp hết hạn.*4★ · còn (19|20|21) ngày.*HTX Nông nghiệp Mường Thanh/);
+      expect(await page.textContent('[data-testid=alerts-freshness]')).toContain('Tính lúc');
       await page.screenshot({ path: join(ARTIFACTS, `1-dashboard-${name}.png`), fullPage: true });
 
       await page.selectOption('[data-testid=filter-commune]', '03334');

@@ -9,10 +9,11 @@ import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.sched
 import { LabelFileSweepScheduler } from './processors/label-file-sweep.scheduler.js';
 import { WorkerShutdown } from './worker-shutdown.service.js';
 import { ImportCommitProcessor } from './processors/import-commit.processor.js';
+import { ProgrammeAlertsScheduler } from './processors/programme-alerts.scheduler.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, WorkerShutdown],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, ProgrammeAlertsScheduler, WorkerShutdown],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {

@@ -12,6 +12,7 @@ export enum JobName {
   RenderLabels = 'render-labels',
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
+  ProgrammeAlerts = 'programme-alerts',
 }
 
 export interface HealthCheckPayload {
@@ -31,11 +32,17 @@ export interface CommitImportPayload {
   role: string;
 }
 
+/** Computes the programme offices' alerts of a local day (YYYY-MM-DD; today in Vietnam when absent). */
+export interface ProgrammeAlertsPayload {
+  day?: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
+  [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +50,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RenderLabels]: QueueName.Labels,
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
+  [JobName.ProgrammeAlerts]: QueueName.Maintenance,
 };
 
 /** Job options table: retries and retention per job. */
@@ -57,6 +65,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
   // A retried commit resumes where the last one stopped (rows already written are found by their keys).
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // A failed day is computed again by the next attempt; what was stored stays (one row per subject).
+  [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, QueueName, type HealthCheckPayload } from '@app/queue';
-import { ImportsService, LabelJobRequeuer } from '@app/traceability';
+import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload } from '@app/queue';
+import { ImportsService, LabelJobRequeuer, ProgrammeAlertsService } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -13,6 +13,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
   constructor(
     private readonly labelJobs: LabelJobRequeuer,
     private readonly imports: ImportsService,
+    private readonly alerts: ProgrammeAlertsService,
   ) {
     super();
   }
@@ -25,6 +26,8 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
       }
       case JobName.RequeueStuckJobs:
         return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished() };
+      case JobName.ProgrammeAlerts:
+        return this.alerts.compute((job.data as ProgrammeAlertsPayload).day);
       default:
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;

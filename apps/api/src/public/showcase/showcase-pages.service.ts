@@ -17,8 +17,10 @@ interface Entry<T> {
   mark: FreshnessMark;
   loadedAt: number;
   builtFor: string;
-  /** Rendered bodies by language and query. */
+  /** Rendered bodies by language (and query). */
   bodies: LRUCache<string, PageBody>;
+  /** A catalogue's pages by language and query, with how many pages the query has. */
+  pages: LRUCache<string, { body: PageBody; pages: number }>;
 }
 
 /**
@@ -68,7 +70,7 @@ export class ShowcasePagesService implements OnModuleInit {
     const builtFor = toLocalDate(new Date());
     const loaded = await load();
     if (!loaded) return null;
-    const fresh: Entry<T> = { ...loaded, mark, loadedAt: Date.now(), builtFor, bodies: new LRUCache({ max: 200 }) };
+    const fresh: Entry<T> = { ...loaded, mark, loadedAt: Date.now(), builtFor, bodies: new LRUCache({ max: 200 }), pages: new LRUCache({ max: 200 }) };
     if (mark.generation >= 0) {
       this.entries.set(key, fresh as Entry<unknown>);
       for (const id of loaded.organizationIds) this.cachedOrganizations.set(id, mark);
@@ -93,15 +95,21 @@ export class ShowcasePagesService implements OnModuleInit {
     });
   }
 
-  /** One page of the catalogue, filtered; null when the province code names no province. */
+  /** One page of the catalogue, filtered; null when the province code names no province. Each query's page is kept with the catalogue. */
   async catalogue(provinceCode: string, filters: CatalogueFilters, lang: DisplayLanguage): Promise<{ body: PageBody; pages: number } | null> {
     const entry = await this.catalogueData(provinceCode);
     if (!entry) return null;
-    const matching = filterProducts(entry.data.products, filters);
-    const pages = Math.max(1, Math.ceil(matching.length / CATALOGUE_PAGE_SIZE));
-    const shown = matching.slice((filters.page - 1) * CATALOGUE_PAGE_SIZE, filters.page * CATALOGUE_PAGE_SIZE);
     const key = `${lang}|${filters.q ?? ''}|${filters.group ?? ''}|${filters.stars ?? ''}|${filters.commune ?? ''}|${filters.page}`;
-    return { body: this.body(entry, key, () => renderCatalogue(entry.data, shown, matching.length, filters, lang, this.baseUrl)), pages };
+    let page = entry.pages.get(key);
+    if (!page) {
+      const matching = filterProducts(entry.data.products, filters);
+      const pages = Math.max(1, Math.ceil(matching.length / CATALOGUE_PAGE_SIZE));
+      const shown = matching.slice((filters.page - 1) * CATALOGUE_PAGE_SIZE, filters.page * CATALOGUE_PAGE_SIZE);
+      const text = renderCatalogue(entry.data, shown, matching.length, filters, lang, this.baseUrl);
+      page = { body: new PageBody(text, `"o${digest(text)}"`), pages };
+      entry.pages.set(key, page);
+    }
+    return page;
   }
 
   async map(provinceCode: string): Promise<PageBody | null> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException, notFound, PHOTO_KEY, PHOTO_STORAGE, type PhotoStorage } from '@app/traceability';
@@ -14,6 +14,16 @@ import type { CatalogueFilters } from './showcase.render.js';
 const HTML = 'text/html; charset=utf-8';
 const MAP_SCRIPT = readFileSync(new URL('./showcase-map.js', import.meta.url), 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Request = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string | string[] | undefined> }>;
+
+/** Path and query values are read from the request itself: these hot routes skip the API's body pipes, which have nothing to check here. */
+const param = (request: Request, name: string) => request.params[name] ?? '';
+function queryValue(request: Request, name: string): string | undefined {
+  const value = request.query[name];
+  if (Array.isArray(value)) throw invalid(name, 'given more than once');
+  return value;
+}
 
 function invalid(field: string, message: string): DomainException {
   return new DomainException('QUERY_PARAMETER_INVALID', `${field}: ${message}`, 'bad_request', { field });
@@ -60,7 +70,7 @@ export class ShowcaseController {
   @Get('sitemap.xml')
   @ApiOperation({ summary: 'Sitemap of the showcase: catalogues, producers and products (with their English alternates)' })
   @ApiProduces('application/xml')
-  async sitemap(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async sitemap(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
     this.send(request, reply, await this.pages.sitemap(), 'application/xml; charset=utf-8');
   }
 
@@ -73,7 +83,8 @@ export class ShowcaseController {
   @Get('ocop/photos/:key')
   @ApiOperation({ summary: 'A photo (WebP, ≤ 30 KB; `-t.webp`: the thumbnail). Keys are content hashes: cached for a year' })
   @ApiParam({ name: 'key' })
-  async photo(@Param('key') key: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async photo(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
+    const key = param(request, 'key');
     if (!PHOTO_KEY.test(key)) throw notFound('Photo', key);
     const etag = `"${key.slice(0, 22)}${key.endsWith('-t.webp') ? 't' : ''}"`;
     const headers = { ...CORS_HEADERS, 'cache-control': 'public, max-age=31536000, immutable', etag };
@@ -87,7 +98,8 @@ export class ShowcaseController {
   @ApiOperation({ summary: 'A product’s showcase page: photo, valid OCOP stars, group, producer, recall notice, latest lot' })
   @ApiParam({ name: 'id' })
   @ApiProduces(HTML)
-  async product(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async product(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
+    const id = param(request, 'id');
     const lang = this.lang(request);
     const body = await this.pages.product(idParam(id, 'Product'), lang);
     if (!body) throw notFound('Product', id);
@@ -104,22 +116,18 @@ export class ShowcaseController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'] })
   @ApiProduces(HTML)
-  async catalogue(
-    @Param('province') province: string,
-    @Query() query: Record<string, string | undefined>,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async catalogue(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
+    const province = param(request, 'province');
     const lang = this.lang(request);
-    const q = typeof query.q === 'string' ? query.q.normalize('NFC').trim().slice(0, 100) : '';
-    const commune = query.commune || null;
+    const q = (queryValue(request, 'q') ?? '').normalize('NFC').trim().slice(0, 100);
+    const commune = queryValue(request, 'commune') || null;
     if (commune !== null && !/^\d{5}$/.test(commune)) throw invalid('commune', 'must be a commune code of 5 digits');
     const filters: CatalogueFilters = {
       q: q || null,
-      group: intParam(query.group, 'group', 1, 6),
-      stars: intParam(query.stars, 'stars', 3, 5),
+      group: intParam(queryValue(request, 'group'), 'group', 1, 6),
+      stars: intParam(queryValue(request, 'stars'), 'stars', 3, 5),
       commune,
-      page: intParam(query.page, 'page', 1, 9999) ?? 1,
+      page: intParam(queryValue(request, 'page'), 'page', 1, 9999) ?? 1,
     };
     const found = await this.pages.catalogue(provinceParam(province), filters, lang);
     if (!found) throw notFound('Province', province);
@@ -129,7 +137,9 @@ export class ShowcaseController {
 
   @Get('ocop/:province/map.json')
   @ApiOperation({ summary: 'The catalogue map’s points (GeoJSON): the listed producers’ active growing areas' })
-  async map(@Param('province') province: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiParam({ name: 'province' })
+  async map(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
+    const province = param(request, 'province');
     const body = await this.pages.map(provinceParam(province));
     if (!body) throw notFound('Province', province);
     this.send(request, reply, body, 'application/geo+json; charset=utf-8');
@@ -137,16 +147,20 @@ export class ShowcaseController {
 
   @Get('ocop/:province/producers/:id')
   @ApiOperation({ summary: 'A producer’s page: story, photos, products, certifications, communes, where to buy, how to visit' })
+  @ApiParam({ name: 'province' })
+  @ApiParam({ name: 'id' })
   @ApiProduces(HTML)
-  async producer(@Param('province') province: string, @Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async producer(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
+    const province = param(request, 'province');
+    const id = param(request, 'id');
     const lang = this.lang(request);
     const body = await this.pages.producer(provinceParam(province), idParam(id, 'Organization'), lang);
     if (!body) throw notFound('Organization', id);
     this.sendHtml(request, reply, body, lang);
   }
 
-  private lang(request: FastifyRequest) {
-    const lang = (request.query as Record<string, unknown>).lang;
+  private lang(request: Request) {
+    const lang = request.query.lang;
     return negotiateLanguage(typeof lang === 'string' ? lang : null, request.headers['accept-language']);
   }
 

@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DomainException, PublicProfileService, ShowcaseRepository, type Caller, type PublicProfile } from '@app/traceability';
+import { DomainException, PostersService, PublicProfileService, ShowcaseRepository, type Caller, type PublicProfile } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { PHOTO_CONTENT_TYPES, ProductPhotoDto, PublicProfileDto, UpdatePublicProfileDto } from './public-profile.dto.js';
+import { CreatePosterDto, PHOTO_CONTENT_TYPES, PosterDto, ProductPhotoDto, PublicProfileDto, UpdatePublicProfileDto } from './public-profile.dto.js';
 
 const PHOTO_BODY = { description: 'The photo’s bytes (JPEG, PNG, WebP, HEIC, AVIF; 12 MB at most)', required: true, schema: { type: 'string', format: 'binary' } };
 const PHOTO_ERRORS = 'PHOTO_TOO_LARGE, PHOTO_TYPE_UNSUPPORTED, PHOTO_UNREADABLE (details.field "photo"); it is stored re-encoded to WebP (≤ 30 KB, 640 px) without EXIF/GPS.';
@@ -30,6 +30,7 @@ export class PublicProfileController {
   constructor(
     private readonly profiles: PublicProfileService,
     private readonly showcase: ShowcaseRepository,
+    private readonly posters: PostersService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
   ) {}
 
@@ -119,5 +120,36 @@ export class PublicProfileController {
   async removeProductPhoto(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {
     await this.profiles.removeProductPhoto(caller, id);
     return { productId: id, photo: null };
+  }
+
+  @Get('organization/public-profile/posters/:posterId')
+  @ApiOperation({ summary: 'A QR poster: queued, done or failed' })
+  @ApiOkResponse({ type: PosterDto })
+  @ApiErrors(404)
+  poster(@CurrentCaller() caller: Caller, @Param('posterId') id: string) {
+    return this.posters.status(caller, id);
+  }
+
+  @Post('organization/public-profile/posters')
+  @HttpCode(202)
+  @ReplayWith('poster', 'created')
+  @MinRole('admin')
+  @ApiOperation({
+    summary: 'Make a QR poster (PDF, A4 or A5) that opens the producer page, for the stall or the homestay; rendered by the worker',
+    description: 'SHOWCASE_NOT_LISTED (422) until the organization appears in its province’s catalogue. The same content asked again answers the same poster.',
+  })
+  @ApiAcceptedResponse({ type: PosterDto })
+  @ApiErrors(400, 422)
+  createPoster(@CurrentCaller() caller: Caller, @Body() body: CreatePosterDto) {
+    return this.posters.request(caller, body.size, body.lang);
+  }
+
+  @Get('organization/public-profile/posters/:posterId/pdf')
+  @ApiOperation({ summary: 'Download a QR poster once done' })
+  @ApiProduces('application/pdf')
+  @ApiErrors(404)
+  async posterPdf(@CurrentCaller() caller: Caller, @Param('posterId') id: string) {
+    const file = await this.posters.open(caller, id);
+    return new StreamableFile(file.stream, { type: 'application/pdf', length: file.size, disposition: `attachment; filename="ocop-poster-${id.slice(0, 5)}.pdf"` });
   }
 }

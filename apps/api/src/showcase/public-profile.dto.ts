@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'];
 
@@ -64,4 +64,17 @@ export class PublicProfileDto {
 export class ProductPhotoDto {
   @ApiProperty() productId: string;
   @ApiPropertyOptional({ type: PhotoDto, nullable: true }) photo: PhotoDto | null;
+}
+
+export class CreatePosterDto {
+  @ApiProperty({ enum: ['a4', 'a5'], example: 'a4' }) @IsIn(['a4', 'a5']) size: 'a4' | 'a5';
+  @ApiPropertyOptional({ enum: ['vi', 'en'], example: 'vi' }) @IsOptional() @IsIn(['vi', 'en']) lang?: 'vi' | 'en';
+}
+
+export class PosterDto {
+  @ApiProperty({ example: `a4-vi-${'0'.repeat(24)}` }) id: string;
+  @ApiProperty({ enum: ['queued', 'done', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['a4', 'a5'] }) size: string;
+  @ApiProperty({ enum: ['vi', 'en'] }) lang: string;
+  @ApiProperty({ description: 'GET it once done (application/pdf)' }) pdfPath: string;
 }

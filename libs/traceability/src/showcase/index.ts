@@ -6,3 +6,4 @@ export * from './showcase.module.js';
 export * from './showcase.repository.js';
 export * from './showcase.service.js';
 export * from './showcase.types.js';
+export * from './posters.service.js';

@@ -11,6 +11,8 @@ export const SHOWCASE_ERROR_CODES = [
   'PUBLIC_LINK_INVALID',
   'PUBLIC_TEXT_TOO_LONG',
   'PUBLIC_CONTACT_INVALID',
+  'SHOWCASE_NOT_LISTED',
+  'POSTER_NOT_FOUND',
 ] as const;
 
 export type ShowcaseErrorCode = (typeof SHOWCASE_ERROR_CODES)[number];

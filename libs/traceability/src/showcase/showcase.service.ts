@@ -95,6 +95,12 @@ export class ShowcaseService {
     };
   }
 
+  /** The organization's producer page data, in whichever catalogue it appears; null when it appears in none. */
+  async producerOf(organizationId: string): Promise<ShowcaseProducer | null> {
+    const [row] = await this.repository.producers(null, organizationId);
+    return row ? this.producer(row.provinceCode, organizationId) : null;
+  }
+
   /** A product of a showcased producer, with the producer's page data (its page links both). */
   async product(id: string): Promise<{ product: ShowcaseProduct; producer: ShowcaseProducer } | null> {
     const [row] = await this.repository.products(null, toLocalDate(new Date()), { productId: id });

@@ -221,6 +221,8 @@ export const ERROR_TEXTS = {
     PUBLIC_LINK_INVALID: 'Địa chỉ web phải bắt đầu bằng https:// hoặc http://.',
     PUBLIC_TEXT_TOO_LONG: 'Nội dung quá dài.',
     PUBLIC_CONTACT_INVALID: 'Số điện thoại hoặc email không hợp lệ.',
+    SHOWCASE_NOT_LISTED: 'Cơ sở chưa hiện trong danh mục OCOP của tỉnh: hãy bật hiển thị và được văn phòng điều phối liên kết.',
+    POSTER_NOT_FOUND: 'Không tìm thấy áp phích.',
   },
   en: {
     // common
@@ -441,5 +443,7 @@ export const ERROR_TEXTS = {
     PUBLIC_LINK_INVALID: 'A web address starts with https:// or http://.',
     PUBLIC_TEXT_TOO_LONG: 'The text is too long.',
     PUBLIC_CONTACT_INVALID: 'The phone number or e-mail is not valid.',
+    SHOWCASE_NOT_LISTED: 'Not in the province’s OCOP catalogue yet: turn it on, and be linked by the programme office.',
+    POSTER_NOT_FOUND: 'Poster not found.',
   },
 };

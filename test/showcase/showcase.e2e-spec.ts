@@ -1,9 +1,31 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, type LotTestSetup, type TestApp, type TestOrganization } from '@app/testing';
 import { generateShortCode, searchKey } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+
+/**
+ * schema.org validation by schemaorg-jsd (npm): its JSON Schemata of the schema.org classes and
+ * properties, run with its own Ajv. Its loader also downloads the JSON-LD syntax schema from a CDN
+ * at load time, which a test machine cannot reach: that one schema is a stand-in accepting any node
+ * (the JSON-LD syntax is not what is checked here; JSON.parse and the schemata are).
+ */
+const require = createRequire(import.meta.url);
+const sdo = require('schemaorg-jsd') as { JSONLD_SCHEMA: Promise<unknown>; META_SCHEMATA: Promise<object[]>; SCHEMATA: Promise<object[]> };
+sdo.JSONLD_SCHEMA.catch(() => undefined);
+type Validator = { validate(ref: string, data: unknown): boolean; errors: unknown };
+async function schemaOrgValidator(): Promise<(doc: unknown, type: string) => unknown> {
+  const Ajv = createRequire(require.resolve('schemaorg-jsd'))('ajv').default;
+  const ajv = new Ajv({ strict: false, logger: false });
+  require('ajv-formats').default(ajv);
+  ajv.addMetaSchema(await sdo.META_SCHEMATA);
+  ajv.addSchema({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://json-ld.org/schemas/jsonld-schema.json', type: ['object', 'array'] });
+  ajv.addSchema(await sdo.SCHEMATA);
+  return (doc, type) => ((ajv as Validator).validate(`https://chharvey.github.io/schemaorg-jsd/schema/${type}.jsd`, doc) ? true : (ajv as Validator).errors);
+}
+const jsonLdOf = (text: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(text)![1]);
 
 /**
  * The province's OCOP showcase (issue 20) and photos (issue 15), end to end on the real API: only
@@ -169,6 +191,14 @@ describe('OCOP showcase', () => {
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(product.text)![1]);
     expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'Product', name: 'Chè Shan tuyết Tủa Chùa', manufacturer: { '@type': 'Organization' } });
     expect(JSON.stringify(jsonLd)).not.toContain(SECRET_PHONE);
+    const validate = await schemaOrgValidator();
+    expect(validate(jsonLd, 'Product')).toBe(true);
+    expect(validate(jsonLd.manufacturer, 'Organization')).toBe(true);
+    expect(validate(jsonLdOf((await page(`/ocop/11/producers/${coop.organizationId}`).expect(200)).text), 'Organization')).toBe(true);
+    expect(validate(jsonLdOf((await page('/ocop/11').expect(200)).text), 'ItemList')).toBe(true);
+    // The validator does validate: a name that is not text and a URL that is not one are refused.
+    expect(validate({ ...jsonLd, name: 42 }, 'Product')).not.toBe(true);
+    expect(validate({ ...jsonLd, url: 'không phải địa chỉ' }, 'Product')).not.toBe(true);
     const sitemap = await request(t.server).get('/sitemap.xml').expect(200);
     expect(sitemap.text).toContain(`/ocop/11/producers/${coop.organizationId}`);
     expect(sitemap.text).toContain(`/ocop/products/${starred}`);

@@ -8,13 +8,13 @@ const TEXT = {
     nav: 'Trang giới thiệu', title: 'Trang giới thiệu OCOP', help: 'Chỉ những gì ở đây mới hiện trên trang công khai. Số điện thoại, mã số thuế và ghi chú trong hồ sơ không bao giờ hiện.',
     listed: 'Hiện trong danh mục OCOP của tỉnh', storyVi: 'Câu chuyện (tiếng Việt)', storyEn: 'Câu chuyện (tiếng Anh)', publicPhone: 'Số điện thoại công khai', publicEmail: 'Email công khai',
     website: 'Trang web', links: 'Nơi bán (mỗi dòng: tên | https://…)', welcomesVisitors: 'Đón khách tham quan (du lịch cộng đồng)', visitInfoVi: 'Thông tin đến thăm (tiếng Việt)', visitInfoEn: 'Thông tin đến thăm (tiếng Anh)',
-    save: 'Lưu', saved: 'Đã lưu.', photos: 'Ảnh của cơ sở (tối đa 6)', addPhoto: 'Thêm ảnh', remove: 'Xoá', products: 'Ảnh sản phẩm', setPhoto: 'Chọn ảnh', open: 'Mở trang công khai', notListed: 'Chưa hiện công khai: cần bật ở trên và được văn phòng điều phối OCOP của tỉnh liên kết.',
+    save: 'Lưu', saved: 'Đã lưu.', photos: 'Ảnh của cơ sở (tối đa 6)', addPhoto: 'Thêm ảnh', remove: 'Xoá', products: 'Ảnh sản phẩm', setPhoto: 'Chọn ảnh', open: 'Mở trang công khai', poster: 'Áp phích mã QR (in cho gian hàng, homestay)', posterA4: 'Tạo áp phích A4', posterA5: 'Tạo áp phích A5', posterWait: 'Đang tạo áp phích…', posterReady: 'Tải áp phích', notListed: 'Chưa hiện công khai: cần bật ở trên và được văn phòng điều phối OCOP của tỉnh liên kết.',
   },
   en: {
     nav: 'Public page', title: 'OCOP public page', help: 'Only what is here appears on the public pages. The phone, tax code and notes of your records never do.',
     listed: 'Appear in the province’s OCOP catalogue', storyVi: 'Story (Vietnamese)', storyEn: 'Story (English)', publicPhone: 'Public phone', publicEmail: 'Public e-mail',
     website: 'Website', links: 'Where to buy (one per line: name | https://…)', welcomesVisitors: 'Welcomes visitors (community tourism)', visitInfoVi: 'Visit information (Vietnamese)', visitInfoEn: 'Visit information (English)',
-    save: 'Save', saved: 'Saved.', photos: 'Photos of the cooperative (6 at most)', addPhoto: 'Add a photo', remove: 'Remove', products: 'Product photos', setPhoto: 'Choose a photo', open: 'Open the public page', notListed: 'Not public yet: turn it on above, and be linked by the province’s OCOP programme office.',
+    save: 'Save', saved: 'Saved.', photos: 'Photos of the cooperative (6 at most)', addPhoto: 'Add a photo', remove: 'Remove', products: 'Product photos', setPhoto: 'Choose a photo', open: 'Open the public page', poster: 'QR poster (for the stall or homestay)', posterA4: 'Make an A4 poster', posterA5: 'Make an A5 poster', posterWait: 'Making the poster…', posterReady: 'Download the poster', notListed: 'Not public yet: turn it on above, and be linked by the province’s OCOP programme office.',
   },
 };
 export const st = (key) => TEXT[lang()][key] ?? TEXT.vi[key];
@@ -33,6 +33,25 @@ function filePicker(label, testId, onFile) {
   // `capture` lets a phone open its camera directly; a desktop shows the file dialog.
   const input = h('input', { type: 'file', accept: 'image/*', capture: 'environment', 'data-testid': testId, 'aria-label': label, onchange: () => input.files[0] && onFile(input.files[0]) });
   return h('label', { class: 'inline' }, `${label} `, input);
+}
+
+/** Asks the worker for a poster, waits until it is made, then offers the PDF (fetched with the session's token). */
+function posterCard(notice) {
+  const out = h('div', { 'data-testid': 'poster-result' });
+  const make = async (size) => {
+    out.replaceChildren(h('p', { class: 'muted' }, st('posterWait')));
+    let result = await api('POST', '/api/v1/organization/public-profile/posters', { size, lang: lang() }, { asSelf: true });
+    for (let i = 0; i < 120 && result.ok && result.body.status === 'queued'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      result = await api('GET', `/api/v1/organization/public-profile/posters/${result.body.id}`, undefined, { asSelf: true });
+    }
+    if (!result.ok || result.body.status !== 'done') { out.replaceChildren(); return notice.replaceChildren(alertBox('error', errorMessage(result.body))); }
+    const pdf = await fetch(result.body.pdfPath, { headers: { authorization: `Bearer ${session.token}` } });
+    const link = h('a', { href: URL.createObjectURL(await pdf.blob()), download: `ocop-poster-${size}.pdf`, 'data-testid': 'poster-download' }, `${st('posterReady')} (${size.toUpperCase()})`);
+    out.replaceChildren(h('p', {}, link));
+  };
+  return h('section', { class: 'card', 'data-testid': 'posters' }, h('h2', {}, st('poster')),
+    h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary', onclick: () => make('a4') }, st('posterA4')), h('button', { type: 'button', class: 'secondary', onclick: () => make('a5') }, st('posterA5'))), out);
 }
 
 export async function showcaseView() {
@@ -73,6 +92,6 @@ export async function showcaseView() {
   return [
     h('h1', {}, st('title')), h('p', { class: 'muted' }, st('help')), notice,
     p.pageUrl ? h('p', {}, h('a', { href: p.pageUrl.replace(/^https?:\/\/[^/]+/, ''), target: '_blank', rel: 'noopener', 'data-testid': 'public-page-link' }, st('open'))) : h('p', { class: 'muted' }, st('notListed')),
-    h('div', { class: 'card' }, built.el), photos, products,
+    h('div', { class: 'card' }, built.el), photos, products, p.pageUrl ? posterCard(notice) : null,
   ];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import request from 'supertest';
 import { createLotTestSetup, createProgrammeOffice, grantOversight, launchChromium, signupOrganization, startTestApp, testConfig, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
@@ -17,6 +18,7 @@ describe('OCOP showcase in a real browser', () => {
   let coop: TestOrganization;
   let coopName: string;
   let lotCode: string;
+  let paddyId: string;
   const productName = 'Thóc nếp Séng Cù';
 
   beforeAll(async () => {
@@ -29,6 +31,7 @@ describe('OCOP showcase in a real browser', () => {
     await grantOversight(t.server, office, coop);
     await t.dataSource.query(`UPDATE organization SET commune = 'Phường Mường Thanh', commune_code = '03334' WHERE id = $1`, [coop.organizationId]);
     const s = await createLotTestSetup(t.dataSource, coop.organizationId);
+    paddyId = s.paddyId;
     await t.dataSource.query(`UPDATE product SET ocop_group = 1 WHERE id = $1`, [s.paddyId]);
     await t.dataSource.query(
       `INSERT INTO certification (organization_id, kind, level, issuing_level, number, issuer, issued_at, expires_at, scope_type, scope_id)
@@ -96,4 +99,35 @@ describe('OCOP showcase in a real browser', () => {
       }
     });
   }
+
+  it('edits the public page in the console: a photo from a file input appears resized on the public pages, without EXIF', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone, locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}/console/`);
+      await page.fill('#email', coop.email);
+      await page.fill('#password', coop.password);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=org-name]');
+      await page.goto(`${origin}/console/#/showcase`);
+      await page.waitForSelector('[data-testid=product-photos]');
+      expect(await page.locator('[data-testid=public-page-link]').count()).toBe(1);
+      const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: { r: 180, g: 140, b: 60 } } })
+        .jpeg({ quality: 92 })
+        .withExif({ IFD0: { Copyright: 'EXIF-BI-MAT' } })
+        .toBuffer();
+      await page.setInputFiles(`[data-testid=product-photo-${paddyId}]`, { name: 'thoc.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.waitForSelector('[data-testid=product-photos] img');
+      const product = await request(t.server).get(`/ocop/products/${paddyId}`).set('accept', 'text/html').expect(200);
+      const src = /<img class="hero" src="([^"]+)"/.exec(product.text)![1];
+      const served = await fetch(`${origin}${src}`);
+      const bytes = Buffer.from(await served.arrayBuffer());
+      expect(served.headers.get('content-type')).toBe('image/webp');
+      expect(bytes.length).toBeLessThanOrEqual(30 * 1024);
+      expect(bytes.includes(Buffer.from('EXIF-BI-MAT'))).toBe(false);
+      expect((await sharp(bytes).metadata()).width).toBeLessThanOrEqual(640);
+    } finally {
+      await context.close();
+    }
+  });
 });

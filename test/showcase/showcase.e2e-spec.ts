@@ -202,6 +202,12 @@ describe('OCOP showcase', () => {
     const sitemap = await request(t.server).get('/sitemap.xml').expect(200);
     expect(sitemap.text).toContain(`/ocop/11/producers/${coop.organizationId}`);
     expect(sitemap.text).toContain(`/ocop/products/${starred}`);
+    // Cached like the lot pages: gzip, a strong ETag answered with 304, shared caches for a minute.
+    const zipped = await page('/ocop/11').set('accept-encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['cache-control']).toContain('max-age=60');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    await page('/ocop/11').set('accept-encoding', 'gzip').set('if-none-match', zipped.headers.etag).expect(304);
     const robots = await request(t.server).get('/robots.txt').expect(200);
     expect(robots.text).toMatch(/Sitemap: .*\/sitemap\.xml/);
   });

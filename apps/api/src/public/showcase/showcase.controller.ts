@@ -164,16 +164,16 @@ export class ShowcaseController {
     return negotiateLanguage(typeof lang === 'string' ? lang : null, request.headers['accept-language']);
   }
 
-  private sendHtml(request: FastifyRequest, reply: FastifyReply, body: PageBody, lang: string): void {
-    void reply.headers({ 'content-language': lang, vary: 'Accept-Language, Accept-Encoding' });
-    this.send(request, reply, body, HTML);
+  private sendHtml(request: Request, reply: FastifyReply, body: PageBody, lang: string): void {
+    void reply.headers({ 'content-language': lang });
+    this.send(request, reply, body, HTML, 'Accept-Language, Accept-Encoding');
   }
 
   /** The body gzipped when the client takes it, or 304 when it has it already. */
-  private send(request: FastifyRequest, reply: FastifyReply, body: PageBody, type: string): void {
+  private send(request: Request, reply: FastifyReply, body: PageBody, type: string, vary = 'Accept-Encoding'): void {
     const gzip = body.compressible && acceptsGzip(request.headers['accept-encoding']);
     const etag = gzip ? body.gzipEtag : body.etag;
-    void reply.headers({ ...CORS_HEADERS, 'cache-control': PAGE_CACHE_CONTROL, etag });
+    void reply.headers({ ...CORS_HEADERS, 'cache-control': PAGE_CACHE_CONTROL, etag, vary });
     if (etagMatches(request.headers['if-none-match'], etag)) return void reply.status(304).send();
     void reply.type(type);
     if (gzip) void reply.header('content-encoding', 'gzip').send(body.gzip());

@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { createLotTestSetup, createProgrammeOffice, pdfText, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
 import { ProgrammeAlertsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'programme');
 const freePort = () =>
@@ -36,7 +37,7 @@ describe('console: the programme office’s dashboard in a real browser', () => 
     mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
+    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
     await t.app.listen(port, '127.0.0.1');
     browser = await launchChromium();
 
@@ -117,6 +118,17 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await alert.textContent()).toMatch(/Khẩn.*Giấy chứng nhận OCOP sắp hết hạn.*4★ · còn (19|20|21) ngày.*HTX Nông nghiệp Mường Thanh/);
       expect(await page.textContent('[data-testid=alerts-freshness]')).toContain('Tính lúc');
       await page.screenshot({ path: join(ARTIFACTS, `1-dashboard-${name}.png`), fullPage: true });
+
+      // The monthly report: the worker makes it while the row shows progress; the PDF downloads.
+      await page.fill('[data-testid=report-month]', '2026-01');
+      await page.click('[data-testid=report-make]');
+      await page.waitForSelector('[data-testid=reports] tr[data-status=done]');
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=reports] tr[data-status=done] [data-testid=report-pdf]')]);
+      expect(pdf.suggestedFilename()).toBe('bao-cao-ocop-2026-01.pdf');
+      const saved = join(ARTIFACTS, `report-${name}.pdf`);
+      await pdf.saveAs(saved);
+      expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfText(saved)).toContain('Báo cáo OCOP tháng 01/2026 — Điện Biên');
 
       await page.selectOption('[data-testid=filter-commune]', '03334');
       await page.click('[data-testid=filter-apply]');

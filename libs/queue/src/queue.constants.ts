@@ -14,6 +14,7 @@ export enum JobName {
   CommitImport = 'commit-import',
   ProgrammeAlerts = 'programme-alerts',
   RenderPoster = 'render-poster',
+  RenderProgrammeReport = 'render-programme-report',
 }
 
 export interface HealthCheckPayload {
@@ -46,6 +47,12 @@ export interface RenderPosterPayload {
   lang: 'vi' | 'en';
 }
 
+/** Renders a programme office's monthly report (XLSX and PDF). */
+export interface RenderProgrammeReportPayload {
+  officeId: string;
+  reportId: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
@@ -53,6 +60,7 @@ export interface JobPayloads {
   [JobName.CommitImport]: CommitImportPayload;
   [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
   [JobName.RenderPoster]: RenderPosterPayload;
+  [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -62,6 +70,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CommitImport]: QueueName.Imports,
   [JobName.ProgrammeAlerts]: QueueName.Maintenance,
   [JobName.RenderPoster]: QueueName.Labels,
+  [JobName.RenderProgrammeReport]: QueueName.Maintenance,
 };
 
 /** Job options table: retries and retention per job. */
@@ -80,6 +89,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
   // A poster is one page: retried a few times; asking again with the same content re-adds it once the old job is gone.
   [JobName.RenderPoster]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
+  [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -16,3 +16,4 @@ export * from './compound-file.js';
 export * from './operations-context.js';
 export { launchChromium } from './browser.js';
 export * from './mail.js';
+export * from './programme-fixtures.js';

@@ -16,6 +16,7 @@ import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effecti
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
 import { PublicShowcase1764406200000 } from './1764406200000-public-showcase.js';
 import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
+import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ImportJobs1764405500000,
   PublicShowcase1764406200000,
   ProgrammeAlerts1764406500000,
+  ProgrammeReports1764406510000,
 ];

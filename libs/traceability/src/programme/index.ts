@@ -4,3 +4,7 @@ export * from './programme.service.js';
 export * from './programme-alerts.repository.js';
 export * from './programme-alerts.service.js';
 export { todayInVietnam } from '../registry/common/fields.js';
+export * from './programme-report.content.js';
+export * from './programme-reports.repository.js';
+export * from './programme-reports.service.js';
+export * from './programme-reports.module.js';

@@ -1,7 +1,7 @@
 // The programme office's section of the console: the province dashboard, its drill-downs and the map
 // of growing areas (README, "Programme office"). Charts (Chart.js) and the map (Leaflet) are served
 // by this service from its installed packages, loaded on first use.
-import { alertBox, api, badge, h, session, stars } from './core.js';
+import { alertBox, api, badge, download, h, session, stars } from './core.js';
 import { errorMessage, lang } from './i18n.js';
 
 const TEXT = {
@@ -23,6 +23,8 @@ const TEXT = {
     statuses: { draft: 'Nháp', active: 'Hoạt động', suspended: 'Đình chỉ', revoked: 'Thu hồi' },
     alerts: 'Cảnh báo', alertsComputed: 'Tính lúc', alertsNone: 'Không có cảnh báo.', alertsNever: 'Chưa tính cảnh báo nào (máy xử lý tính lúc 6 giờ sáng mỗi ngày).',
     critical: 'Khẩn', warning: 'Lưu ý', daysLeft: 'còn {n} ngày', daysAgo: 'hết hạn {n} ngày trước', lotsOnSale: '{n} lô còn bán', serial: 'tem số', receiver: 'bên nhận',
+    reports: 'Báo cáo tháng', reportMonth: 'Tháng', makeReport: 'Tạo báo cáo', reportProgress: 'đang tạo', noReports: 'Chưa có báo cáo nào.',
+    reportHint: 'Máy xử lý tạo tệp Excel và PDF; báo cáo một tháng đã qua tạo lại vẫn cho cùng số liệu.',
     alertKinds: { certificate_expiring: 'Giấy chứng nhận OCOP sắp hết hạn', certificate_expired: 'Giấy chứng nhận OCOP đã hết hạn', area_withdrawn_with_stock: 'Vùng bị đình chỉ/thu hồi mã, lô còn bán', copied_label: 'Tem nghi bị sao chép', recall_not_acknowledged: 'Thu hồi chưa được bên nhận xác nhận' },
   },
   en: {
@@ -43,6 +45,8 @@ const TEXT = {
     statuses: { draft: 'Draft', active: 'Active', suspended: 'Suspended', revoked: 'Revoked' },
     alerts: 'Alerts', alertsComputed: 'Computed at', alertsNone: 'No alerts.', alertsNever: 'No alerts computed yet (the worker computes them at 6 am every day).',
     critical: 'Urgent', warning: 'Note', daysLeft: '{n} days left', daysAgo: 'expired {n} days ago', lotsOnSale: '{n} lots on sale', serial: 'label no.', receiver: 'receiver',
+    reports: 'Monthly reports', reportMonth: 'Month', makeReport: 'Make report', reportProgress: 'in progress', noReports: 'No reports yet.',
+    reportHint: 'The worker writes an Excel and a PDF file; a past month made again gives the same figures.',
     alertKinds: { certificate_expiring: 'OCOP certificate expiring', certificate_expired: 'OCOP certificate expired', area_withdrawn_with_stock: 'Suspended or revoked area with lots on sale', copied_label: 'Label that looks copied', recall_not_acknowledged: 'Recall not acknowledged by its receiver' },
   },
 };
@@ -138,6 +142,7 @@ export async function programmeView(params) {
     h('p', { class: 'muted', 'data-testid': 'freshness' }, `${pt('computedAt')} ${new Date(d.computedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN')} (${pt('live')}) · ${d.period.from} → ${d.period.to}`),
     await filtersForm(params, d),
     await alertsCard(q),
+    await reportsCard(),
     h('div', { class: 'kpis' },
       kpi(pt('coops'), d.cooperatives.linked, `${d.cooperatives.active} ${pt('active')} · ${d.cooperatives.inactive} ${pt('inactive')}`, 'kpi-cooperatives', '#programme-cooperatives'),
       kpi(pt('ocop'), d.ocop.valid, `${d.ocop.expiringWithin90Days} ${pt('exp90')} · ${d.ocop.expiringWithin30Days} ${pt('exp30')} · ${d.ocop.expired} ${pt('expired')}`, 'kpi-ocop'),
@@ -214,6 +219,58 @@ async function alertsCard(q) {
           h('td', {}, pt('alertKinds')[alert.kind] ?? alert.kind), h('td', {}, alertSubject(alert)),
           h('td', {}, h('a', { href: coop(alert.organizationId) }, alert.organizationName))))))
       : day ? h('p', {}, pt('alertsNone')) : null);
+}
+
+/** The previous month, YYYY-MM: what an office reports on at the start of a month. */
+function previousMonth() {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** One report: its month, state (with progress while the worker makes it) and its two files. */
+function reportRow(report) {
+  const files = report.files;
+  return h('tr', { 'data-testid': `report-${report.id}`, 'data-status': report.status },
+    h('td', {}, report.month),
+    h('td', {}, badge(report.status), report.status === 'queued' || report.status === 'rendering' ? ` ${report.progress} % ${pt('reportProgress')}` : ''),
+    h('td', {}, files ? [
+      h('button', { type: 'button', 'data-testid': 'report-xlsx', onclick: () => download(files.xlsx.href, `bao-cao-ocop-${report.month}.xlsx`) }, 'Excel'), ' ',
+      h('button', { type: 'button', 'data-testid': 'report-pdf', onclick: () => download(files.pdf.href, `bao-cao-ocop-${report.month}.pdf`) }, 'PDF'),
+    ] : report.errorCode ? errorMessage({ code: report.errorCode }) : ''));
+}
+
+/** Monthly reports: pick a month, the worker makes the files, the row follows its progress. */
+async function reportsCard() {
+  const result = await api('GET', '/api/v1/programme/reports', undefined, { asSelf: true });
+  if (!result.ok) return alertBox('warn', errorMessage(result.body));
+  const body = h('tbody', {}, result.body.items.slice(0, 6).map(reportRow));
+  const month = h('input', { type: 'month', value: previousMonth(), max: new Date().toISOString().slice(0, 7), 'data-testid': 'report-month' });
+  const message = h('div', {});
+  const follow = async (report) => {
+    let row = reportRow(report);
+    body.prepend(row);
+    while (report.status === 'queued' || report.status === 'rendering') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const next = await api('GET', `/api/v1/programme/reports/${report.id}`, undefined, { asSelf: true });
+      if (!next.ok) break;
+      report = next.body;
+      const fresh = reportRow(report);
+      row.replaceWith(fresh);
+      row = fresh;
+    }
+  };
+  const form = h('form', { class: 'row', onsubmit: async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    const made = await api('POST', '/api/v1/programme/reports', { month: month.value }, { asSelf: true });
+    if (!made.ok) return message.replaceChildren(alertBox('error', errorMessage(made.body)));
+    void follow(made.body);
+  } },
+  h('div', { class: 'field' }, h('label', {}, pt('reportMonth'), month)), h('button', { type: 'submit', class: 'primary', 'data-testid': 'report-make' }, pt('makeReport')));
+  return h('section', { class: 'card', id: 'programme-reports', 'data-testid': 'reports' }, h('h2', {}, pt('reports')),
+    h('p', { class: 'muted' }, pt('reportHint')), form, message,
+    h('table', {}, body), result.body.items.length ? null : h('p', { class: 'muted' }, pt('noReports')));
 }
 
 async function cooperativesCard(q) {

@@ -5,6 +5,7 @@ export enum QueueName {
   Labels = 'labels',
   Maintenance = 'maintenance',
   Imports = 'imports',
+  Epcis = 'epcis',
 }
 
 export enum JobName {
@@ -12,6 +13,7 @@ export enum JobName {
   RenderLabels = 'render-labels',
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
+  CaptureEpcis = 'capture-epcis',
 }
 
 export interface HealthCheckPayload {
@@ -31,11 +33,18 @@ export interface CommitImportPayload {
   role: string;
 }
 
+/** Records a captured EPCISDocument; the capture row holds the document, the state and the errors. */
+export interface CaptureEpcisPayload {
+  organizationId: string;
+  captureId: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
+  [JobName.CaptureEpcis]: CaptureEpcisPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +52,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RenderLabels]: QueueName.Labels,
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
+  [JobName.CaptureEpcis]: QueueName.Epcis,
 };
 
 /** Job options table: retries and retention per job. */
@@ -57,6 +67,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
   // A retried commit resumes where the last one stopped (rows already written are found by their keys).
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
+  [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -1,5 +1,6 @@
 import { AuditController } from './audit.controller.js';
 import { EpcisController } from './epcis.controller.js';
+import { EpcisCaptureController } from './epcis-capture.controller.js';
 import { EpcisVocabularyController } from './epcis-vocabulary.controller.js';
 import { EventsController } from './events.controller.js';
 import { LotsController } from './lots.controller.js';
@@ -7,4 +8,4 @@ import { RecallsController } from './recalls.controller.js';
 import { ShipmentsController } from './shipments.controller.js';
 
 /** Lots, events, shipments, recalls, EPCIS, audit and lot reports (issue 4). */
-export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, EpcisController, EpcisVocabularyController, AuditController];
+export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, EpcisController, EpcisCaptureController, EpcisVocabularyController, AuditController];

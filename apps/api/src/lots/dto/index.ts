@@ -48,3 +48,7 @@ export * from './void.dto.js';
 export * from './voided-by.dto.js';
 export * from './yield-override-list.dto.js';
 export * from './yield-override.dto.js';
+export * from './capture-event-error.dto.js';
+export * from './capture-job.dto.js';
+export * from './capture-job-list.dto.js';
+export * from './capture-list-query.dto.js';

@@ -15,3 +15,4 @@ export * from './imports.js';
 export * from './compound-file.js';
 export * from './operations-context.js';
 export { launchChromium } from './browser.js';
+export * from './epcis-capture.js';

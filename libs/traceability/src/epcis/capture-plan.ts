@@ -46,6 +46,7 @@ const refuse = (code: EpcisCaptureErrorCode, message: string): never => {
 
 function amount(element: Json, field: string): LotAmount {
   const epcClass = String(element?.epcClass ?? '');
+  if (isInstanceIdentifier(epcClass)) refuse('EPCIS_INSTANCE_IDENTIFIERS_UNSUPPORTED', `${field}: ${epcClass} names one item, not a lot class`);
   const lot = parseLotClass(epcClass);
   if (!lot) refuse('EPCIS_IDENTIFIER_UNKNOWN', `${field}: ${epcClass} is not a lot identifier (urn:epc:class:lgtin:…, a GS1 Digital Link …/01/{gtin}/10/{lot}, or …/l/{code})`);
   if (element.quantity === undefined) refuse('EPCIS_EVENT_NOT_REPRESENTABLE', `${field}: ${epcClass} has no quantity; a lot is recorded with its quantity`);

@@ -70,7 +70,8 @@ export class CaptureRepository {
 
   /** Takes a queued capture for running: the document, or null when another worker has it or it is finished. */
   async claim(organizationId: string, id: string): Promise<{ row: CaptureRow; document: any } | null> {
-    const [row] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [[row]] = await this.dataSource.query(
       `UPDATE epcis_capture SET status = 'running', processed_count = 0, captured_count = 0, duplicate_count = 0, refused_count = 0, errors = '[]'
        WHERE organization_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING ${COLUMNS}, document`,
       [organizationId, id],

@@ -242,8 +242,9 @@ describe('EPCIS 2.0 capture', () => {
       outcomes[file] = { captured: job.capturedCount, refused: job.errors.map((e: any) => e.code) };
     }
     expect(outcomes['Example_9.6.2-ObjectEvent.jsonld']).toEqual({ captured: 1, refused: [] });
-    // The same receipt in its Digital Link form names the same eventID: captured already.
-    expect(outcomes['WithDigitalLinkID_Example_9.6.2-ObjectEventWithDigitalLink.jsonld'].captured).toBe(0);
+    // The same receipt in its Digital Link form (another eventID): that shipment was received already.
+    expect(outcomes['WithDigitalLinkID_Example_9.6.2-ObjectEventWithDigitalLink.jsonld']).toEqual({ captured: 0, refused: ['EPCIS_SHIPMENT_UNKNOWN'] });
+    expect(outcomes['WithSensorData_SensorDataExample4.jsonld'].refused).toEqual(['EPCIS_INSPECTION_RESULT_MISSING']);
     expect(outcomes['Example_9.6.3-AggregationEvent.jsonld'].refused).toEqual(['EPCIS_EVENT_TYPE_UNSUPPORTED']);
     expect(outcomes['Example_9.6.1-ObjectEvent.jsonld'].refused).toEqual(['EPCIS_INSTANCE_IDENTIFIERS_UNSUPPORTED', 'EPCIS_INSTANCE_IDENTIFIERS_UNSUPPORTED']);
     const received = (await request(a.server).get('/api/v1/lots').query({ q: '998877' }).set(receiver.auth).expect(200)).body.items;

@@ -50,6 +50,8 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   certifications: 'certification',
   'growing-areas': 'growingArea',
   imports: 'import',
+  // /api/v1/epcis/capture/{id}: an EPCIS capture job.
+  capture: 'epcisCapture',
   // /api/v1/programme/cooperatives/{id}: an organization, read by a programme office.
   cooperatives: 'organization',
 };
@@ -110,6 +112,12 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
     const link = await post('/api/v1/organization-links', { kind: 'trade', organizationId: other.organizationId });
     const upload = await request(t.server).post('/api/v1/imports/partners').query({ fileName: 'ho.csv' }).set(org.auth).set('content-type', 'text/csv').send(Buffer.from(`Loại,Tên\nHộ thành viên,Hộ ${lot.id}\n`));
     if (upload.status !== 201) throw new Error(JSON.stringify(upload.body));
+    const capture = await request(t.server)
+      .post('/api/v1/epcis/capture')
+      .set(org.auth)
+      .set('content-type', 'application/ld+json')
+      .send(JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-10-02T00:00:00Z', epcisBody: { eventList: [] } }));
+    if (capture.status !== 202) throw new Error(JSON.stringify(capture.body));
     const ids = {
       lot: lot.id,
       shipment: shipped.shipment.id,
@@ -125,6 +133,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       growingArea: s.areaId,
       inputApplication: (await createInputApplication(t.server, org, s.areaId)).id,
       import: upload.body.id,
+      epcisCapture: capture.body.id,
       organization: org.organizationId,
     };
     return { org, ids };

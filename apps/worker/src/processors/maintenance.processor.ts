@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobName, QueueName, type HealthCheckPayload } from '@app/queue';
-import { ImportsService, LabelJobRequeuer } from '@app/traceability';
+import { CaptureService, ImportsService, LabelJobRequeuer } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -13,6 +13,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
   constructor(
     private readonly labelJobs: LabelJobRequeuer,
     private readonly imports: ImportsService,
+    private readonly captures: CaptureService,
   ) {
     super();
   }
@@ -24,7 +25,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
         return { status: 'ok', requestedAt: payload.requestedAt, processedAt: new Date().toISOString(), pid: process.pid };
       }
       case JobName.RequeueStuckJobs:
-        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished() };
+        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished(), captures: await this.captures.requeueUnfinished() };
       default:
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;

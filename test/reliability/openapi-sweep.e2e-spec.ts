@@ -52,6 +52,7 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   imports: 'import',
   // /api/v1/epcis/capture/{id}: an EPCIS capture job.
   capture: 'epcisCapture',
+  'verify-jobs': 'auditVerifyJob',
   // /api/v1/programme/cooperatives/{id}: an organization, read by a programme office.
   cooperatives: 'organization',
 };
@@ -118,6 +119,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       .set('content-type', 'application/ld+json')
       .send(JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-10-02T00:00:00Z', epcisBody: { eventList: [] } }));
     if (capture.status !== 202) throw new Error(JSON.stringify(capture.body));
+    const verifyJob = await post('/api/v1/audit/verify-jobs', {}, 202);
     const ids = {
       lot: lot.id,
       shipment: shipped.shipment.id,
@@ -134,6 +136,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       inputApplication: (await createInputApplication(t.server, org, s.areaId)).id,
       import: upload.body.id,
       epcisCapture: capture.body.id,
+      auditVerifyJob: verifyJob.id,
       organization: org.organizationId,
     };
     return { org, ids };

@@ -6,6 +6,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Imports = 'imports',
   Epcis = 'epcis',
+  Audit = 'audit',
 }
 
 export enum JobName {
@@ -14,6 +15,7 @@ export enum JobName {
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
   CaptureEpcis = 'capture-epcis',
+  VerifyAudit = 'verify-audit',
 }
 
 export interface HealthCheckPayload {
@@ -39,12 +41,19 @@ export interface CaptureEpcisPayload {
   captureId: string;
 }
 
+/** Recomputes an organization's hash chain; the job's progress and return value are its state. */
+export interface VerifyAuditPayload {
+  organizationId: string;
+  requestedAt: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
   [JobName.CaptureEpcis]: CaptureEpcisPayload;
+  [JobName.VerifyAudit]: VerifyAuditPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -53,6 +62,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
   [JobName.CaptureEpcis]: QueueName.Epcis,
+  [JobName.VerifyAudit]: QueueName.Audit,
 };
 
 /** Job options table: retries and retention per job. */
@@ -68,6 +78,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   // A retried commit resumes where the last one stopped (rows already written are found by their keys).
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
+  // Read-only and re-runnable: its answer is kept a day for the client to read.
+  [JobName.VerifyAudit]: { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
   [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 

@@ -12,8 +12,9 @@ export class QueueProducer {
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Imports) imports: Queue,
     @InjectQueue(QueueName.Epcis) epcis: Queue,
+    @InjectQueue(QueueName.Audit) audit: Queue,
   ) {
-    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports, [QueueName.Epcis]: epcis };
+    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports, [QueueName.Epcis]: epcis, [QueueName.Audit]: audit };
   }
 
   /** Adds a job with a deterministic id: adding the same key twice keeps one job. */

@@ -40,6 +40,7 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
 /** What can be missing, as the message names it, and the code each answers. */
 export const NOT_FOUND_CODES = {
   'API key': 'API_KEY_NOT_FOUND',
+  'Audit verification job': 'AUDIT_VERIFY_JOB_NOT_FOUND',
   Certification: 'CERTIFICATION_NOT_FOUND',
   Crop: 'CROP_NOT_FOUND',
   'EPCIS capture': 'EPCIS_CAPTURE_NOT_FOUND',

@@ -44,6 +44,20 @@ const PROGRESS_EVERY = 200;
 @Injectable()
 export class CaptureRunner {
   private readonly logger = new Logger(CaptureRunner.name);
+  /**
+   * Products, growing areas, partners and facilities resolved in the capture running now (they do not
+   * change while it runs; the worker runs one capture at a time per process).
+   */
+  private lookups = new Map<string, Promise<string | null>>();
+
+  private cached(key: string, lookup: () => Promise<string | null>): Promise<string | null> {
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = lookup();
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
 
   constructor(
     private readonly repository: CaptureRepository,
@@ -64,6 +78,7 @@ export class CaptureRunner {
     const events: Record<string, any>[] = document?.epcisBody?.eventList ?? [];
     const actor: Actor = { organizationId: row.organizationId, userId: row.createdBy, apiKeyId: row.createdByApiKeyId };
     const errors: CaptureEventError[] = [];
+    this.lookups = new Map();
     const counts: Counts = { processed: 0, captured: 0, duplicates: 0, refused: 0 };
     const report = async () => {
       await this.repository.progress(row.id, counts);
@@ -167,7 +182,7 @@ export class CaptureRunner {
     };
     const product = async (ref: LotRef, field: string) => {
       if (!('gtin' in ref)) throw new CaptureRefusal('EPCIS_PRODUCT_UNKNOWN', `${field}: a lot named by a short URL (${ref.shortCode}) carries no GTIN; its product cannot be known here`);
-      const id = await this.repository.productByGtin(org, ref.gtin, tx);
+      const id = await this.cached(`product ${ref.gtin}`, () => this.repository.productByGtin(org, ref.gtin, tx));
       if (!id) throw new CaptureRefusal('EPCIS_PRODUCT_UNKNOWN', `${field}: no product of this organization has GTIN ${ref.gtin}`);
       return { id, code: ref.code };
     };
@@ -176,7 +191,7 @@ export class CaptureRunner {
       case 'harvest': {
         const made = await product(plan.output.lot, 'quantityList[0]');
         const areaId =
-          (plan.growingAreaCode ? await this.repository.growingArea(org, { code: plan.growingAreaCode }, tx) : null) ??
+          (plan.growingAreaCode ? await this.cached(`area ${plan.growingAreaCode}`, () => this.repository.growingArea(org, { code: plan.growingAreaCode }, tx)) : null) ??
           (plan.growingArea && 'url' in plan.growingArea && plan.growingArea.url.kind === 'growing-areas' ? await this.repository.growingArea(org, { id: plan.growingArea.url.id }, tx) : null);
         if (!areaId) throw new CaptureRefusal('EPCIS_GROWING_AREA_UNKNOWN', `ilmd: the growing area ${plan.growingAreaCode ?? '(no growingAreaCode in the ILMD)'} is not one of this organization's`);
         const result = await this.harvest.run(
@@ -195,7 +210,8 @@ export class CaptureRunner {
           const made = await product(line.lot, `outputQuantityList[${i}]`);
           outputs.push({ productId: made.id, lotCode: made.code, quantity: line.quantity, unit: line.unit });
         }
-        const facilityId = plan.facility ? ((await this.repository.facility(org, plan.facility, tx)) ?? undefined) : undefined;
+        const facility = plan.facility;
+        const facilityId = facility ? ((await this.cached(`facility ${JSON.stringify(facility)}`, () => this.repository.facility(org, facility, tx))) ?? undefined) : undefined;
         ourEventId = (await this.transform.run(actor, { inputs, outputs, facilityId, occurredAt: plan.time, process: plan.process, documents: plan.documents }, tx)).event.id;
         break;
       }
@@ -207,7 +223,7 @@ export class CaptureRunner {
       }
       case 'ship': {
         const lotId = await lot(plan.line.lot, 'quantityList[0]');
-        const partnerId = await this.repository.partner(org, plan.party, tx);
+        const partnerId = await this.cached(`partner ${JSON.stringify(plan.party)}`, () => this.repository.partner(org, plan.party, tx));
         if (!partnerId) throw new CaptureRefusal('EPCIS_PARTNER_UNKNOWN', `destinationList: ${JSON.stringify(plan.party)} is not a partner of this organization (register the partner with its GLN)`);
         ourEventId = (await this.ship.run(actor, lotId, { partnerId, quantity: plan.line.quantity, unit: plan.line.unit, shippedAt: plan.time, documents: plan.documents }, tx)).event.id;
         break;

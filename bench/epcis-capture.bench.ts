@@ -3,7 +3,7 @@
 // schema and recorded through the lot operations in one transaction (GS1-Capture-Error-Behaviour:
 // rollback), against the same-run baseline of a plain COPY of the same rows (one per event) into a
 // scratch table.
-// Run: node --import @swc-node/register/esm-register bench/epcis-capture.bench.ts [--events 10000]
+// Run: node --import @swc-node/register/esm-register bench/epcis-capture.bench.ts [--events 10000] [--proceed]
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -20,6 +20,7 @@ import { runMigrations } from '../libs/database/src/index.js';
 const args = process.argv.slice(2);
 const EVENTS = Math.max(4, Number(args[args.indexOf('--events') + 1] || 0) || 10_000);
 const AREAS = 100;
+const BEHAVIOUR = args.includes('--proceed') ? 'proceed' : 'rollback';
 
 const environment = await createBenchEnvironment('epcis-capture');
 try {
@@ -68,7 +69,7 @@ try {
   const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
   let start = process.hrtime.bigint();
-  const job = await app.get(CaptureService).submit(caller, JSON.parse(text), Buffer.byteLength(text), 'rollback');
+  const job = await app.get(CaptureService).submit(caller, JSON.parse(text), Buffer.byteLength(text), BEHAVIOUR);
   const submitS = seconds(start);
   start = process.hrtime.bigint();
   const done = await app.get(CaptureRunner).run({ organizationId: org.organizationId, captureId: job.captureID });
@@ -89,7 +90,7 @@ try {
   await client.end();
 
   const rate = (s: number) => Math.round(eventList.length / s);
-  console.log(`EPCIS capture bench, ${eventList.length} events (${(text.length / 1024 / 1024).toFixed(1)} MiB JSON-LD), rollback (one transaction)`);
+  console.log(`EPCIS capture bench, ${eventList.length} events (${(text.length / 1024 / 1024).toFixed(1)} MiB JSON-LD), ${BEHAVIOUR === 'rollback' ? 'rollback (one transaction)' : 'proceed (a transaction per event)'}`);
   console.log(`  submit (schema + limits + store): ${submitS.toFixed(2)} s  ${rate(submitS)} events/s`);
   console.log(`  capture job (plan + operations):  ${runS.toFixed(2)} s  ${rate(runS)} events/s`);
   console.log(`  end to end:                       ${(submitS + runS).toFixed(2)} s  ${rate(submitS + runS)} events/s`);

@@ -53,6 +53,7 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   // /api/v1/epcis/capture/{id}: an EPCIS capture job.
   capture: 'epcisCapture',
   'verify-jobs': 'auditVerifyJob',
+  'recall-jobs': 'recallJob',
   // /api/v1/programme/cooperatives/{id}: an organization, read by a programme office.
   cooperatives: 'organization',
 };
@@ -120,6 +121,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       .send(JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-10-02T00:00:00Z', epcisBody: { eventList: [] } }));
     if (capture.status !== 202) throw new Error(JSON.stringify(capture.body));
     const verifyJob = await post('/api/v1/audit/verify-jobs', {}, 202);
+    const recallJob = await post('/api/v1/recall-jobs', { lotId: lot.id, reason: 'Thu hồi thử' }, 202);
     const ids = {
       lot: lot.id,
       shipment: shipped.shipment.id,
@@ -137,6 +139,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       import: upload.body.id,
       epcisCapture: capture.body.id,
       auditVerifyJob: verifyJob.id,
+      recallJob: recallJob.id,
       organization: org.organizationId,
     };
     return { org, ids };

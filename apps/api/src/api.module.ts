@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { AuditJobsModule, EpcisCaptureModule, ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { EpcisCaptureModule, LotJobsModule, ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { OrganizationController } from './account/organization.controller.js';
 import { OrganizationLinksController } from './account/organization-links.controller.js';
@@ -48,7 +48,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, EpcisCaptureModule, AuditJobsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, EpcisCaptureModule, LotJobsModule],
     };
   }
 }

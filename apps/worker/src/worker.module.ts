@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { AuditJobsModule, EpcisCaptureModule, ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { EpcisCaptureModule, LotJobsModule, ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
@@ -10,17 +10,17 @@ import { LabelFileSweepScheduler } from './processors/label-file-sweep.scheduler
 import { WorkerShutdown } from './worker-shutdown.service.js';
 import { ImportCommitProcessor } from './processors/import-commit.processor.js';
 import { EpcisCaptureProcessor } from './processors/epcis-capture.processor.js';
-import { AuditVerifyProcessor } from './processors/audit-verify.processor.js';
+import { LotJobsProcessor } from './processors/lot-jobs.processor.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, EpcisCaptureProcessor, AuditVerifyProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, WorkerShutdown],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, EpcisCaptureProcessor, LotJobsProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, WorkerShutdown],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule, EpcisCaptureModule, AuditJobsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule, EpcisCaptureModule, LotJobsModule],
     };
   }
 }

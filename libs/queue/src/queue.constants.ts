@@ -6,7 +6,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Imports = 'imports',
   Epcis = 'epcis',
-  Audit = 'audit',
+  LotJobs = 'lot-jobs',
 }
 
 export enum JobName {
@@ -16,6 +16,7 @@ export enum JobName {
   CommitImport = 'commit-import',
   CaptureEpcis = 'capture-epcis',
   VerifyAudit = 'verify-audit',
+  RecallLots = 'recall-lots',
 }
 
 export interface HealthCheckPayload {
@@ -47,6 +48,16 @@ export interface VerifyAuditPayload {
   requestedAt: string;
 }
 
+/** A recall reaching many lots, asked for by this user or API key (the role was checked when asked). */
+export interface RecallLotsPayload {
+  organizationId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  lotId: string;
+  reason: string;
+  requestedAt: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
@@ -54,6 +65,7 @@ export interface JobPayloads {
   [JobName.CommitImport]: CommitImportPayload;
   [JobName.CaptureEpcis]: CaptureEpcisPayload;
   [JobName.VerifyAudit]: VerifyAuditPayload;
+  [JobName.RecallLots]: RecallLotsPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -62,7 +74,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
   [JobName.CaptureEpcis]: QueueName.Epcis,
-  [JobName.VerifyAudit]: QueueName.Audit,
+  [JobName.VerifyAudit]: QueueName.LotJobs,
+  [JobName.RecallLots]: QueueName.LotJobs,
 };
 
 /** Job options table: retries and retention per job. */
@@ -80,6 +93,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
   // Read-only and re-runnable: its answer is kept a day for the client to read.
   [JobName.VerifyAudit]: { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+  // One transaction: a failed attempt recorded nothing; a retry after a commit finds the lot recalled (LOT_ALREADY_RECALLED).
+  [JobName.RecallLots]: { attempts: 1, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 

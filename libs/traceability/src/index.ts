@@ -36,4 +36,4 @@ export * from './labels/index.js';
 export * from './public/index.js';
 export * from './imports/index.js';
 export * from './epcis/index.js';
-export * from './lots/audit-jobs.module.js';
+export * from './lots/lot-jobs.module.js';

@@ -55,6 +55,7 @@ export const NOT_FOUND_CODES = {
   Organization: 'ORGANIZATION_NOT_FOUND',
   Partner: 'PARTNER_NOT_FOUND',
   Product: 'PRODUCT_NOT_FOUND',
+  'Recall job': 'RECALL_JOB_NOT_FOUND',
   'Programme office': 'PROGRAMME_OFFICE_NOT_FOUND',
   Province: 'PROVINCE_NOT_FOUND',
   Shipment: 'SHIPMENT_NOT_FOUND',

@@ -29,6 +29,7 @@ export * from './operation-results.service.js';
 export * from './trace.service.js';
 export * from './audit.service.js';
 export * from './audit-jobs.service.js';
+export * from './recall-jobs.service.js';
 export * from './exports.service.js';
 export * from './reports.service.js';
 

@@ -149,6 +149,7 @@ export const ERROR_TEXTS = {
     // exports
     EPCIS_EVENT_INVALID: 'Sự kiện không chuyển được sang EPCIS.',
     AUDIT_VERIFY_JOB_NOT_FOUND: 'Không tìm thấy lượt kiểm tra chuỗi băm.',
+    RECALL_JOB_NOT_FOUND: 'Không tìm thấy lượt thu hồi.',
     // epcis capture
     EPCIS_DOCUMENT_INVALID: 'Tài liệu EPCIS không hợp lệ theo lược đồ JSON EPCIS 2.0 của GS1.',
     EPCIS_CAPTURE_TOO_LARGE: 'Tài liệu EPCIS quá lớn: hãy chia thành nhiều tài liệu.',
@@ -380,6 +381,7 @@ export const ERROR_TEXTS = {
     // exports
     EPCIS_EVENT_INVALID: 'The event cannot be exported as EPCIS.',
     AUDIT_VERIFY_JOB_NOT_FOUND: 'Chain verification job not found.',
+    RECALL_JOB_NOT_FOUND: 'Recall job not found.',
     // epcis capture
     EPCIS_DOCUMENT_INVALID: 'The EPCIS document does not validate against GS1’s EPCIS 2.0 JSON Schema.',
     EPCIS_CAPTURE_TOO_LARGE: 'The EPCIS document is too large: split it into several documents.',

@@ -53,3 +53,4 @@ export * from './capture-job.dto.js';
 export * from './capture-job-list.dto.js';
 export * from './capture-list-query.dto.js';
 export * from './audit-verify-job.dto.js';
+export * from './recall-job.dto.js';

@@ -14,6 +14,8 @@ export enum JobName {
   RenderLabels = 'render-labels',
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
+  ProgrammeAlerts = 'programme-alerts',
+  RenderProgrammeReport = 'render-programme-report',
   CaptureEpcis = 'capture-epcis',
   VerifyAudit = 'verify-audit',
   RecallLots = 'recall-lots',
@@ -34,6 +36,17 @@ export interface CommitImportPayload {
   importId: string;
   userId: string | null;
   role: string;
+}
+
+/** Computes the programme offices' alerts of a local day (YYYY-MM-DD; today in Vietnam when absent). */
+export interface ProgrammeAlertsPayload {
+  day?: string;
+}
+
+/** Renders a programme office's monthly report (XLSX and PDF). */
+export interface RenderProgrammeReportPayload {
+  officeId: string;
+  reportId: string;
 }
 
 /** Records a captured EPCISDocument; the capture row holds the document, the state and the errors. */
@@ -63,6 +76,8 @@ export interface JobPayloads {
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
+  [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
+  [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
   [JobName.CaptureEpcis]: CaptureEpcisPayload;
   [JobName.VerifyAudit]: VerifyAuditPayload;
   [JobName.RecallLots]: RecallLotsPayload;
@@ -73,6 +88,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RenderLabels]: QueueName.Labels,
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
+  [JobName.ProgrammeAlerts]: QueueName.Maintenance,
+  [JobName.RenderProgrammeReport]: QueueName.Maintenance,
   [JobName.CaptureEpcis]: QueueName.Epcis,
   [JobName.VerifyAudit]: QueueName.LotJobs,
   [JobName.RecallLots]: QueueName.LotJobs,
@@ -90,11 +107,14 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
   // A retried commit resumes where the last one stopped (rows already written are found by their keys).
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
-  // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
+  // A failed day is computed again by the next attempt; what was stored stays (one row per subject).
+  [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+  [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   // Read-only and re-runnable: its answer is kept a day for the client to read.
   [JobName.VerifyAudit]: { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
   // One transaction: a failed attempt recorded nothing; a retry after a commit finds the lot recalled (LOT_ALREADY_RECALLED).
   [JobName.RecallLots]: { attempts: 1, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
   [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 

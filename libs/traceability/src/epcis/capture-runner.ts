@@ -106,6 +106,9 @@ export class CaptureRunner {
           return this.finish(row, 'failed', counts, errors, 'EPCIS_EVENT_ROLLED_BACK', `${errors.length} event(s) cannot be captured; nothing was recorded (GS1-Capture-Error-Behaviour: rollback)`);
         }
         await inTransaction(this.repository.dataSource, async (tx) => {
+          // A retried transaction (serialization failure) starts over.
+          Object.assign(counts, { processed: 0, captured: 0, duplicates: 0 });
+          errors.length = 0;
           const inDocument = new Set<string>();
           for (let index = 0; index < events.length; index++) {
             const key = keys[index];

@@ -37,3 +37,4 @@ export * from './public/index.js';
 export * from './imports/index.js';
 export * from './epcis/index.js';
 export * from './lots/lot-jobs.module.js';
+export * from './showcase/index.js';

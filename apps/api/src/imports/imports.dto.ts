@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IMPORT_KIND_NAMES, IMPORT_MODES, IMPORT_STATUSES, type ImportMode } from '@app/traceability';
+import { ALL_IMPORT_KIND_NAMES, IMPORT_MODES, IMPORT_STATUSES, type ImportMode } from '@app/traceability';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What an upload may be sent as: the file's own bytes, not a form. */
@@ -43,7 +43,7 @@ export class ImportRowErrorDto {
 
 export class ImportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: IMPORT_KIND_NAMES }) kind: string;
+  @ApiProperty({ enum: ALL_IMPORT_KIND_NAMES }) kind: string;
   @ApiProperty({ example: 'ho-thanh-vien.xlsx' }) fileName: string;
   @ApiProperty({ description: 'sha256 of the file; the same file uploaded again answers this import' }) digest: string;
   @ApiProperty({ description: 'True when this file had been uploaded before: nothing new was made' }) alreadyUploaded: boolean;
@@ -79,7 +79,7 @@ export class ImportColumnDto {
 }
 
 export class ImportKindDto {
-  @ApiProperty({ enum: IMPORT_KIND_NAMES }) name: string;
+  @ApiProperty({ enum: ALL_IMPORT_KIND_NAMES }) name: string;
   @ApiProperty() titleVi: string;
   @ApiProperty() titleEn: string;
   @ApiProperty({ type: ImportColumnDto, isArray: true }) columns: ImportColumnDto[];

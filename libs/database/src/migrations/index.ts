@@ -14,6 +14,7 @@ import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-noti
 import { AdministrativeUnits1764405300000 } from './1764405300000-administrative-units.js';
 import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
+import { ImportHistory1764406300000 } from './1764406300000-import-history.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AdministrativeUnits1764405300000,
   StatusEffectiveDate1764405400000,
   ImportJobs1764405500000,
+  ImportHistory1764406300000,
 ];

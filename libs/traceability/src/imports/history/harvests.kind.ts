@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Decimal } from 'decimal.js';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Db } from '@app/database';
 import { toLocalDate, type DateTimeWithOffset } from '../../common/dates.js';
 import { DomainException, InvalidFieldException } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
-import { searchKey } from '../../common/text.js';
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { GrowingAreasService, type HarvestRules } from '../../registry/growing-areas/growing-areas.service.js';
@@ -97,7 +95,6 @@ export class HarvestsImport implements HistoryKind {
     private readonly areas: GrowingAreasService,
     private readonly lots: LotsRepository,
     private readonly codes: LotCodes,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

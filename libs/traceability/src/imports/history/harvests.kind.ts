@@ -116,6 +116,10 @@ export class HarvestsImport implements HistoryKind {
     const rules = new Map<string, HarvestRules>();
     const seasonTotals = new Map<string, string>();
     const seen = new Map<string, number>();
+    // A file repeats the same few dates, products and households thousands of times: each is read once.
+    const dates = new Map<string, ReturnType<typeof pastDateTime> | Error>();
+    const productOf = new Map<string, ProductRecord | Error>();
+    const partnerOf = new Map<string, Awaited<ReturnType<typeof householdsOf>> extends Map<string, (infer H)[]> ? H | Error : never>();
     const chain = new ChainWriter(db, organizationId);
     const { header, caller, importId } = options;
     const columns = this.columns;
@@ -161,10 +165,10 @@ export class HarvestsImport implements HistoryKind {
       };
       const quantity = attempt(() => parseQuantity(values.quantity, 'quantity'));
       const unit = attempt(() => parseUnit(values.unit, 'unit'));
-      const harvested = attempt(() => pastDateTime(this.clock, String(values.date ?? ''), 'harvestedAt', 'HARVEST_DATE_IN_FUTURE'));
+      const harvested = attempt(() => remembered(dates, String(values.date ?? ''), (date) => pastDateTime(this.clock, date, 'harvestedAt', 'HARVEST_DATE_IN_FUTURE')));
       const lotCode = values.lotCode === undefined ? null : attempt(() => normalizeLotCode(String(values.lotCode), 'lotCode'));
-      const product = attempt(() => uniqueMatch(products, String(values.product ?? ''), 'product', 'PRODUCT'));
-      const partner = values.partner === undefined ? null : attempt(() => uniqueMatch(households, String(values.partner), 'partner', 'PARTNER'));
+      const product = attempt(() => remembered(productOf, String(values.product ?? ''), (text) => uniqueMatch(products, text, 'product', 'PRODUCT')));
+      const partner = values.partner === undefined ? null : attempt(() => remembered(partnerOf, String(values.partner), (text) => uniqueMatch(households, text, 'partner', 'PARTNER')));
       let rulesOfArea: HarvestRules | undefined;
       try {
         rulesOfArea = await areaRules(String(values.growingArea ?? ''));
@@ -230,8 +234,20 @@ export class HarvestsImport implements HistoryKind {
       seasonTotals.set(key, new D(total).plus(thisT).toFixed());
     };
 
+    /** The dry run reads the rules of a chunk's new areas side by side (a transaction reads them one by one as rows reach them). */
+    const prefetch = async (rows: SheetRow[]): Promise<void> => {
+      if (importId) return;
+      const position = header.positions.growingArea;
+      const codes = new Set(rows.map((r) => String(r.cells[position] ?? '').normalize('NFC').trim()));
+      const ids = [...codes].map((code) => areaIds.get(growingAreaKey({ code }))).filter((id): id is string => !!id && !rules.has(id));
+      for (let i = 0; i < ids.length; i += 8) {
+        await Promise.all(ids.slice(i, i + 8).map(async (id) => rules.set(id, await this.areas.harvestRules(organizationId, id, { manager: db }))));
+      }
+    };
+
     return {
       check: async (rows: SheetRow[], errors: RowError[]): Promise<CheckedRow<HarvestPlan>[]> => {
+        await prefetch(rows);
         const checked: (CheckedRow<HarvestPlan> & { failed?: boolean })[] = [];
         for (const { row, cells } of rows) {
           const values = readRowCells(columns, header, row, cells, errors);
@@ -346,6 +362,21 @@ export class HarvestsImport implements HistoryKind {
       finish: () => chain.finish(),
     };
   }
+}
+
+/** f(key), computed once per key; what it throws is thrown again for the same key. */
+function remembered<T>(memo: Map<string, T | Error>, key: string, f: (key: string) => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    try {
+      value = f(key);
+    } catch (error) {
+      value = error as Error;
+    }
+    if (memo.size < 100_000) memo.set(key, value);
+  }
+  if (value instanceof Error) throw value;
+  return value;
 }
 
 /** Several cells of one row break the operation's rules at once: each is reported. */

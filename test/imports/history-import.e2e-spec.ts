@@ -118,4 +118,49 @@ describe('historical harvests from a spreadsheet', () => {
     expect(overrides).toEqual([{ reason: 'Gộp cả vụ của HTX' }]);
     expect((await request(t.server).get('/api/v1/audit/verify').set(org.auth).expect(200)).body).toMatchObject({ valid: true, eventsChecked: 2 });
   });
+
+  it('imports processing: input lots by code with Vietnamese quantities, outputs of rows above as inputs, mass balance with the rows above counted; written by the transform operation itself', async () => {
+    const { org, area, product } = await cooperative();
+    const rice = await createProduct(t.server, org, { nameVi: 'Gạo nếp Séng Cù', unit: 'kg' });
+    const harvests: unknown[][] = [HEADERS];
+    harvests.push([area.code, product.nameVi, '01/10/2025', '1.000', 'kg', null, 'TH-01', null]);
+    harvests.push([area.code, product.nameVi, '02/10/2025', '500', 'kg', null, 'TH-02', null]);
+    const h = await uploadImport(t.server, org, 'harvests', await xlsxOf(harvests), 'th.xlsx').expect(201);
+    expect(await commit(org, h.body.id)).toMatchObject({ status: 'done', createdCount: 2 });
+
+    const rows: unknown[][] = [['Lô đầu vào *', 'Đơn vị đầu vào', 'Sản phẩm đầu ra *', 'Số lượng đầu ra *', 'Đơn vị *', 'Ngày chế biến *', 'Công đoạn *', 'Mã lô đầu ra']];
+    rows.push(['TH-01: 800; TH-02: 400,5', 'kg', 'Gạo nếp Séng Cù', '850', 'kg', '05/10/2025', 'Xay xát', 'GAO-01']); // 2
+    rows.push(['GAO-01: 850', null, 'Gạo nếp Séng Cù', '1.700', 'pack', '06/10/2025', 'Đóng gói 0,5 kg', 'GOI-01']); // 3: uses row 2's output
+    rows.push(['TH-01: 300', 'kg', 'Gạo nếp Séng Cù', '200', 'kg', '07/10/2025', 'Xay xát', null]); // 4: only 200 kg left of TH-01
+    rows.push(['TH-99: 10', 'kg', 'Gạo nếp Séng Cù', '5', 'kg', '07/10/2025', 'Xay xát', null]); // 5
+    rows.push(['TH-02: 50', 'kg', 'Gạo nếp Séng Cù', '30', 'kg', '01/09/2025', 'Xay xát', null]); // 6: before TH-02 existed
+    rows.push(['TH-01: 100', 'kg', 'Gạo nếp Séng Cù', '60', 'kg', '08/10/2025', 'Xay xát', null]); // 7: fine
+    const upload = await uploadImport(t.server, org, 'processing', await xlsxOf(rows), 'che-bien.xlsx').expect(201);
+    const byRow = Object.fromEntries(upload.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, [e.column, e.code]]));
+    expect(byRow).toEqual({
+      4: ['Lô đầu vào *', 'LOT_OVERCONSUMED'],
+      5: ['Lô đầu vào *', 'LOT_NOT_FOUND'],
+      6: ['Ngày chế biến *', 'EVENT_BEFORE_INPUT'],
+    });
+    expect(upload.body).toMatchObject({ totalRows: 6, validRows: 3 });
+    expect(rice.id).toBeDefined();
+
+    const done = await commit(org, upload.body.id, { mode: 'valid_rows' });
+    expect(done).toMatchObject({ status: 'done', createdCount: 3 });
+    const lot = async (code: string) => {
+      const found = (await request(t.server).get('/api/v1/lots').query({ q: code }).set(org.auth).expect(200)).body.items[0];
+      return (await request(t.server).get(`/api/v1/lots/${found.id}`).set(org.auth).expect(200)).body;
+    };
+    expect(await lot('TH-01')).toMatchObject({ quantity: '1000', consumed: '900' });
+    expect(await lot('TH-02')).toMatchObject({ quantity: '500', consumed: '400.5' });
+    expect(await lot('GAO-01')).toMatchObject({ kind: 'processed', quantity: '850', consumed: '850' });
+    expect(await lot('GOI-01')).toMatchObject({ kind: 'packed', quantity: '1700', unit: 'pack' });
+    const links = await t.dataSource.query(`SELECT count(*)::int AS n FROM lot_link WHERE organization_id = $1`, [org.organizationId]);
+    expect(links[0].n).toBe(4);
+    expect((await request(t.server).get('/api/v1/audit/verify').set(org.auth).expect(200)).body).toMatchObject({ valid: true, eventsChecked: 5 });
+
+    // The same rows in another file: the imported ones are found again, nothing is consumed twice.
+    const again = await uploadImport(t.server, org, 'processing', await xlsxOf([rows[0], rows[1], rows[6]]), 'che-bien-lan-2.xlsx').expect(201);
+    expect(again.body).toMatchObject({ totalRows: 2, validRows: 0, existingRows: 2, errorRows: 0 });
+  });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainException } from '../common/domain.exception.js';
 import { ALL_IMPORT_KIND_NAMES, type AnyImportKindName, type HistoryKind } from './history/history-kind.js';
 import { HarvestsImport } from './history/harvests.kind.js';
+import { ProcessingImport } from './history/processing.kind.js';
 import type { ImportKind } from './import-kind.js';
 import { CertificationsImport } from './kinds/certifications.kind.js';
 import { FacilitiesImport } from './kinds/facilities.kind.js';
@@ -23,8 +24,9 @@ export class ImportKinds {
     certifications: CertificationsImport,
     inputs: InputApplicationsImport,
     harvests: HarvestsImport,
+    processing: ProcessingImport,
   ) {
-    this.kinds = { partners, 'growing-areas': areas, products, facilities, certifications, 'input-applications': inputs, harvests } as unknown as Record<AnyImportKindName, ImportKind | HistoryKind>;
+    this.kinds = { partners, 'growing-areas': areas, products, facilities, certifications, 'input-applications': inputs, harvests, processing } as unknown as Record<AnyImportKindName, ImportKind | HistoryKind>;
   }
 
   get(name: string): ImportKind | HistoryKind {
@@ -39,4 +41,4 @@ export class ImportKinds {
   }
 }
 
-export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, CertificationsImport, InputApplicationsImport, HarvestsImport, ImportKinds];
+export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, CertificationsImport, InputApplicationsImport, HarvestsImport, ProcessingImport, ImportKinds];

@@ -16,4 +16,5 @@ export * from './workbooks.js';
 export * from './history/history-kind.js';
 export * from './history/history-importer.js';
 export * from './history/harvests.kind.js';
+export * from './history/processing.kind.js';
 export * from './history/sheet-stream.js';

@@ -13,7 +13,7 @@ export interface RowError {
 }
 
 /** Request fields that come from a column of another name. */
-const COLUMN_OF_FIELD: Record<string, string> = { ownerPartnerIds: 'owners', location: 'latitude', growingAreaId: 'growingArea', productId: 'product', partnerId: 'partner', occurredAt: 'date', harvestedAt: 'date' };
+const COLUMN_OF_FIELD: Record<string, string> = { ownerPartnerIds: 'owners', location: 'latitude', growingAreaId: 'growingArea', productId: 'product', partnerId: 'partner', occurredAt: 'date', harvestedAt: 'date', outputs: 'product' };
 
 /**
  * The row errors an exception stands for: one per field of a VALIDATION_FAILED (the API names every

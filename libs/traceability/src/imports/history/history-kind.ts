@@ -5,7 +5,7 @@ import type { RowError } from '../row-errors.js';
 import type { SheetHeader } from './sheet-stream.js';
 import type { SheetRow } from '../spreadsheet.js';
 
-export const HISTORY_KIND_NAMES = ['harvests'] as const;
+export const HISTORY_KIND_NAMES = ['harvests', 'processing'] as const;
 export type HistoryKindName = (typeof HISTORY_KIND_NAMES)[number];
 
 /** What a row of a historical import would do: make its records, find them already imported, or nothing (errors). */

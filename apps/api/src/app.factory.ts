@@ -12,7 +12,7 @@ import type { AppConfig } from '@app/config';
 import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
-import { UPLOAD_TYPES } from './imports/imports.dto.js';
+import { UPLOAD_TYPES } from './imports/dto/index.js';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;

@@ -6,7 +6,7 @@ import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { CommitImportDto, ImportDto, ImportKindDto, TemplateQueryDto, UPLOAD_TYPES, UploadQueryDto, XLSX_TYPE } from './imports.dto.js';
+import { CommitImportDto, ImportDto, ImportKindDto, TemplateQueryDto, UPLOAD_TYPES, UploadQueryDto, XLSX_TYPE } from './dto/index.js';
 import { shapeCheckFor } from './import-shapes.js';
 
 const KIND_PARAM = { name: 'kind', enum: ALL_IMPORT_KIND_NAMES, example: 'partners' };

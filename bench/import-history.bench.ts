@@ -37,6 +37,11 @@ try {
   Object.assign(imports.limits, limits);
   Object.assign(committer.limits, limits);
   const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+  /** CPU seconds of this process (user + system) since `from`: what the work costs here whatever the machine's load (PostgreSQL's share is not in it). */
+  const cpuSeconds = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1e6;
+  };
 
   /** An organization with AREAS active areas (100 ha each, since 2024), a household owning each, one product. */
   async function cooperative(): Promise<{ org: TestOrganization; caller: Caller; codes: string[]; phones: string[] }> {
@@ -73,8 +78,10 @@ try {
   /** Upload (dry run) and commit of one file; RSS sampled every 20 ms during the commit. */
   async function importFile(c: Awaited<ReturnType<typeof cooperative>>, file: Buffer, name: string, expected: number) {
     let start = process.hrtime.bigint();
+    let cpu = process.cpuUsage();
     const { view } = await imports.upload(c.caller, 'harvests', name, file, async () => undefined);
     const dryRunS = seconds(start);
+    const dryRunCpuS = cpuSeconds(cpu);
     if (view.validRows !== expected) throw new Error(`dry run: ${view.validRows} valid rows of ${expected}: ${JSON.stringify(view.errors.slice(0, 3))}`);
     const job = (await repository.find(c.org.organizationId, view.id))!;
     Object.assign(job, { status: 'queued', mode: 'all_or_nothing', committedBy: c.org.userId, committedByRole: 'owner' });
@@ -91,9 +98,10 @@ try {
       retainedPeak = Math.max(retainedPeak, process.memoryUsage().heapUsed);
     });
     const commitS = seconds(start);
+    const commitCpuS = cpuSeconds(cpu);
     clearInterval(sampler);
     if (result.status !== 'done') throw new Error(`commit: ${result.status} ${JSON.stringify((await repository.find(c.org.organizationId, view.id))?.errorMessage)}`);
-    return { dryRunS, commitS, rssBefore, rssPeak, retainedPeak };
+    return { dryRunS, commitS, dryRunCpuS, commitCpuS, rssBefore, rssPeak, retainedPeak };
   }
 
   // 10,000 rows in one organization, then 100,000 in another: RSS of the commit at both sizes.
@@ -129,11 +137,12 @@ try {
   const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
   const endToEnd = bigRun.dryRunS + bigRun.commitS;
   console.log(`historical harvest import bench, ${ROWS} rows (CSV ${(bigFile.length / 1048576).toFixed(1)} MiB, ${AREAS} growing areas)`);
-  console.log(`  dry run (upload):        ${bigRun.dryRunS.toFixed(2)} s  ${rate(ROWS, bigRun.dryRunS)} rows/s`);
-  console.log(`  commit (worker path):    ${bigRun.commitS.toFixed(2)} s  ${rate(ROWS, bigRun.commitS)} rows/s`);
+  console.log(`  dry run (upload):        ${bigRun.dryRunS.toFixed(2)} s  ${rate(ROWS, bigRun.dryRunS)} rows/s  (Node CPU ${bigRun.dryRunCpuS.toFixed(2)} s: ${rate(ROWS, bigRun.dryRunCpuS)} rows per CPU-second)`);
+  console.log(`  commit (worker path):    ${bigRun.commitS.toFixed(2)} s  ${rate(ROWS, bigRun.commitS)} rows/s  (Node CPU ${bigRun.commitCpuS.toFixed(2)} s: ${rate(ROWS, bigRun.commitCpuS)} rows per CPU-second)`);
   console.log(`  end to end:              ${endToEnd.toFixed(2)} s  ${rate(ROWS, endToEnd)} rows/s`);
   console.log(`  baseline COPY (scratch): ${copyS.toFixed(3)} s  ${rate(ROWS, copyS)} rows/s`);
   console.log(`  ratio end to end / COPY: ${(copyS / endToEnd).toFixed(4)}  (COPY is ${(endToEnd / copyS).toFixed(1)}× faster)`);
+  console.log(`  load average during the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
   console.log(`  chain after import: valid=${verify.valid}, ${verify.eventsChecked} events`);
   console.log(`  RSS during commit, ${SMALL} rows:  before ${mib(smallRun.rssBefore)}, peak ${mib(smallRun.rssPeak)}, heap after GC between chunks ≤ ${mib(smallRun.retainedPeak)} (dry run ${rate(SMALL, smallRun.dryRunS)} rows/s, commit ${rate(SMALL, smallRun.commitS)} rows/s)`);
   console.log(`  RSS during commit, ${ROWS} rows: before ${mib(bigRun.rssBefore)}, peak ${mib(bigRun.rssPeak)}, heap after GC between chunks ≤ ${mib(bigRun.retainedPeak)}`);

@@ -15,6 +15,8 @@ import { AdministrativeUnits1764405300000 } from './1764405300000-administrative
 import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
 import { ImportHistory1764406300000 } from './1764406300000-import-history.js';
+import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
+import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   StatusEffectiveDate1764405400000,
   ImportJobs1764405500000,
   ImportHistory1764406300000,
+  ProgrammeAlerts1764406500000,
+  ProgrammeReports1764406510000,
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createGrowingArea, createInputApplication, createPartner, createProduct, signupOrganization, startTestApp, uploadImport, waitForImport, xlsxOf, type TestOrganization } from '@app/testing';
+import { createGrowingArea, createInputApplication, createPartner, createProduct, downloadBinary, rowsOfXlsx, signupOrganization, startTestApp, uploadImport, waitForImport, xlsxOf, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -162,5 +162,22 @@ describe('historical harvests from a spreadsheet', () => {
     // The same rows in another file: the imported ones are found again, nothing is consumed twice.
     const again = await uploadImport(t.server, org, 'processing', await xlsxOf([rows[0], rows[1], rows[6]]), 'che-bien-lan-2.xlsx').expect(201);
     expect(again.body).toMatchObject({ totalRows: 2, validRows: 0, existingRows: 2, errorRows: 0 });
+  });
+
+  it('offers both historical kinds with Vietnamese and English templates; a filled Vietnamese template (NFD unit word) is read and judged by the API’s rules', async () => {
+    const { org, area, product } = await cooperative();
+    const kinds = (await request(t.server).get('/api/v1/imports/kinds').set(org.auth).expect(200)).body.map((k: { name: string }) => k.name);
+    expect(kinds).toEqual(expect.arrayContaining(['harvests', 'processing']));
+    for (const kind of ['harvests', 'processing']) {
+      const en = await rowsOfXlsx((await downloadBinary(t.server, org, `/api/v1/imports/templates/${kind}?lang=en`).expect(200)).body);
+      expect(en[0]).toContain(kind === 'harvests' ? 'Growing-area code *' : 'Input lots *');
+    }
+    const vi = await rowsOfXlsx((await downloadBinary(t.server, org, '/api/v1/imports/templates/harvests?lang=vi').expect(200)).body);
+    expect(vi[0].slice(0, 5)).toEqual(['Mã số vùng trồng *', 'Sản phẩm *', 'Ngày thu hoạch *', 'Số lượng *', 'Đơn vị *']);
+    const filled = await xlsxOf([vi[0] as unknown[], [area.code, product.nameVi, '20/10/2025', '1.500', 'tấn'.normalize('NFD')]]);
+    const upload = await uploadImport(t.server, org, 'harvests', filled, 'mau-da-dien.xlsx').expect(201);
+    expect(upload.body).toMatchObject({ totalRows: 1, validRows: 0, errorRows: 1 });
+    // 1,500 t from 10 ha is past the plausible yield: the API's own refusal, on the quantity column.
+    expect(upload.body.errors[0]).toMatchObject({ row: 2, column: 'Số lượng *', code: 'HARVEST_YIELD_IMPLAUSIBLE' });
   });
 });

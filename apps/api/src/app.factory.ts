@@ -12,7 +12,7 @@ import type { AppConfig } from '@app/config';
 import { EPCIS_CAPTURE_BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
-import { UPLOAD_TYPES } from './imports/imports.dto.js';
+import { UPLOAD_TYPES } from './imports/dto/index.js';
 import { PHOTO_CONTENT_TYPES } from './showcase/public-profile.dto.js';
 
 const AUTH_PATH = '/api/v1/auth/';

@@ -1,0 +1,252 @@
+// The request path (issue 19): the built API (`npm run build` first) started as its own process, as
+// in production, and autocannon (in a process of its own, one client address per request) against
+// the cheapest route, GET /health/live, and against the authenticated routes a phone and the console
+// call most: GET /me, a lot list page on an organization with no lots and on one with 100,000, one
+// lot, and a shipment (a write: event, hash chain, mass balance). Each figure is printed as a ratio to
+// /health/live measured in the same run (before and after the other routes, averaged), then a CPU
+// profile of the API during one route's load, summed by package.
+// Run: npm run build && node --import @swc-node/register/esm-register bench/request-path.bench.ts
+//   [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-100k|lot|ship|none]
+//   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp.
+//   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
+import 'reflect-metadata';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import request from 'supertest';
+import { BENCH_TRUST_PROXY, createBenchEnvironment } from './bench-environment.js';
+import { summariseProfile, type CpuProfile } from './cpu-profile.js';
+import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const SECONDS = Number(option('seconds', '10'));
+const WARMUP = Number(option('warmup', '3'));
+const CONNECTIONS = Number(option('connections', '32'));
+const BIG_LOTS = Number(option('lots', '100000'));
+const LOG_LEVEL = option('log-level', 'info');
+const PROFILE = option('profile', 'lots-0');
+const SOCKET_DIR = process.env.PGHOST ?? '/var/run/postgresql';
+const USE_SOCKET = !args.includes('--tcp') && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`);
+const MAIN = 'dist/apps/api/src/main.js';
+if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+
+const env = await createBenchEnvironment('request-path');
+const tcpUrl = env.config.databaseUrl!;
+const databaseName = new URL(tcpUrl).pathname.slice(1);
+// The documented same-host form (docs/architecture.md): the socket directory as `host`.
+const databaseUrl = USE_SOCKET ? `postgres://postgres@localhost/${databaseName}?host=${SOCKET_DIR}` : tcpUrl;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+const port = await freePort();
+const inspectorPort = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+// The API as production starts it, with the inspector open (for the profile; idle until then).
+const api = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectorPort}`, MAIN], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '20',
+    REDIS_URL: env.config.redisUrl,
+    QUEUE_PREFIX: env.config.queuePrefix,
+    STORAGE_DIR: env.config.storageDir,
+    PUBLIC_BASE_URL: 'https://nguon.example',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    TRUST_PROXY: BENCH_TRUST_PROXY,
+  },
+  // Its log lines go where a service manager would take them; here nowhere, but still written.
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let apiErrors = '';
+api.stderr!.on('data', (chunk: Buffer) => {
+  apiErrors = (apiErrors + chunk.toString()).slice(-4000);
+});
+const db = new pg.Client({ connectionString: databaseUrl });
+
+async function stopApi(): Promise<void> {
+  if (api.exitCode !== null) return;
+  const exited = new Promise((resolve) => api.once('exit', resolve));
+  api.kill('SIGTERM');
+  await exited;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+  bad: number;
+}
+
+/** autocannon in a process of its own (not sharing the API's or this process's event loop), each request from another address. */
+const RUNNER = `
+const autocannon = require('autocannon');
+const { url, paths, connections, duration, method, body, headers } = JSON.parse(process.argv[1]);
+let n = 0;
+autocannon({
+  url, connections, duration, method, body, headers,
+  requests: [{ setupRequest: (request) => ({ ...request, path: paths[n % paths.length], headers: { ...request.headers, 'x-forwarded-for': '10.' + ((n >> 16) & 255) + '.' + ((n >> 8) & 255) + '.' + (n++ & 255) } }) }],
+}, (error, result) => {
+  if (error) throw error;
+  process.stdout.write(JSON.stringify(result));
+});
+`;
+
+interface Case {
+  name: string;
+  /** Requested in turn (the ship route spreads its load over several lots, as phones do). */
+  paths: string[];
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string;
+  /** The status every answer must have. */
+  expect: number;
+}
+
+async function load(c: Case, seconds: number): Promise<Figures> {
+  const headers: Record<string, string> = { ...(c.token ? { authorization: `Bearer ${c.token}` } : {}), ...(c.body ? { 'content-type': 'application/json' } : {}) };
+  const options = JSON.stringify({ url: origin, paths: c.paths, connections: CONNECTIONS, duration: seconds, method: c.method ?? 'GET', body: c.body ? JSON.stringify(c.body) : undefined, headers });
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', RUNNER, options], { maxBuffer: 64 * 1024 * 1024 });
+  const result = JSON.parse(stdout);
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([status, { count }]: [string, { count: number }]) => `${status}×${count}`)
+    .join(' ');
+  const total = Object.values(result.statusCodeStats ?? {}).reduce((sum: number, { count }: { count: number }) => sum + count, 0) as number;
+  const good = (result.statusCodeStats?.[c.expect]?.count ?? 0) as number;
+  return { rps: good / result.duration, p50: result.latency.p50, p99: result.latency.p99, statuses, bad: total - good + result.errors + result.timeouts };
+}
+
+/** A CPU profile of the API process during `run`, through its inspector (Node's own WebSocket client). */
+async function profiled<T>(run: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
+  const [target] = await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json();
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  let id = 0;
+  const pending = new Map<number, (value: unknown) => void>();
+  socket.onmessage = (message) => {
+    const data = JSON.parse(String(message.data));
+    pending.get(data.id)?.(data.result);
+  };
+  const send = (method: string, params: object = {}) =>
+    new Promise<any>((resolve) => {
+      pending.set(++id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 200 });
+  await send('Profiler.start');
+  const result = await run();
+  const { profile } = await send('Profiler.stop');
+  socket.close();
+  return { result, profile };
+}
+
+try {
+  for (let ready = false; !ready; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}: ${apiErrors}`);
+    ready = await fetch(`${origin}/health/ready`).then((r) => r.ok, () => false);
+  }
+  await db.connect();
+  const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
+
+  // An organization without lots, and one with BIG_LOTS: a few recorded through the API (harvests to
+  // read and ship from), the rest copies of one of them made by PostgreSQL (generate_series), each
+  // with its own code and short code, created over the past months.
+  const empty = await signupOrganization(origin, { organizationName: 'HTX Không lô' });
+  const big = await signupOrganization(origin, { organizationName: 'HTX Trăm nghìn lô' });
+  const household = await createTestPartner(sql, big.organizationId, { name: 'Hộ bench' });
+  const distributor = await createTestPartner(sql, big.organizationId, { kind: 'distributor', name: 'Nhà phân phối bench' });
+  const product = await createTestProduct(sql, big.organizationId, { nameVi: 'Thóc bench', unit: 'kg' });
+  const area = await createTestGrowingArea(sql, big.organizationId, { areaHa: '100000', owners: [household] });
+  const harvest = () =>
+    request(origin)
+      .post('/api/v1/lots/harvest')
+      .set(big.auth)
+      .set('x-forwarded-for', '10.255.0.1')
+      .send({ growingAreaId: area, productId: product, quantity: '100000', unit: 'kg', harvestedAt: '2026-10-01', partnerId: household });
+  const shipLots: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const lot = await harvest();
+    if (lot.status !== 201) throw new Error(`harvest: ${lot.status} ${JSON.stringify(lot.body)}`);
+    shipLots.push(lot.body.id);
+  }
+  const started = Date.now();
+  await db.query(
+    `INSERT INTO lot (organization_id, code, product_id, kind, quantity, unit, status, growing_area_id, household_partner_id, produced_at, short_code, created_event_id, created_at)
+     SELECT t.organization_id, 'S-' || g, t.product_id, t.kind, t.quantity, t.unit, t.status, t.growing_area_id, t.household_partner_id,
+            t.produced_at - g * interval '1 minute', 'BENCH' || lpad(g::text, 9, '0') || substr(md5(t.id::text), 1, 2), t.created_event_id,
+            now() - g * interval '1 minute'
+     FROM lot t, generate_series(1, $2::int - $3::int) AS g WHERE t.id = $1`,
+    [shipLots[0], BIG_LOTS, shipLots.length],
+  );
+  await db.query('ANALYZE lot');
+  console.log(`seeded ${BIG_LOTS.toLocaleString('en')} lots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // Shipments spread over the harvests recorded through the API: each takes 1 kg of 100,000.
+  const cases: Case[] = [
+    { name: 'GET /health/live', paths: ['/health/live'], expect: 200 },
+    { name: 'GET /api/v1/me', paths: ['/api/v1/me'], token: empty.token, expect: 200 },
+    { name: 'GET /api/v1/lots?limit=20 (0 lots)', paths: ['/api/v1/lots?limit=20'], token: empty.token, expect: 200 },
+    { name: `GET /api/v1/lots?limit=20 (${BIG_LOTS.toLocaleString('en')} lots)`, paths: ['/api/v1/lots?limit=20'], token: big.token, expect: 200 },
+    { name: 'GET /api/v1/lots/{id}', paths: [`/api/v1/lots/${shipLots[1]}`], token: big.token, expect: 200 },
+  ];
+  const shipCase = (): Case => ({
+    name: 'POST /api/v1/lots/{id}/ship',
+    method: 'POST',
+    paths: shipLots.map((id) => `/api/v1/lots/${id}/ship`),
+    token: big.token,
+    body: { partnerId: distributor, quantity: '1', unit: 'kg', shippedAt: '2026-10-02T08:00:00+07:00' },
+    expect: 201,
+  });
+  const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-100k': 3, lot: 4, ship: 5 };
+
+  console.log(
+    `request path: the built API in its own process (LOG_LEVEL=${LOG_LEVEL}, pool 20, PostgreSQL over ${USE_SOCKET ? `its Unix socket (${SOCKET_DIR})` : 'TCP'}), ` +
+      `autocannon ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP} s of warm-up, Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()[0].toFixed(1)}`,
+  );
+  // A warm-up of every route first, so the measured runs see a JIT-compiled server.
+  for (const c of [...cases, shipCase()]) await load(c, WARMUP);
+  const results: { c: Case; f: Figures }[] = [];
+  const liveBefore = await load(cases[0], SECONDS);
+  for (const c of [...cases.slice(1), shipCase()]) results.push({ c, f: await load(c, SECONDS) });
+  const liveAfter = await load(cases[0], SECONDS);
+  const live = (liveBefore.rps + liveAfter.rps) / 2;
+
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(6)} req/s  ${(f.rps / live).toFixed(2).padStart(5)}×  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  ${f.statuses}${f.bad ? `  (${f.bad} unexpected)` : ''}`;
+  console.log(row('GET /health/live (before the others)', liveBefore));
+  for (const { c, f } of results) console.log(row(c.name, f));
+  console.log(row('GET /health/live (after the others)', liveAfter));
+  console.log(`baseline: /health/live ${live.toFixed(0)} req/s (mean of the two runs)`);
+
+  for (const key of PROFILE === 'none' ? [] : PROFILE.split(',')) {
+    if (!(key in profileKeys)) throw new Error(`--profile: one of ${Object.keys(profileKeys).join(', ')}, got ${key}`);
+    const c = key === 'ship' ? shipCase() : cases[profileKeys[key]];
+    const { result, profile } = await profiled(() => load(c, SECONDS));
+    console.log(`\nCPU profile of the API during ${c.name} (${result.rps.toFixed(0)} req/s while profiled), self time by package:`);
+    for (const { name, share } of summariseProfile(profile).slice(0, 15)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
+  }
+} finally {
+  await stopApi();
+  await db.end().catch(() => undefined);
+  await env.dispose();
+}

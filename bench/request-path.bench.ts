@@ -124,17 +124,18 @@ async function load(c: Case, seconds: number): Promise<Figures> {
   const options = JSON.stringify({ url: origin, paths: c.paths, connections: CONNECTIONS, duration: seconds, method: c.method ?? 'GET', body: c.body ? JSON.stringify(c.body) : undefined, headers });
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', RUNNER, options], { maxBuffer: 64 * 1024 * 1024 });
   const result = JSON.parse(stdout);
-  const statuses = Object.entries(result.statusCodeStats ?? {})
-    .map(([status, { count }]: [string, { count: number }]) => `${status}×${count}`)
+  const counts: Record<string, { count: number }> = result.statusCodeStats ?? {};
+  const statuses = Object.entries(counts)
+    .map(([status, { count }]) => `${status}×${count}`)
     .join(' ');
-  const total = Object.values(result.statusCodeStats ?? {}).reduce((sum: number, { count }: { count: number }) => sum + count, 0) as number;
-  const good = (result.statusCodeStats?.[c.expect]?.count ?? 0) as number;
+  const total = Object.values(counts).reduce((sum, { count }) => sum + count, 0);
+  const good = counts[c.expect]?.count ?? 0;
   return { rps: good / result.duration, p50: result.latency.p50, p99: result.latency.p99, statuses, bad: total - good + result.errors + result.timeouts };
 }
 
 /** A CPU profile of the API process during `run`, through its inspector (Node's own WebSocket client). */
 async function profiled<T>(run: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
-  const [target] = await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json();
+  const [target] = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     socket.onopen = resolve;

@@ -36,6 +36,8 @@ export interface LotListFilter {
   growingAreaId?: string;
   limit: number;
   after?: KeysetPosition;
+  /** Count every match too (one more query, growing with the organization). */
+  count?: boolean;
 }
 
 /** A lot a recall has just marked. */
@@ -209,7 +211,8 @@ export class LotsRepository {
     return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total: number }> {
+  /** A page of lots, newest first; the matches are counted only when `count` asks (see pageTotal). */
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total?: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -228,15 +231,15 @@ export class LotsRepository {
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[]] = await Promise.all([
+    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[] | undefined] = await Promise.all([
       db.query(
         `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
          WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`,
         params,
       ),
-      db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams),
+      filter.count ? db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
-    return { items, total: Number(count[0].n) };
+    return { items, total: count ? Number(count[0].n) : undefined };
   }
 
   /** Harvest lots of a growing area produced in [from, to), voided ones excluded (the season total). */
@@ -367,9 +370,9 @@ export class LotsRepository {
   async listShipments(
     organizationId: string,
     direction: 'incoming' | 'outgoing',
-    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition },
+    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition; count?: boolean },
     db: Db = this.dataSource,
-  ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total: number }> {
+  ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total?: number }> {
     const where = [direction === 'incoming' ? 's.receiver_organization_id = $1' : 's.organization_id = $1'];
     const params: unknown[] = [organizationId];
     if (filter.status) {
@@ -393,9 +396,9 @@ export class LotsRepository {
          ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length}`,
         params,
       ),
-      db.query(`SELECT count(*) AS n FROM shipment s WHERE ${countWhere.join(' AND ')}`, countParams),
+      filter.count ? db.query(`SELECT count(*) AS n FROM shipment s WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
-    return { items, total: Number(count[0].n) };
+    return { items, total: count ? Number(count[0].n) : undefined };
   }
 
   /** Shipments out of any of these lots (partners at the leaves of a trace, recall notices). */

@@ -12,8 +12,9 @@
 import 'reflect-metadata';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import request from 'supertest';
@@ -226,24 +227,30 @@ try {
   );
   // A warm-up of every route first, so the measured runs see a JIT-compiled server.
   for (const c of [...cases, shipCase()]) await load(c, WARMUP);
-  const results: { c: Case; f: Figures }[] = [];
-  const liveBefore = await load(cases[0], SECONDS);
-  for (const c of [...cases.slice(1), shipCase()]) results.push({ c, f: await load(c, SECONDS) });
-  const liveAfter = await load(cases[0], SECONDS);
-  const live = (liveBefore.rps + liveAfter.rps) / 2;
+  // Every route between two runs of /health/live, and its ratio to their mean: the machine's load
+  // drifts (other work on it), and this keeps each ratio to the baseline of its own moment.
+  const results: { c: Case; f: Figures; live: number }[] = [];
+  let liveBefore = await load(cases[0], SECONDS);
+  const lives = [liveBefore.rps];
+  for (const c of [...cases.slice(1), shipCase()]) {
+    const f = await load(c, SECONDS);
+    const liveAfter = await load(cases[0], SECONDS);
+    lives.push(liveAfter.rps);
+    results.push({ c, f, live: (liveBefore.rps + liveAfter.rps) / 2 });
+    liveBefore = liveAfter;
+  }
 
-  const row = (name: string, f: Figures) =>
-    `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(6)} req/s  ${(f.rps / live).toFixed(2).padStart(5)}×  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  ${f.statuses}${f.bad ? `  (${f.bad} unexpected)` : ''}`;
-  console.log(row('GET /health/live (before the others)', liveBefore));
-  for (const { c, f } of results) console.log(row(c.name, f));
-  console.log(row('GET /health/live (after the others)', liveAfter));
-  console.log(`baseline: /health/live ${live.toFixed(0)} req/s (mean of the two runs)`);
+  const row = (name: string, f: Figures, live: number) =>
+    `${name.padEnd(44)} ${f.rps.toFixed(0).padStart(6)} req/s  ${(f.rps / live).toFixed(2).padStart(5)}× of ${live.toFixed(0).padStart(5)}  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  ${f.statuses}${f.bad ? `  (${f.bad} unexpected)` : ''}`;
+  console.log(`GET /health/live: ${lives.map((rps) => rps.toFixed(0)).join(', ')} req/s (before, between and after the others)`);
+  for (const { c, f, live } of results) console.log(row(c.name, f, live));
 
   for (const key of PROFILE === 'none' ? [] : PROFILE.split(',')) {
     if (!(key in profileKeys)) throw new Error(`--profile: one of ${Object.keys(profileKeys).join(', ')}, got ${key}`);
     const c = key === 'ship' ? shipCase() : cases[profileKeys[key]];
     const { result, profile } = await profiled(() => load(c, SECONDS));
-    console.log(`\nCPU profile of the API during ${c.name} (${result.rps.toFixed(0)} req/s while profiled), self time by package:`);
+    await writeFile(`${tmpdir()}/request-path-${key}.cpuprofile`, JSON.stringify(profile));
+    console.log(`\nCPU profile of the API during ${c.name} (${result.rps.toFixed(0)} req/s while profiled; ${tmpdir()}/request-path-${key}.cpuprofile), self time by package:`);
     for (const { name, share } of summariseProfile(profile).slice(0, 15)) console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
   }
 } finally {

@@ -12,6 +12,7 @@ import type { AppConfig } from '@app/config';
 import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
+import { batchedLogStream } from './common/log-stream.js';
 import { OneLineRequestLog } from './common/request-log.js';
 import { UPLOAD_TYPES } from './imports/imports.dto.js';
 
@@ -24,7 +25,7 @@ const share = (limit: number, processes: number) => Math.max(1, Math.floor(limit
 /** Builds the configured HTTP app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: batchedLogStream() },
     logController: new OneLineRequestLog(),
     bodyLimit: config.bodyLimitBytes,
     // Whose X-Forwarded-For is believed (TRUST_PROXY): by default nobody's, so request.ip, which

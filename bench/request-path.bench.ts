@@ -7,7 +7,7 @@
 // profile of the API during one route's load, summed by package.
 // Run: npm run build && node --import @swc-node/register/esm-register bench/request-path.bench.ts
 //   [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-100k|lot|ship|none]
-//   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp.
+//   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp (bench-environment.ts).
 //   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
 import { execFile, spawn } from 'node:child_process';
@@ -18,7 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import request from 'supertest';
-import { BENCH_TRUST_PROXY, createBenchEnvironment } from './bench-environment.js';
+import { BENCH_TRUST_PROXY, createBenchEnvironment, overSocket } from './bench-environment.js';
 import { summariseProfile, type CpuProfile } from './cpu-profile.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 
@@ -33,16 +33,11 @@ const CONNECTIONS = Number(option('connections', '32'));
 const BIG_LOTS = Number(option('lots', '100000'));
 const LOG_LEVEL = option('log-level', 'info');
 const PROFILE = option('profile', 'lots-0');
-const SOCKET_DIR = process.env.PGHOST ?? '/var/run/postgresql';
-const USE_SOCKET = !args.includes('--tcp') && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`);
 const MAIN = 'dist/apps/api/src/main.js';
 if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
 
 const env = await createBenchEnvironment('request-path');
-const tcpUrl = env.config.databaseUrl!;
-const databaseName = new URL(tcpUrl).pathname.slice(1);
-// The documented same-host form (docs/architecture.md): the socket directory as `host`.
-const databaseUrl = USE_SOCKET ? `postgres://postgres@localhost/${databaseName}?host=${SOCKET_DIR}` : tcpUrl;
+const databaseUrl = env.config.databaseUrl!;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -222,7 +217,7 @@ try {
   const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-100k': 3, lot: 4, ship: 5 };
 
   console.log(
-    `request path: the built API in its own process (LOG_LEVEL=${LOG_LEVEL}, pool 20, PostgreSQL over ${USE_SOCKET ? `its Unix socket (${SOCKET_DIR})` : 'TCP'}), ` +
+    `request path: the built API in its own process (LOG_LEVEL=${LOG_LEVEL}, pool 20, PostgreSQL over ${overSocket ? `its Unix socket (${new URL(databaseUrl).searchParams.get('host')})` : 'TCP'}), ` +
       `autocannon ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP} s of warm-up, Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()[0].toFixed(1)}`,
   );
   // A warm-up of every route first, so the measured runs see a JIT-compiled server.

@@ -121,7 +121,9 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   if (raw === undefined) return undefined;
   let parsed: URL;
   try {
-    parsed = new URL(raw);
+    // libpq's form for a Unix socket, `postgres://user@/db?host=/var/run/postgresql`, has credentials
+    // and no host, which the URL standard refuses; the host is then the `host` parameter.
+    parsed = new URL(/^postgres(?:ql)?:\/\/[^/]*@\//.test(raw) ? raw.replace('@/', '@localhost/') : raw);
   } catch {
     throw new ConfigError(name, `must be a URL (${protocols.join(', ')}), got "${raw}"`);
   }

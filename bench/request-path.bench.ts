@@ -1,16 +1,17 @@
 // The request path (issue 19): the built API (`npm run build` first) started as its own process, as
 // in production, and autocannon (in a process of its own, one client address per request) against
 // the cheapest route, GET /health/live, and against the authenticated routes a phone and the console
-// call most: GET /me, a lot list page on an organization with no lots and on one with 100,000, one
+// call most: GET /me, a lot list page on an organization with no lots, with 40 and with 100,000, one
 // lot, and a shipment (a write: event, hash chain, mass balance). Each figure is printed as a ratio to
-// /health/live measured in the same run (before and after the other routes, averaged), then a CPU
+// /health/live measured in the same run (just before and just after that route, averaged), then a CPU
 // profile of the API during one route's load, summed by package.
 // Run: npm run build && node --import @swc-node/register/esm-register bench/request-path.bench.ts
-//   [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-100k|lot|ship|none]
+//   [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-small|lots-100k|lot|ship|none]
 //   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp (bench-environment.ts).
 //   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
@@ -31,6 +32,8 @@ const SECONDS = Number(option('seconds', '10'));
 const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = Number(option('connections', '32'));
 const BIG_LOTS = Number(option('lots', '100000'));
+/** An organization whose lots fill two pages: what a page costs when the organization is small. */
+const SMALL_LOTS = 40;
 const LOG_LEVEL = option('log-level', 'info');
 const PROFILE = option('profile', 'lots-0');
 const MAIN = 'dist/apps/api/src/main.js';
@@ -165,44 +168,48 @@ try {
   await db.connect();
   const sql = { query: (text: string, params: unknown[]) => db.query(text, params).then((r) => r.rows) } as never;
 
-  // An organization without lots, and one with BIG_LOTS: a few recorded through the API (harvests to
-  // read and ship from), the rest copies of one of them made by PostgreSQL (generate_series), each
-  // with its own code and short code, created over the past months.
-  const empty = await signupOrganization(origin, { organizationName: 'HTX Không lô' });
-  const big = await signupOrganization(origin, { organizationName: 'HTX Trăm nghìn lô' });
-  const household = await createTestPartner(sql, big.organizationId, { name: 'Hộ bench' });
-  const distributor = await createTestPartner(sql, big.organizationId, { kind: 'distributor', name: 'Nhà phân phối bench' });
-  const product = await createTestProduct(sql, big.organizationId, { nameVi: 'Thóc bench', unit: 'kg' });
-  const area = await createTestGrowingArea(sql, big.organizationId, { areaHa: '100000', owners: [household] });
-  const harvest = () =>
-    request(origin)
-      .post('/api/v1/lots/harvest')
-      .set(big.auth)
-      .set('x-forwarded-for', '10.255.0.1')
-      .send({ growingAreaId: area, productId: product, quantity: '100000', unit: 'kg', harvestedAt: '2026-10-01', partnerId: household });
-  const shipLots: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const lot = await harvest();
-    if (lot.status !== 201) throw new Error(`harvest: ${lot.status} ${JSON.stringify(lot.body)}`);
-    shipLots.push(lot.body.id);
+  // An organization without lots, one with SMALL_LOTS and one with BIG_LOTS: a few recorded through
+  // the API (harvests to read and ship from), the rest copies of one of them made by PostgreSQL
+  // (generate_series), each with its own code and short code, created over the past months.
+  async function organizationWithLots(name: string, lots: number, harvests: number) {
+    const org = await signupOrganization(origin, { organizationName: name });
+    const household = await createTestPartner(sql, org.organizationId, { name: 'Hộ bench' });
+    const distributor = await createTestPartner(sql, org.organizationId, { kind: 'distributor', name: 'Nhà phân phối bench' });
+    const product = await createTestProduct(sql, org.organizationId, { nameVi: 'Thóc bench', unit: 'kg' });
+    const area = await createTestGrowingArea(sql, org.organizationId, { areaHa: '100000', owners: [household] });
+    const lotIds: string[] = [];
+    for (let i = 0; i < harvests; i++) {
+      const lot = await request(origin)
+        .post('/api/v1/lots/harvest')
+        .set(org.auth)
+        .set('x-forwarded-for', '10.255.0.1')
+        .send({ growingAreaId: area, productId: product, quantity: '100000', unit: 'kg', harvestedAt: '2026-10-01', partnerId: household });
+      if (lot.status !== 201) throw new Error(`harvest: ${lot.status} ${JSON.stringify(lot.body)}`);
+      lotIds.push(lot.body.id);
+    }
+    await db.query(
+      `INSERT INTO lot (organization_id, code, product_id, kind, quantity, unit, status, growing_area_id, household_partner_id, produced_at, short_code, created_event_id, created_at)
+       SELECT t.organization_id, 'S-' || g, t.product_id, t.kind, t.quantity, t.unit, t.status, t.growing_area_id, t.household_partner_id,
+              t.produced_at - g * interval '1 minute', 'BN' || $4 || lpad(g::text, 9, '0'), t.created_event_id, now() - g * interval '1 minute'
+       FROM lot t, generate_series(1, $2::int - $3::int) AS g WHERE t.id = $1`,
+      [lotIds[0], lots, harvests, randomBytes(3).toString('hex').slice(0, 5).toUpperCase()],
+    );
+    return { ...org, distributor, lotIds };
   }
   const started = Date.now();
-  await db.query(
-    `INSERT INTO lot (organization_id, code, product_id, kind, quantity, unit, status, growing_area_id, household_partner_id, produced_at, short_code, created_event_id, created_at)
-     SELECT t.organization_id, 'S-' || g, t.product_id, t.kind, t.quantity, t.unit, t.status, t.growing_area_id, t.household_partner_id,
-            t.produced_at - g * interval '1 minute', 'BENCH' || lpad(g::text, 9, '0') || substr(md5(t.id::text), 1, 2), t.created_event_id,
-            now() - g * interval '1 minute'
-     FROM lot t, generate_series(1, $2::int - $3::int) AS g WHERE t.id = $1`,
-    [shipLots[0], BIG_LOTS, shipLots.length],
-  );
+  const empty = await signupOrganization(origin, { organizationName: 'HTX Không lô' });
+  const small = await organizationWithLots('HTX Bốn mươi lô', SMALL_LOTS, 1);
+  const big = await organizationWithLots('HTX Trăm nghìn lô', BIG_LOTS, CONNECTIONS);
+  const { distributor, lotIds: shipLots } = big;
   await db.query('ANALYZE lot');
-  console.log(`seeded ${BIG_LOTS.toLocaleString('en')} lots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${SMALL_LOTS} and ${BIG_LOTS.toLocaleString('en')} lots in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // Shipments spread over the harvests recorded through the API: each takes 1 kg of 100,000.
   const cases: Case[] = [
     { name: 'GET /health/live', paths: ['/health/live'], expect: 200 },
     { name: 'GET /api/v1/me', paths: ['/api/v1/me'], token: empty.token, expect: 200 },
     { name: 'GET /api/v1/lots?limit=20 (0 lots)', paths: ['/api/v1/lots?limit=20'], token: empty.token, expect: 200 },
+    { name: `GET /api/v1/lots?limit=20 (${SMALL_LOTS} lots)`, paths: ['/api/v1/lots?limit=20'], token: small.token, expect: 200 },
     { name: `GET /api/v1/lots?limit=20 (${BIG_LOTS.toLocaleString('en')} lots)`, paths: ['/api/v1/lots?limit=20'], token: big.token, expect: 200 },
     { name: 'GET /api/v1/lots/{id}', paths: [`/api/v1/lots/${shipLots[1]}`], token: big.token, expect: 200 },
   ];
@@ -214,7 +221,7 @@ try {
     body: { partnerId: distributor, quantity: '1', unit: 'kg', shippedAt: '2026-10-02T08:00:00+07:00' },
     expect: 201,
   });
-  const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-100k': 3, lot: 4, ship: 5 };
+  const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-small': 3, 'lots-100k': 4, lot: 5, ship: 6 };
 
   console.log(
     `request path: the built API in its own process (LOG_LEVEL=${LOG_LEVEL}, pool 20, PostgreSQL over ${overSocket ? `its Unix socket (${new URL(databaseUrl).searchParams.get('host')})` : 'TCP'}), ` +

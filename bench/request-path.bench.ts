@@ -6,7 +6,7 @@
 // /health/live measured in the same run (just before and just after that route, averaged), then a CPU
 // profile of the API during one route's load, summed by package.
 // Run: npm run build && node --import @swc-node/register/esm-register bench/request-path.bench.ts
-//   [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-small|lots-100k|lot|ship|none]
+//   [--api dist/apps/api/src/main.js] [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-small|lots-100k|lot|ship|none]
 //   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp (bench-environment.ts).
 //   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
@@ -36,7 +36,8 @@ const BIG_LOTS = Number(option('lots', '100000'));
 const SMALL_LOTS = 40;
 const LOG_LEVEL = option('log-level', 'info');
 const PROFILE = option('profile', 'lots-0');
-const MAIN = 'dist/apps/api/src/main.js';
+// --api: another build of the API to measure (e.g. one of main copied under dist/, for a before/after).
+const MAIN = option('api', 'dist/apps/api/src/main.js');
 if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
 
 const env = await createBenchEnvironment('request-path');

@@ -90,7 +90,7 @@ const LOT_COLUMNS = `l.id, l.organization_id AS "organizationId", l.code, l.shor
 
 const PRODUCT_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name_vi AS "nameVi", p.name_en AS "nameEn", p.gtin, p.brand,
   p.description, p.image_url AS "imageUrl", p.unit, p.net_content::text AS "netContent", p.net_content_unit AS "netContentUnit",
-  p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards`;
+  p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards, p.photo_key AS "photoKey"`;
 
 /** OCOP certificates are valid 36 months from issue when no expiry was recorded (docs/domain.md#words). */
 const VALID_UNTIL = `coalesce(c.expires_at, CASE WHEN c.kind = 'ocop' THEN (c.issued_at + interval '36 months' - interval '1 day')::date END)`;
@@ -179,7 +179,17 @@ export class PublicLotRepository {
   }
 
   organizations(ids: string[]): Promise<PublicOrganization[]> {
-    return this.dataSource.query(`SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+    // showcaseProvinceCode: the catalogue its showcase pages are in (listed, overseen by its province's office), or null.
+    return this.dataSource.query(
+      `SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode",
+         (SELECT office.province_code FROM organization_public_profile pp
+          JOIN organization_link l ON l.to_organization_id = pp.organization_id AND l.kind = 'oversight' AND l.status = 'active'
+          JOIN organization office ON office.id = l.from_organization_id AND office.kind = 'programme_office'
+            AND office.office_confirmed_at IS NOT NULL AND office.province = organization.province
+          WHERE pp.organization_id = organization.id AND pp.listed ORDER BY office.province_code LIMIT 1) AS "showcaseProvinceCode"
+       FROM organization WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**

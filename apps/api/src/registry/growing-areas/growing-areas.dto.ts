@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   CROPS,
   GROWING_AREA_STATUSES,
@@ -48,7 +48,8 @@ export class CreateGrowingAreaDto {
   @IsDecimalLike()
   areaHa: string | number;
 
-  @ApiProperty({ example: 'Điện Biên' })
+  @ApiPropertyOptional({ example: 'Điện Biên', description: 'Required unless provinceCode or communeCode names the place' })
+  @ValidateIf((o: { provinceCode?: string | null; communeCode?: string | null }) => !o.provinceCode && !o.communeCode)
   @IsString()
   @MaxLength(100)
   province: string;

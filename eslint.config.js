@@ -32,9 +32,4 @@ export default tseslint.config(
       '@typescript-eslint/no-deprecated': 'error',
     },
   },
-  {
-    // The lots folders keep the untyped codes until they are converted after the lots split (issue 17).
-    files: ['libs/traceability/src/lots/**/*.ts', 'apps/api/src/lots/**/*.ts'],
-    rules: { '@typescript-eslint/no-deprecated': 'off' },
-  },
 );

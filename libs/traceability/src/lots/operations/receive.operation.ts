@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
 import { CLOCK, type Clock } from '../clock.js';
@@ -14,7 +14,7 @@ import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
 import { LotCodes } from './lot-codes.js';
 import { LotQueries } from './lot-queries.js';
-import { lotMasterData, newLotBase, notFound } from './lot-rules.js';
+import { lotMasterData, newLotBase } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { nowWithOffset, pastDateTime } from './operation-time.js';
 
@@ -51,7 +51,7 @@ export class ReceiveOperation {
 
     const result = await this.transactions.transaction(db, async (tx) => {
       const shipment = await this.lots.findShipmentForParty(organizationId, shipmentId, tx, true);
-      if (!shipment) throw new NotFoundException('Shipment', shipmentId);
+      if (!shipment) throw notFound('Shipment', shipmentId);
       if (shipment.receiverOrganizationId !== organizationId) {
         throw new DomainException('SHIPMENT_NOT_RECEIVABLE', 'id: only the organization the shipment was sent to can receive it', 'validation', { field: 'id', shipmentId });
       }
@@ -73,14 +73,14 @@ export class ReceiveOperation {
       let product: ProductRecord | null;
       if (input.productId) {
         product = await this.registry.findProduct(organizationId, input.productId, tx);
-        if (!product) throw notFound('PRODUCT_NOT_FOUND', 'productId', 'product', input.productId);
+        if (!product) throw notFound('Product', input.productId, 'productId');
       } else {
         product =
           (await this.registry.findProductByName(organizationId, searchKey(source.productNameVi), source.productUnit, tx)) ??
           (await this.registry.insertProductCopy(organizationId, source.productId, tx));
       }
       if (input.facilityId && !(await this.registry.findFacility(organizationId, input.facilityId, tx))) {
-        throw notFound('FACILITY_NOT_FOUND', 'facilityId', 'facility', input.facilityId);
+        throw notFound('Facility', input.facilityId, 'facilityId');
       }
       let code = lotCode;
       if (code) await this.codes.assertFree(organizationId, [{ code, field: 'lotCode' }], tx);

@@ -4,6 +4,8 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
+import type { Product } from '../../registry/products/product.entity.js';
+import { ProductsService } from '../../registry/products/products.service.js';
 import { CLOCK, type Clock } from '../clock.js';
 import type { NewLot } from '../events.repository.js';
 import { toEventResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from '../lot-views.js';
@@ -40,6 +42,7 @@ export class ReceiveOperation {
     private readonly queries: LotQueries,
     private readonly lots: LotsRepository,
     private readonly registry: LotRegistryRepository,
+    private readonly products: ProductsService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -77,7 +80,7 @@ export class ReceiveOperation {
       } else {
         product =
           (await this.registry.findProductByName(organizationId, searchKey(source.productNameVi), source.productUnit, tx)) ??
-          (await this.registry.insertProductCopy(organizationId, source.productId, tx));
+          productRecord(await this.products.copyFromSender(organizationId, { organizationId: shipment.organizationId, productId: source.productId }, tx));
       }
       if (input.facilityId && !(await this.registry.findFacility(organizationId, input.facilityId, tx))) {
         throw notFound('Facility', input.facilityId, 'facilityId');
@@ -138,4 +141,10 @@ export class ReceiveOperation {
     const [lot, shipment] = await Promise.all([this.queries.lot(organizationId, result.lotId, db), this.lots.findShipmentForParty(organizationId, shipmentId, db)]);
     return { event: toEventResponse(result.event, result.codes), lot, shipment: toShipmentResponse(shipment!, organizationId, this.config.publicBaseUrl) };
   }
+}
+
+/** What the operations read of a product, from the registry's entity. */
+function productRecord(product: Product): ProductRecord {
+  const { id, nameVi, nameEn, gtin, unit, netContent, netContentUnit, shelfLifeDays } = product;
+  return { id, nameVi, nameEn, gtin, unit, netContent, netContentUnit, shelfLifeDays };
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { type Role, ROLES } from '@app/traceability';
+import { ROLES, type Role, type UserPatch } from '@app/traceability';
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UserPatch {
   @ApiPropertyOptional({ enum: ROLES, description: 'Not above your own role; the last active owner keeps theirs. Ends the user’s sessions.' })
   @ValidateIf((_object, value) => value !== undefined)
   @IsIn(ROLES)

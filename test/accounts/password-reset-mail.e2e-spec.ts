@@ -3,25 +3,12 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
-import { addUser, signupOrganization, startTestApp, testConfig, tokenOf, type TestApp } from '@app/testing';
+import { addUser, decodeQuotedPrintable, signupOrganization, startTestApp, testConfig, tokenOf, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 interface Mail {
   to: string[];
   raw: string;
-}
-
-/** The text of a quoted-printable mail body (soft line breaks joined, =XX bytes decoded as UTF-8). */
-function decodeQuotedPrintable(body: string): string {
-  const joined = body.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(joined[i], 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 describe('forgot password: a one-time link by mail', () => {

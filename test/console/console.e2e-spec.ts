@@ -60,7 +60,10 @@ describe('operator console in a real browser', () => {
     await page.fill('[name=name]', 'Cánh đồng Mường Thanh');
     await page.selectOption('[name=crop]', 'sticky_rice');
     await page.fill('[name=areaHa]', '2,5');
-    await page.fill('[name=commune]', 'Thanh Xương');
+    // Province and commune from the official list: the organization's province is chosen already.
+    await page.waitForSelector('[name=communeCode] option[value="03334"]', { state: 'attached' });
+    expect(await page.inputValue('[name=provinceCode]')).toBe('11');
+    await page.selectOption('[name=communeCode]', '03334');
     await page.check(`[name=ownerPartnerIds][value="${household.id as string}"]`);
     await page.click('form button[type=submit]');
     await page.waitForURL(/#\/growing-areas\/[0-9a-f-]{36}$/);

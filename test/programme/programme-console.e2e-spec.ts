@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { createLotTestSetup, createProgrammeOffice, pdfText, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { ProgrammeAlertsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'programme');
 const freePort = () =>
@@ -35,7 +37,7 @@ describe('console: the programme office’s dashboard in a real browser', () => 
     mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
+    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
     await t.app.listen(port, '127.0.0.1');
     browser = await launchChromium();
 
@@ -60,6 +62,14 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       .send({ growingAreaId: s.areaId, productId: s.paddyId, quantity: '1200', unit: 'kg', harvestedAt: `${new Date().getUTCFullYear()}-01-15`, partnerId: s.householdId })
       .expect(201);
     lotCode = harvest.body.code ?? harvest.body.lot?.code;
+    // An OCOP certificate 20 days from expiry, and this morning's alerts computed as the worker would.
+    const expires = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await t.dataSource.query(
+      `INSERT INTO certification (organization_id, kind, level, issuing_level, number, issuer, issued_at, expires_at, scope_type, scope_id)
+       VALUES ($1, 'ocop', 4, 'provincial', '12/QĐ-UBND', 'UBND tỉnh Điện Biên', '2023-06-01', $2, 'product', $3)`,
+      [muongThanh.organizationId, expires, s.paddyId],
+    );
+    await t.app.get(ProgrammeAlertsService).compute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,7 +112,23 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await page.locator('[data-testid=programme-map] path.leaflet-interactive').count()).toBe(3);
       expect(await page.locator('[data-testid=programme-map] img.leaflet-tile').count()).toBe(0);
       expect(await page.textContent('[data-testid=freshness]')).toContain('Số liệu tính lúc');
+      // This morning's alerts: the certificate running out, named in Vietnamese, linked to its cooperative.
+      const alert = page.locator('[data-testid=alert-certificate_expiring]');
+      expect(await alert.count()).toBe(1);
+      expect(await alert.textContent()).toMatch(/Khẩn.*Giấy chứng nhận OCOP sắp hết hạn.*4★ · còn (19|20|21) ngày.*HTX Nông nghiệp Mường Thanh/);
+      expect(await page.textContent('[data-testid=alerts-freshness]')).toContain('Tính lúc');
       await page.screenshot({ path: join(ARTIFACTS, `1-dashboard-${name}.png`), fullPage: true });
+
+      // The monthly report: the worker makes it while the row shows progress; the PDF downloads.
+      await page.fill('[data-testid=report-month]', '2026-01');
+      await page.click('[data-testid=report-make]');
+      await page.waitForSelector('[data-testid=reports] tr[data-status=done]');
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=reports] tr[data-status=done] [data-testid=report-pdf]')]);
+      expect(pdf.suggestedFilename()).toBe('bao-cao-ocop-2026-01.pdf');
+      const saved = join(ARTIFACTS, `report-${name}.pdf`);
+      await pdf.saveAs(saved);
+      expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfText(saved)).toContain('Báo cáo OCOP tháng 01/2026 — Điện Biên');
 
       await page.selectOption('[data-testid=filter-commune]', '03334');
       await page.click('[data-testid=filter-apply]');

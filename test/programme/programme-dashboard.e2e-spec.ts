@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createProgrammeOffice, grantOversight, signupOrganization, startTestApp, type TestApp, type TestOrganization } from '@app/testing';
-import { generateShortCode, searchKey } from '@app/traceability';
+import { createProgrammeOffice, grantOversight, programmeRows, signupOrganization, startTestApp, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+
+type Rows = ReturnType<typeof programmeRows>;
 
 /**
  * The province dashboard on seeded data whose answers are known (worked out by hand below), for the
@@ -22,75 +23,11 @@ describe('programme office: province dashboard', () => {
   const period = { from: '2026-01-01', to: '2026-06-30' };
   const q = (db: TestApp['dataSource'], sql: string, params: unknown[]) => db.query(sql, params);
 
-  const seq = new Map<string, number>();
-  async function event(org: string, type: string, at: string, details: object = {}, lines: { lotId: string; direction: string; quantity: number; unit: string }[] = []) {
-    const n = (seq.get(org) ?? 100) + 1;
-    seq.set(org, n);
-    const [row] = await q(
-      t.dataSource,
-      `INSERT INTO event (organization_id, seq, type, epcis_event_type, event_time, details, hash) VALUES ($1, $2, $3, 'ObjectEvent', $4, $5, $6) RETURNING id`,
-      [org, n, type, at, JSON.stringify(details), randomUUID()],
-    );
-    for (const line of lines)
-      await q(t.dataSource, `INSERT INTO event_line (organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit) VALUES ($1, $2, $3, $4, $5, $6, $5)`, [
-        org,
-        row.id,
-        line.lotId,
-        line.direction,
-        line.quantity,
-        line.unit,
-      ]);
-    return row.id as string;
-  }
-  async function product(org: string, name: string, group: number) {
-    const [row] = await q(t.dataSource, `INSERT INTO product (organization_id, name_vi, name_search, unit, ocop_group) VALUES ($1, $2, $3, 'kg', $4) RETURNING id`, [org, name, searchKey(name), group]);
-    return row.id as string;
-  }
-  async function ocop(org: string, productId: string, stars: number, expires: string) {
-    await q(
-      t.dataSource,
-      `INSERT INTO certification (organization_id, kind, level, issuing_level, number, issuer, issued_at, expires_at, scope_type, scope_id)
-       VALUES ($1, 'ocop', $2, 'provincial', $3, 'UBND tỉnh Điện Biên', '2023-01-01', $4, 'product', $5)`,
-      [org, stars, `${stars}${expires}/QĐ-UBND`, expires, productId],
-    );
-  }
-  async function area(org: string, code: string, crop: string, ha: number, status: string) {
-    const [row] = await q(
-      t.dataSource,
-      `INSERT INTO growing_area (organization_id, code, name, name_search, crop, area_ha, province, province_code, status) VALUES ($1, $2, $2, $2, $3, $4, 'Điện Biên', '11', $5) RETURNING id`,
-      [org, `${code}-${randomUUID().slice(0, 8)}`, crop, ha, status],
-    );
-    return row.id as string;
-  }
-  async function lot(org: string, productId: string, kind: string, kg: number, producedAt: string, areaId: string | null = null, status = 'active') {
-    const [row] = await q(
-      t.dataSource,
-      `INSERT INTO lot (organization_id, code, product_id, kind, quantity, unit, status, growing_area_id, produced_at, short_code) VALUES ($1, $2, $3, $4, $5, 'kg', $6, $7, $8, $9) RETURNING id`,
-      [org, `T-${randomUUID().slice(0, 12)}`, productId, kind, kg, status, areaId, producedAt, generateShortCode()],
-    );
-    return row.id as string;
-  }
-  async function labels(org: string, lotId: string, count: number, createdAt: string, status = 'done') {
-    await q(
-      t.dataSource,
-      `INSERT INTO label_job (organization_id, lot_id, template_id, count, serialized, snapshot, status, created_at, file_key, file_size, file_sha256, pages, error_code)
-       VALUES ($1, $2, 'tem-50x30', $3, false, '{}', $4, $5, CASE WHEN $4 = 'done' THEN 'k' END, CASE WHEN $4 = 'done' THEN 1 END, CASE WHEN $4 = 'done' THEN 'x' END,
-         CASE WHEN $4 = 'done' THEN 1 END, CASE WHEN $4 = 'failed' THEN 'STORAGE_FULL' END)`,
-      [org, lotId, count, status, createdAt],
-    );
-  }
-  async function scan(org: string, lotId: string, at: string, client: string, clientClass = 'android', serial: string | null = null) {
-    await q(
-      t.dataSource,
-      `INSERT INTO scan (organization_id, lot_id, serial, scanned_at, scanned_on, client_class, representation, client_hash) VALUES ($1, $2, $3, $4, ($4::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, $5, 'html', $6)`,
-      [org, lotId, serial, at, clientClass, client],
-    );
-  }
-  const setCommune = (org: string, code: string, name: string) =>
-    q(t.dataSource, `UPDATE organization SET commune = $2, commune_code = $3 WHERE id = $1`, [org, name, code]);
+  let event: Rows['event'], product: Rows['product'], ocop: Rows['ocop'], area: Rows['area'], lot: Rows['lot'], labels: Rows['labels'], scan: Rows['scan'], setCommune: Rows['setCommune'];
 
   beforeAll(async () => {
     t = await startTestApp(createApiApp);
+    ({ event, product, ocop, area, lot, labels, scan, setCommune } = programmeRows(t.dataSource));
     office = await createProgrammeOffice(t, { province: 'Điện Biên' });
     // A signs up and accepts the office's invitation through the API; the others are rows, which is
     // all the dashboard reads (their users would only cost password hashing on a loaded machine).

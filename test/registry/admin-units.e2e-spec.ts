@@ -37,8 +37,20 @@ describe('administrative units after the 2025 reform', () => {
     expect(bad.body).toMatchObject({ code: 'COMMUNE_NOT_IN_PROVINCE', details: { field: 'communeCode' } });
     const malformed = await request(t.server).post('/api/v1/growing-areas').set(org.auth).send({ code: 'VN-X-2', name: 'Ruộng', crop: 'rice', areaHa: 1, province: 'Hà Nội', provinceCode: '1' }).expect(400);
     expect(malformed.body.message).toContain('provinceCode');
+    const nowhere = await request(t.server).post('/api/v1/growing-areas').set(org.auth).send({ code: 'VN-X-3', name: 'Ruộng', crop: 'rice', areaHa: 1 }).expect(400);
+    expect(nowhere.body.message).toContain('province');
     const after = Number((await t.dataSource.query(`SELECT count(*) AS n FROM growing_area WHERE organization_id = $1`, [org.organizationId]))[0].n);
     expect(after).toBe(before);
+  });
+
+  it('takes a growing area placed by codes alone, as the console’s pickers send it', async () => {
+    const org = await signupOrganization(t.server);
+    const { body } = await request(t.server)
+      .post('/api/v1/growing-areas')
+      .set(org.auth)
+      .send({ code: `VN-DB-${Date.now() % 100000}`, name: 'Cánh đồng Mường Thanh', crop: 'rice', areaHa: '2.5', provinceCode: '11', communeCode: '03334' })
+      .expect(201);
+    expect(body).toMatchObject({ province: 'Điện Biên', provinceCode: '11', commune: 'Phường Mường Thanh', communeCode: '03334' });
   });
 
   it('names a former province by its successor when typed, keeps unknown text as typed', async () => {

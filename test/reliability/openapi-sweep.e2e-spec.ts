@@ -108,6 +108,8 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
     const user = await post('/api/v1/users', { email: `thu-kho-${lot.id}@test.nguon.vn`, password: 'mật khẩu đủ dài', role: 'recorder' });
     const other = await signupOrganization(t.server);
     const link = await post('/api/v1/organization-links', { kind: 'trade', organizationId: other.organizationId });
+    const recalledLot = await post('/api/v1/lots/harvest', { growingAreaId: s.areaId, productId: s.paddyId, quantity: '5', unit: 'kg', harvestedAt: '2026-10-01', partnerId: s.householdId });
+    const recall = await post('/api/v1/recalls', { lotId: recalledLot.id, reason: 'Kiểm tra quét' });
     const upload = await request(t.server).post('/api/v1/imports/partners').query({ fileName: 'ho.csv' }).set(org.auth).set('content-type', 'text/csv').send(Buffer.from(`Loại,Tên\nHộ thành viên,Hộ ${lot.id}\n`));
     if (upload.status !== 201) throw new Error(JSON.stringify(upload.body));
     const ids = {
@@ -126,6 +128,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       inputApplication: (await createInputApplication(t.server, org, s.areaId)).id,
       import: upload.body.id,
       organization: org.organizationId,
+      recall: recall.event.details?.recallId ?? recall.event.id,
     };
     return { org, ids };
   }
@@ -133,6 +136,7 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
   /** The kind of id a path parameter takes, or null for a parameter that is not an id. */
   function kindOfParam(route: Route, param: string): string | null {
     if (param === 'inputId') return 'inputApplication';
+    if (param === 'recallId') return 'recall';
     if (param !== 'id') return null;
     const segments = route.path.split('/');
     return KIND_OF_SEGMENT[segments[segments.indexOf('{id}') - 1]] ?? null;

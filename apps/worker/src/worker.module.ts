@@ -2,23 +2,24 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { ImportsModule, LabelJobsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
 import { LabelFileSweepScheduler } from './processors/label-file-sweep.scheduler.js';
 import { WorkerShutdown } from './worker-shutdown.service.js';
 import { ImportCommitProcessor } from './processors/import-commit.processor.js';
+import { ProgrammeAlertsScheduler } from './processors/programme-alerts.scheduler.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, WorkerShutdown],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, ProgrammeAlertsScheduler, WorkerShutdown],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule],
     };
   }
 }

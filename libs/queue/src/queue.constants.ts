@@ -12,6 +12,8 @@ export enum JobName {
   RenderLabels = 'render-labels',
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
+  ProgrammeAlerts = 'programme-alerts',
+  RenderProgrammeReport = 'render-programme-report',
 }
 
 export interface HealthCheckPayload {
@@ -31,11 +33,24 @@ export interface CommitImportPayload {
   role: string;
 }
 
+/** Computes the programme offices' alerts of a local day (YYYY-MM-DD; today in Vietnam when absent). */
+export interface ProgrammeAlertsPayload {
+  day?: string;
+}
+
+/** Renders a programme office's monthly report (XLSX and PDF). */
+export interface RenderProgrammeReportPayload {
+  officeId: string;
+  reportId: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
+  [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
+  [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +58,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RenderLabels]: QueueName.Labels,
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
+  [JobName.ProgrammeAlerts]: QueueName.Maintenance,
+  [JobName.RenderProgrammeReport]: QueueName.Maintenance,
 };
 
 /** Job options table: retries and retention per job. */
@@ -57,6 +74,9 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RequeueStuckJobs]: { attempts: 1, removeOnComplete: true, removeOnFail: { age: 3600 } },
   // A retried commit resumes where the last one stopped (rows already written are found by their keys).
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // A failed day is computed again by the next attempt; what was stored stays (one row per subject).
+  [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+  [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -15,3 +15,5 @@ export * from './imports.js';
 export * from './compound-file.js';
 export * from './operations-context.js';
 export { launchChromium } from './browser.js';
+export * from './mail.js';
+export * from './programme-fixtures.js';

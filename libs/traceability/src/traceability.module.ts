@@ -22,6 +22,8 @@ import { REGISTRY_PROVIDERS } from './registry/registry.providers.js';
 import { AddressMigrationService } from './admin-units/address-migration.service.js';
 import { ProgrammeRepository } from './programme/programme.repository.js';
 import { ProgrammeService } from './programme/programme.service.js';
+import { ProgrammeAlertsRepository } from './programme/programme-alerts.repository.js';
+import { ProgrammeAlertsService } from './programme/programme-alerts.service.js';
 
 const ACCOUNTS_PROVIDERS = [
   AccountsRepository,
@@ -38,7 +40,7 @@ const ACCOUNTS_PROVIDERS = [
   PasswordHasher,
   mailerProvider,
 ];
-const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS, AddressMigrationService, ProgrammeRepository, ProgrammeService];
+const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS, AddressMigrationService, ProgrammeRepository, ProgrammeService, ProgrammeAlertsRepository, ProgrammeAlertsService];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

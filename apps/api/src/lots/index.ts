@@ -4,7 +4,8 @@ import { EpcisVocabularyController } from './epcis-vocabulary.controller.js';
 import { EventsController } from './events.controller.js';
 import { LotsController } from './lots.controller.js';
 import { RecallsController } from './recalls.controller.js';
+import { RecallAcknowledgementsController } from './recall-acknowledgements.controller.js';
 import { ShipmentsController } from './shipments.controller.js';
 
 /** Lots, events, shipments, recalls, EPCIS, audit and lot reports (issue 4). */
-export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, EpcisController, EpcisVocabularyController, AuditController];
+export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, RecallAcknowledgementsController, EpcisController, EpcisVocabularyController, AuditController];

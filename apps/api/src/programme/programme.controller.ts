@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { ProgrammeService, type Caller } from '@app/traceability';
+import { ProgrammeAlertsService, ProgrammeService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
+import { ProgrammeAlertsQueryDto } from './dto/programme-alerts-query.dto.js';
+import { ProgrammeAlertsDto } from './dto/programme-alerts.dto.js';
 import { ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './programme.dto.js';
 
 const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ONLY: the caller is not a confirmed programme office' });
@@ -19,6 +21,7 @@ const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ON
 export class ProgrammeController {
   constructor(
     private readonly programme: ProgrammeService,
+    private readonly alerts: ProgrammeAlertsService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mapTileUrl' | 'mapTileAttribution'>,
   ) {}
 
@@ -100,5 +103,17 @@ export class ProgrammeController {
   @OFFICE_ONLY
   growingAreas(@CurrentCaller() caller: Caller, @Query() query: ProgrammeQueryDto) {
     return this.programme.growingAreas(caller, query);
+  }
+
+  @Get('alerts')
+  @ApiOperation({
+    summary:
+      'The office’s alerts of a day, computed by the worker every morning at 06:00 (Vietnam): certificates expiring within 90 days (critical within 30) or expired, suspended or revoked growing areas with lots still on sale, copied-label signals, recalls not acknowledged by their receivers',
+  })
+  @ApiOkResponse({ type: ProgrammeAlertsDto })
+  @ApiErrors(400, 422)
+  @OFFICE_ONLY
+  alertsOfDay(@CurrentCaller() caller: Caller, @Query() query: ProgrammeAlertsQueryDto) {
+    return this.alerts.list(caller, query);
   }
 }

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
-import { JobName, QueueName, type HealthCheckPayload } from '@app/queue';
-import { ImportsService, LabelJobRequeuer } from '@app/traceability';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload, type RenderProgrammeReportPayload } from '@app/queue';
+import { DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -13,6 +13,8 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
   constructor(
     private readonly labelJobs: LabelJobRequeuer,
     private readonly imports: ImportsService,
+    private readonly alerts: ProgrammeAlertsService,
+    private readonly reports: ProgrammeReportsService,
   ) {
     super();
   }
@@ -24,10 +26,26 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
         return { status: 'ok', requestedAt: payload.requestedAt, processedAt: new Date().toISOString(), pid: process.pid };
       }
       case JobName.RequeueStuckJobs:
-        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished() };
+        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished(), reports: await this.reports.requeueUnfinished() };
+      case JobName.RenderProgrammeReport:
+        return this.renderReport(job as Job<RenderProgrammeReportPayload>);
+      case JobName.ProgrammeAlerts:
+        return this.alerts.compute((job.data as ProgrammeAlertsPayload).day);
       default:
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;
+    }
+  }
+
+  private async renderReport(job: Job<RenderProgrammeReportPayload>): Promise<unknown> {
+    try {
+      return await this.reports.render(job.data.officeId, job.data.reportId, (percent) => job.updateProgress(percent).catch(() => undefined));
+    } catch (error) {
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // A broken rule never succeeds on retry; anything else is retried, and recorded on the last attempt.
+      if (error instanceof DomainException || last) await this.reports.fail(job.data.reportId, error instanceof DomainException ? error.code : 'REPORT_RENDER_FAILED');
+      if (error instanceof DomainException) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
     }
   }
 

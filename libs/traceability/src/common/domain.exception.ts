@@ -49,6 +49,8 @@ export const NOT_FOUND_CODES = {
   Product: 'PRODUCT_NOT_FOUND',
   'Programme office': 'PROGRAMME_OFFICE_NOT_FOUND',
   Province: 'PROVINCE_NOT_FOUND',
+  Recall: 'RECALL_NOT_FOUND',
+  Report: 'REPORT_NOT_FOUND',
   Shipment: 'SHIPMENT_NOT_FOUND',
   User: 'USER_NOT_FOUND',
 } as const satisfies Record<string, ErrorCode>;

@@ -1,3 +1,10 @@
 export * from './programme-scope.js';
 export * from './programme.repository.js';
 export * from './programme.service.js';
+export * from './programme-alerts.repository.js';
+export * from './programme-alerts.service.js';
+export { todayInVietnam } from '../registry/common/fields.js';
+export * from './programme-report.content.js';
+export * from './programme-reports.repository.js';
+export * from './programme-reports.service.js';
+export * from './programme-reports.module.js';

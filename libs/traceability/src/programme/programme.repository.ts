@@ -11,7 +11,7 @@ const KG = `CASE l.unit WHEN 'kg' THEN l.quantity WHEN 't' THEN l.quantity * 100
  * The OCOP certificate that speaks for each product of the scope: its latest-expiring one issued by
  * the period's end ($2 = as-of day, $3 = OCOP group or null).
  */
-const PRODUCT_CERTIFICATES = `
+export const PRODUCT_CERTIFICATES = `
   SELECT DISTINCT ON (c.scope_id) c.scope_id AS product_id, c.organization_id, c.level, c.expires_at, c.number,
     p.name_vi, p.ocop_group
   FROM certification c JOIN product p ON p.id = c.scope_id AND p.organization_id = c.organization_id

@@ -4,7 +4,7 @@ import { communeByCodeOf } from '../admin-units/admin-units.js';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { todayInVietnam } from '../registry/common/fields.js';
 import { ProgrammeRepository } from './programme.repository.js';
-import { nextDay, vietnamMidnight, type ProgrammeFilters, type ProgrammeScope } from './programme-scope.js';
+import { nextDay, vietnamMidnight, type ProgrammeFilters, type ProgrammeOffice, type ProgrammeScope } from './programme-scope.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 3 * 366;
@@ -31,7 +31,11 @@ export class ProgrammeService {
     if (caller.actingFromOrganizationId) throw new DomainException('PROGRAMME_OFFICE_ONLY', 'the programme routes are read as the office itself, without X-Organization-Id', 'forbidden');
     const office = await this.repository.office(caller.organizationId);
     if (!office) throw new DomainException('PROGRAMME_OFFICE_ONLY', 'only a confirmed programme office may read the programme dashboard', 'forbidden');
-    const filters = this.filters(query);
+    return this.scopeOf(office, this.filters(query));
+  }
+
+  /** The scope of a confirmed office for filters already checked (the worker's reports start here). */
+  async scopeOf(office: ProgrammeOffice, filters: ProgrammeFilters): Promise<ProgrammeScope> {
     const overseen = await this.repository.overseen(office.id, filters.communeCode);
     let organizationIds = overseen.map((o) => o.id);
     if (filters.organizationId) {
@@ -44,7 +48,11 @@ export class ProgrammeService {
 
   /** Every figure of the dashboard, with when it was computed (they are computed live). */
   async dashboard(caller: Caller, query: ProgrammeQuery) {
-    const scope = await this.scope(caller, query);
+    return this.figures(await this.scope(caller, query));
+  }
+
+  /** The dashboard's figures over a scope. */
+  async figures(scope: ProgrammeScope) {
     const [cooperatives, ocop, coverage, growingAreas, monthly, recalls, signals] = await Promise.all([
       this.repository.cooperatives(scope),
       this.repository.ocop(scope),

@@ -120,6 +120,34 @@ export const formatQuantity = (quantity, unit) => `${formatNumber(quantity, lang
 
 export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
+/** Fills a select with the given units, keeping its chosen code. */
+function fillUnits(select, units) {
+  const chosen = select.dataset.value;
+  select.replaceChildren(h('option', { value: '' }, '—'), ...units.map((u) => h('option', { value: u.code, selected: u.code === chosen || undefined }, u.name)));
+}
+
+/** The province picker loads the 34 provinces; choosing one loads its communes into the commune picker. */
+function linkPlacePickers(pickers) {
+  const province = pickers.find(({ field }) => field.type === 'province')?.input;
+  const commune = pickers.find(({ field }) => field.type === 'commune')?.input;
+  if (!province) return;
+  const loadCommunes = async () => {
+    if (!commune) return;
+    if (!province.value) return fillUnits(commune, []);
+    const result = await api('GET', `/api/v1/admin-units/provinces/${province.value}/communes`, undefined, { asSelf: true });
+    fillUnits(commune, result.ok ? result.body : []);
+  };
+  province.addEventListener('change', () => {
+    if (commune) commune.dataset.value = '';
+    void loadCommunes();
+  });
+  void api('GET', '/api/v1/admin-units/provinces', undefined, { asSelf: true }).then((result) => {
+    fillUnits(province, result.ok ? result.body : []);
+    province.dataset.ready = 'true';
+    return loadCommunes();
+  });
+}
+
 /**
  * A form from field specs. Field spec: {name, type: text|number|date|datetime|select|checkbox|textarea|json|multiselect,
  * options: [{value, label}], required, help}. onSubmit(values) returns an API result; errors are shown by field.
@@ -151,6 +179,9 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
           : h('span', { class: 'muted' }, t('none')));
     } else if (field.type === 'point') {
       input = pointInput(id, field, value);
+    } else if (field.type === 'province' || field.type === 'commune') {
+      // Picked from the official 2025 list (34 provinces, their communes): codes, never free text.
+      input = h('select', { id, name: field.name, 'data-value': value ?? '' }, h('option', { value: '' }, '—'));
     } else if (field.type === 'checkbox') {
       input = h('input', { id, name: field.name, type: 'checkbox', checked: value ?? field.default ?? false });
     } else if (field.type === 'textarea' || field.type === 'json') {
@@ -167,6 +198,7 @@ export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}
     wrappers[field.name] = h('div', { class: 'field', 'data-field': field.name }, label, field.type === 'checkbox' ? null : input, preview, field.help ? h('div', { class: 'muted' }, field.help) : null, errorSlots[field.name]);
     return wrappers[field.name];
   });
+  linkPlacePickers(Object.values(inputs).filter(({ field }) => field.type === 'province' || field.type === 'commune'));
   const button = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('save'));
   const idempotencyKey = crypto.randomUUID();
   const el = h('form', { novalidate: true }, errorArea, rows, extra ?? null, button);

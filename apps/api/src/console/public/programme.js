@@ -2,7 +2,7 @@
 // The programme office's section of the console: the province dashboard, its drill-downs and the map
 // of growing areas (README, "Programme office"). Charts (Chart.js) and the map (Leaflet) are served
 // by this service from its installed packages, loaded on first use.
-import { alertBox, api, badge, h, session, stars } from './core.js';
+import { alertBox, api, badge, download, h, session, stars } from './core.js';
 import { errorMessage, lang } from './i18n.js';
 
 const TEXT = {
@@ -22,6 +22,11 @@ const TEXT = {
     revokedOnSale: 'Vùng bị đình chỉ/thu hồi còn hàng đang bán', recallReach: 'Thu hồi', orgs: 'Tổ chức', certificates: 'Giấy chứng nhận sắp hết hạn', expires: 'Hết hạn',
     groups: ['Thực phẩm', 'Đồ uống', 'Thảo dược', 'Vải và may mặc', 'Lưu niệm – nội thất – trang trí', 'Dịch vụ du lịch cộng đồng'],
     statuses: { draft: 'Nháp', active: 'Hoạt động', suspended: 'Đình chỉ', revoked: 'Thu hồi' },
+    alerts: 'Cảnh báo', alertsComputed: 'Tính lúc', alertsNone: 'Không có cảnh báo.', alertsNever: 'Chưa tính cảnh báo nào (máy xử lý tính lúc 6 giờ sáng mỗi ngày).',
+    critical: 'Khẩn', warning: 'Lưu ý', daysLeft: 'còn {n} ngày', daysAgo: 'hết hạn {n} ngày trước', lotsOnSale: '{n} lô còn bán', serial: 'tem số', receiver: 'bên nhận',
+    reports: 'Báo cáo tháng', reportMonth: 'Tháng', makeReport: 'Tạo báo cáo', reportProgress: 'đang tạo', noReports: 'Chưa có báo cáo nào.',
+    reportHint: 'Máy xử lý tạo tệp Excel và PDF; báo cáo một tháng đã qua tạo lại vẫn cho cùng số liệu.',
+    alertKinds: { certificate_expiring: 'Giấy chứng nhận OCOP sắp hết hạn', certificate_expired: 'Giấy chứng nhận OCOP đã hết hạn', area_withdrawn_with_stock: 'Vùng bị đình chỉ/thu hồi mã, lô còn bán', copied_label: 'Tem nghi bị sao chép', recall_not_acknowledged: 'Thu hồi chưa được bên nhận xác nhận' },
   },
   en: {
     nav: 'Province overview', title: 'OCOP programme overview', from: 'From', to: 'To', commune: 'Commune', group: 'OCOP product group',
@@ -39,6 +44,11 @@ const TEXT = {
     revokedOnSale: 'Suspended or revoked areas with stock on sale', recallReach: 'Recall', orgs: 'Organizations', certificates: 'Certificates expiring soon', expires: 'Expires',
     groups: ['Food', 'Beverages', 'Herbal products', 'Textiles and garments', 'Souvenirs, furniture and decoration', 'Community-based rural tourism'],
     statuses: { draft: 'Draft', active: 'Active', suspended: 'Suspended', revoked: 'Revoked' },
+    alerts: 'Alerts', alertsComputed: 'Computed at', alertsNone: 'No alerts.', alertsNever: 'No alerts computed yet (the worker computes them at 6 am every day).',
+    critical: 'Urgent', warning: 'Note', daysLeft: '{n} days left', daysAgo: 'expired {n} days ago', lotsOnSale: '{n} lots on sale', serial: 'label no.', receiver: 'receiver',
+    reports: 'Monthly reports', reportMonth: 'Month', makeReport: 'Make report', reportProgress: 'in progress', noReports: 'No reports yet.',
+    reportHint: 'The worker writes an Excel and a PDF file; a past month made again gives the same figures.',
+    alertKinds: { certificate_expiring: 'OCOP certificate expiring', certificate_expired: 'OCOP certificate expired', area_withdrawn_with_stock: 'Suspended or revoked area with lots on sale', copied_label: 'Label that looks copied', recall_not_acknowledged: 'Recall not acknowledged by its receiver' },
   },
 };
 export const pt = (key) => (TEXT[lang()] ?? TEXT.vi)[key] ?? key;
@@ -132,6 +142,8 @@ export async function programmeView(params) {
     h('h1', {}, `${pt('title')} — ${d.office.province ?? ''}`),
     h('p', { class: 'muted', 'data-testid': 'freshness' }, `${pt('computedAt')} ${new Date(d.computedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN')} (${pt('live')}) · ${d.period.from} → ${d.period.to}`),
     await filtersForm(params, d),
+    await alertsCard(q),
+    await reportsCard(),
     h('div', { class: 'kpis' },
       kpi(pt('coops'), d.cooperatives.linked, `${d.cooperatives.active} ${pt('active')} · ${d.cooperatives.inactive} ${pt('inactive')}`, 'kpi-cooperatives', '#programme-cooperatives'),
       kpi(pt('ocop'), d.ocop.valid, `${d.ocop.expiringWithin90Days} ${pt('exp90')} · ${d.ocop.expiringWithin30Days} ${pt('exp30')} · ${d.ocop.expired} ${pt('expired')}`, 'kpi-ocop'),
@@ -178,6 +190,88 @@ export async function programmeView(params) {
     await cooperativesCard(q),
     await mapCard(q),
   ];
+}
+
+/** What one alert is about, in a few words. */
+function alertSubject(alert) {
+  const d = alert.details;
+  const n = (key, value) => pt(key).replace('{n}', String(value));
+  switch (alert.kind) {
+    case 'certificate_expiring': return `${d.productName} ${d.stars}★ · ${n('daysLeft', d.daysLeft)} (${d.expiresAt})`;
+    case 'certificate_expired': return `${d.productName} ${d.stars}★ · ${n('daysAgo', -d.daysLeft)} (${d.expiresAt})`;
+    case 'area_withdrawn_with_stock': return `${d.code} ${d.name ?? ''} · ${n('lotsOnSale', d.lotsOnSale)}`;
+    case 'copied_label': return `${d.lotCode} · ${pt('serial')} ${d.serial}`;
+    case 'recall_not_acknowledged': return `${d.rootLotCode} · ${pt('receiver')} ${d.receiverName}`;
+    default: return '';
+  }
+}
+
+/** Today's alerts, computed by the worker each morning; critical ones first. */
+async function alertsCard(q) {
+  const result = await api('GET', '/api/v1/programme/alerts', undefined, { asSelf: true });
+  if (!result.ok) return alertBox('warn', errorMessage(result.body));
+  const { day, computedAt, items } = result.body;
+  const coop = (id) => `#/programme/cooperatives/${id}?${q}`;
+  return h('section', { class: 'card', id: 'programme-alerts', 'data-testid': 'alerts' }, h('h2', {}, `${pt('alerts')} (${items.length})`),
+    h('p', { class: 'muted', 'data-testid': 'alerts-freshness' }, day ? `${day} · ${pt('alertsComputed')} ${new Date(computedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN')}` : pt('alertsNever')),
+    items.length
+      ? h('table', {}, h('tbody', {}, items.map((alert) => h('tr', { 'data-testid': `alert-${alert.kind}` },
+          h('td', {}, h('span', { class: `badge ${alert.severity === 'critical' ? 'recalled' : 'pending'}` }, pt(alert.severity))),
+          h('td', {}, pt('alertKinds')[alert.kind] ?? alert.kind), h('td', {}, alertSubject(alert)),
+          h('td', {}, h('a', { href: coop(alert.organizationId) }, alert.organizationName))))))
+      : day ? h('p', {}, pt('alertsNone')) : null);
+}
+
+/** The previous month, YYYY-MM: what an office reports on at the start of a month. */
+function previousMonth() {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** One report: its month, state (with progress while the worker makes it) and its two files. */
+function reportRow(report) {
+  const files = report.files;
+  return h('tr', { 'data-testid': `report-${report.id}`, 'data-status': report.status },
+    h('td', {}, report.month),
+    h('td', {}, badge(report.status), report.status === 'queued' || report.status === 'rendering' ? ` ${report.progress} % ${pt('reportProgress')}` : ''),
+    h('td', {}, files ? [
+      h('button', { type: 'button', 'data-testid': 'report-xlsx', onclick: () => download(files.xlsx.href, `bao-cao-ocop-${report.month}.xlsx`) }, 'Excel'), ' ',
+      h('button', { type: 'button', 'data-testid': 'report-pdf', onclick: () => download(files.pdf.href, `bao-cao-ocop-${report.month}.pdf`) }, 'PDF'),
+    ] : report.errorCode ? errorMessage({ code: report.errorCode }) : ''));
+}
+
+/** Monthly reports: pick a month, the worker makes the files, the row follows its progress. */
+async function reportsCard() {
+  const result = await api('GET', '/api/v1/programme/reports', undefined, { asSelf: true });
+  if (!result.ok) return alertBox('warn', errorMessage(result.body));
+  const body = h('tbody', {}, result.body.items.slice(0, 6).map(reportRow));
+  const month = h('input', { type: 'month', value: previousMonth(), max: new Date().toISOString().slice(0, 7), 'data-testid': 'report-month' });
+  const message = h('div', {});
+  const follow = async (report) => {
+    let row = reportRow(report);
+    body.prepend(row);
+    while (report.status === 'queued' || report.status === 'rendering') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const next = await api('GET', `/api/v1/programme/reports/${report.id}`, undefined, { asSelf: true });
+      if (!next.ok) break;
+      report = next.body;
+      const fresh = reportRow(report);
+      row.replaceWith(fresh);
+      row = fresh;
+    }
+  };
+  const form = h('form', { class: 'row', onsubmit: async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    const made = await api('POST', '/api/v1/programme/reports', { month: month.value }, { asSelf: true });
+    if (!made.ok) return message.replaceChildren(alertBox('error', errorMessage(made.body)));
+    void follow(made.body);
+  } },
+  h('div', { class: 'field' }, h('label', {}, pt('reportMonth'), month)), h('button', { type: 'submit', class: 'primary', 'data-testid': 'report-make' }, pt('makeReport')));
+  return h('section', { class: 'card', id: 'programme-reports', 'data-testid': 'reports' }, h('h2', {}, pt('reports')),
+    h('p', { class: 'muted' }, pt('reportHint')), form, message,
+    h('table', {}, body), result.body.items.length ? null : h('p', { class: 'muted' }, pt('noReports')));
 }
 
 async function cooperativesCard(q) {

@@ -20,12 +20,12 @@ export const RESOURCES = {
   partners: {
     path: '/api/v1/partners', title: () => t('nav.partners'),
     columns: () => [{ label: t('fields.name'), key: 'name' }, { label: t('fields.kind'), render: (r) => t(`kinds.${r.kind}`) }, { label: t('fields.commune'), key: 'commune' }, { label: t('fields.phone'), key: 'phone' }],
-    fields: () => [f('kind', { type: 'select', required: true, options: options(PARTNER_KINDS) }), f('name', { required: true }), f('phone'), f('citizenId'), f('commune'), f('province'), f('address'), f('gln'), f('linkedOrganizationId', { sendEmpty: true, help: t('links.byIdHelp') }), f('notes', { type: 'textarea' })],
+    fields: () => [f('kind', { type: 'select', required: true, options: options(PARTNER_KINDS) }), f('name', { required: true }), f('phone'), f('citizenId'), f('provinceCode', { type: 'province', label: t('fields.province') }), f('communeCode', { type: 'commune', label: t('fields.commune') }), f('address'), f('gln'), f('linkedOrganizationId', { sendEmpty: true, help: t('links.byIdHelp') }), f('notes', { type: 'textarea' })],
   },
   facilities: {
     path: '/api/v1/facilities', title: () => t('nav.facilities'),
     columns: () => [{ label: t('fields.name'), key: 'name' }, { label: t('fields.kind'), render: (r) => t(`kinds.${r.kind}`) }, { label: t('fields.code'), key: 'code' }, { label: t('fields.province'), key: 'province' }],
-    fields: () => [f('kind', { type: 'select', required: true, options: options(FACILITY_KINDS) }), f('name', { required: true }), f('code'), f('commune'), f('province'), f('address'), f('gln')],
+    fields: () => [f('kind', { type: 'select', required: true, options: options(FACILITY_KINDS) }), f('name', { required: true }), f('code'), f('provinceCode', { type: 'province', label: t('fields.province') }), f('communeCode', { type: 'commune', label: t('fields.commune') }), f('address'), f('gln')],
   },
   products: {
     path: '/api/v1/products', title: () => t('nav.products'), detail: true,
@@ -47,7 +47,7 @@ export const RESOURCES = {
       const [partners, crops] = await Promise.all([list('/api/v1/partners?limit=200'), list('/api/v1/crop-yield-limits')]);
       const households = partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name }));
       const cropOptions = crops.map((c) => ({ value: c.crop, label: (lang() === 'en' ? c.nameEn : c.nameVi) ?? c.crop }));
-      return [f('code', { required: true }), f('name', { required: true }), f('crop', { type: 'select', required: true, options: cropOptions }), f('variety'), f('areaHa', { type: 'number', required: true, suffix: 'ha' }), f('province', { required: true, default: 'Điện Biên' }), f('commune'), f('location', { type: 'point', sendEmpty: true }), f('ownerPartnerIds', { type: 'multiselect', options: households, help: t('householdsHelp') })];
+      return [f('code', { required: true }), f('name', { required: true }), f('crop', { type: 'select', required: true, options: cropOptions }), f('variety'), f('areaHa', { type: 'number', required: true, suffix: 'ha' }), f('provinceCode', { type: 'province', required: true, label: t('fields.province'), default: session.me?.organization?.provinceCode }), f('communeCode', { type: 'commune', label: t('fields.commune') }), f('location', { type: 'point', sendEmpty: true }), f('ownerPartnerIds', { type: 'multiselect', options: households, help: t('householdsHelp') })];
     },
   },
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CROPS, type GrowingAreaInput, INITIAL_GROWING_AREA_STATUSES } from '@app/traceability';
 import { CommuneCodeField, ProvinceCodeField } from '../../../common/place-fields.js';
 import { IsDecimalLike, IsGeoJsonLike } from '../../common/registry.dto.js';
@@ -40,7 +40,8 @@ export class CreateGrowingAreaDto implements GrowingAreaInput {
   @IsDecimalLike()
   areaHa: string | number;
 
-  @ApiProperty({ example: 'Điện Biên' })
+  @ApiPropertyOptional({ example: 'Điện Biên', description: 'Required unless provinceCode or communeCode names the place' })
+  @ValidateIf((o: { provinceCode?: string | null; communeCode?: string | null }) => !o.provinceCode && !o.communeCode)
   @IsString()
   @MaxLength(100)
   province: string;

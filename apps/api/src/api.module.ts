@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, ShowcaseModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { OrganizationController } from './account/organization.controller.js';
 import { OrganizationLinksController } from './account/organization-links.controller.js';
@@ -21,6 +21,7 @@ import { LabelJobsController } from './labels/label-jobs.controller.js';
 import { AdminUnitsController } from './admin-units/admin-units.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { ProgrammeController } from './programme/programme.controller.js';
+import { PublicProfileController } from './showcase/public-profile.controller.js';
 import { ProgrammeReportsController } from './programme/programme-reports.controller.js';
 
 @Module({
@@ -36,6 +37,7 @@ import { ProgrammeReportsController } from './programme/programme-reports.contro
     ImportsController,
     AdminUnitsController,
     ProgrammeController,
+    PublicProfileController,
     ProgrammeReportsController,
   ],
   providers: [
@@ -50,7 +52,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule, ShowcaseModule],
     };
   }
 }

@@ -9,15 +9,16 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
-import { IMPORT_BODY_LIMIT_BYTES } from '@app/traceability';
+import { IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
 import { UPLOAD_TYPES } from './imports/imports.dto.js';
+import { PHOTO_CONTENT_TYPES } from './showcase/public-profile.dto.js';
 
 const AUTH_PATH = '/api/v1/auth/';
 const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
 /** The public resolver and lot pages (issue 6): their own per-IP bucket. */
-const PUBLIC_PATH = /^\/(?:01|l)(?:[/?]|$)|^\/public\/lots\/|^\/\.well-known\/gs1resolver/;
+const PUBLIC_PATH = /^\/(?:01|l)(?:[/?]|$)|^\/public\/lots\/|^\/\.well-known\/gs1resolver|^\/ocop(?:[/?]|$)|^\/(?:sitemap\.xml|robots\.txt)/;
 const rateBucket = (url: string) => (url.startsWith(AUTH_PATH) ? 'auth' : PUBLIC_PATH.test(url) ? 'public' : 'all');
 const share = (limit: number, processes: number) => Math.max(1, Math.floor(limit / processes));
 
@@ -43,6 +44,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   // Spreadsheet uploads arrive as the file's own bytes; the import names a file over its limit itself
   // (IMPORT_FILE_TOO_LARGE), so the parser lets a little more through.
   fastify.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  // Photos arrive as the file's own bytes too; the photo check names one over its limit (PHOTO_TOO_LARGE).
+  fastify.addContentTypeParser(PHOTO_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_UPLOAD_MAX_BYTES + 1024 }, (_request, body, done) => done(null, body));
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

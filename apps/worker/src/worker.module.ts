@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, ShowcaseModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { RequeueStuckJobsScheduler } from './processors/requeue-stuck-jobs.scheduler.js';
@@ -19,7 +19,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot({ workers: true }), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule, ShowcaseModule],
     };
   }
 }

@@ -31,3 +31,4 @@ export {
   type RenderResult,
 } from './renderer.js';
 export { findTemplate, LABEL_TEMPLATES, labelsPerPage, requireTemplate, type LabelTemplate } from './templates.js';
+export { POSTER_SIZES, renderPoster, type PosterSize, type PosterView } from './poster.js';

@@ -13,6 +13,7 @@ export enum JobName {
   RequeueStuckJobs = 'requeue-stuck-jobs',
   CommitImport = 'commit-import',
   ProgrammeAlerts = 'programme-alerts',
+  RenderPoster = 'render-poster',
   RenderProgrammeReport = 'render-programme-report',
 }
 
@@ -38,6 +39,14 @@ export interface ProgrammeAlertsPayload {
   day?: string;
 }
 
+/** Renders a producer's QR poster (issue 20) into the poster storage under `posterId`. */
+export interface RenderPosterPayload {
+  organizationId: string;
+  posterId: string;
+  size: 'a4' | 'a5';
+  lang: 'vi' | 'en';
+}
+
 /** Renders a programme office's monthly report (XLSX and PDF). */
 export interface RenderProgrammeReportPayload {
   officeId: string;
@@ -50,6 +59,7 @@ export interface JobPayloads {
   [JobName.RequeueStuckJobs]: Record<string, never>;
   [JobName.CommitImport]: CommitImportPayload;
   [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
+  [JobName.RenderPoster]: RenderPosterPayload;
   [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
 }
 
@@ -59,6 +69,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueStuckJobs]: QueueName.Maintenance,
   [JobName.CommitImport]: QueueName.Imports,
   [JobName.ProgrammeAlerts]: QueueName.Maintenance,
+  [JobName.RenderPoster]: QueueName.Labels,
   [JobName.RenderProgrammeReport]: QueueName.Maintenance,
 };
 
@@ -76,6 +87,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.CommitImport]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
   // A failed day is computed again by the next attempt; what was stored stays (one row per subject).
   [JobName.ProgrammeAlerts]: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+  // A poster is one page: retried a few times; asking again with the same content re-adds it once the old job is gone.
+  [JobName.RenderPoster]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
   [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 

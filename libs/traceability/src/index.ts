@@ -36,3 +36,4 @@ export * from './exports/fsma.js';
 export * from './labels/index.js';
 export * from './public/index.js';
 export * from './imports/index.js';
+export * from './showcase/index.js';

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import type { Caller } from '@app/traceability';
 import { PublicPageService } from './pages/public-page.service.js';
+import { ShowcasePagesService } from './showcase/showcase-pages.service.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -16,7 +17,10 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class PageChangesInterceptor implements NestInterceptor {
-  constructor(private readonly pages: PublicPageService) {}
+  constructor(
+    private readonly pages: PublicPageService,
+    private readonly showcase: ShowcasePagesService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
@@ -25,7 +29,7 @@ export class PageChangesInterceptor implements NestInterceptor {
     if (!WRITE_METHODS.has(request.method) || !organizationId) return next.handle();
     return next.handle().pipe(
       mergeMap(async (body) => {
-        await this.pages.settle(organizationId);
+        await Promise.all([this.pages.settle(organizationId), this.showcase.settle(organizationId)]);
         return body;
       }),
     );

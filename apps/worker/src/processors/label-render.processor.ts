@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { LabelException } from '@app/labels';
-import { JobName, QueueName, type RenderLabelsPayload } from '@app/queue';
-import { DomainException, LabelJobRenderer, LabelStorageError } from '@app/traceability';
+import { JobName, QueueName, type RenderLabelsPayload, type RenderPosterPayload } from '@app/queue';
+import { DomainException, LabelJobRenderer, LabelStorageError, PostersService } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /**
@@ -19,16 +19,20 @@ export const LABEL_WORKER_OPTIONS = {
   maxStalledCount: 2,
 };
 
-/** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`). */
+/** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`) and the showcase's QR posters (JobName.RenderPoster). */
 @Processor(QueueName.Labels, LABEL_WORKER_OPTIONS)
 export class LabelRenderProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(LabelRenderProcessor.name);
 
-  constructor(private readonly renderer: LabelJobRenderer) {
+  constructor(
+    private readonly renderer: LabelJobRenderer,
+    private readonly posters: PostersService,
+  ) {
     super();
   }
 
   protected async handle(job: Job<RenderLabelsPayload>): Promise<unknown> {
+    if (job.name === JobName.RenderPoster) return this.poster(job as unknown as Job<RenderPosterPayload>);
     if (job.name !== JobName.RenderLabels) {
       this.logger.warn(`Unknown labels job ${job.name}`);
       return undefined;
@@ -40,6 +44,16 @@ export class LabelRenderProcessor extends TrackedWorkerHost {
       });
     } catch (error) {
       throw await this.recordFailure(job, error);
+    }
+  }
+
+  /** A poster is one page: a broken rule (the producer left the catalogue) fails at once, anything else is retried. */
+  private async poster(job: Job<RenderPosterPayload>): Promise<unknown> {
+    try {
+      return await this.posters.render(job.data);
+    } catch (error) {
+      if (error instanceof DomainException || error instanceof LabelException) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
     }
   }
 

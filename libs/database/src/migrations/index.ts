@@ -14,6 +14,7 @@ import { LotPageNotifications1764404200000 } from './1764404200000-lot-page-noti
 import { AdministrativeUnits1764405300000 } from './1764405300000-administrative-units.js';
 import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
+import { PublicShowcase1764406200000 } from './1764406200000-public-showcase.js';
 import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
 import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AdministrativeUnits1764405300000,
   StatusEffectiveDate1764405400000,
   ImportJobs1764405500000,
+  PublicShowcase1764406200000,
   ProgrammeAlerts1764406500000,
   ProgrammeReports1764406510000,
 ];

@@ -46,6 +46,8 @@ export const NOT_FOUND_CODES = {
   Lot: 'LOT_NOT_FOUND',
   Organization: 'ORGANIZATION_NOT_FOUND',
   Partner: 'PARTNER_NOT_FOUND',
+  Photo: 'PHOTO_NOT_FOUND',
+  Poster: 'POSTER_NOT_FOUND',
   Product: 'PRODUCT_NOT_FOUND',
   'Programme office': 'PROGRAMME_OFFICE_NOT_FOUND',
   Province: 'PROVINCE_NOT_FOUND',

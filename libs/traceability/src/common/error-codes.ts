@@ -7,6 +7,7 @@ import { LOTS_ERROR_CODES, type LotsErrorCode } from '../lots/lots.errors.js';
 import { PROGRAMME_ERROR_CODES, type ProgrammeErrorCode } from '../programme/programme.errors.js';
 import { PUBLIC_ERROR_CODES, type PublicErrorCode } from '../public/public.errors.js';
 import { REGISTRY_ERROR_CODES, type RegistryErrorCode } from '../registry/registry.errors.js';
+import { SHOWCASE_ERROR_CODES, type ShowcaseErrorCode } from '../showcase/showcase.errors.js';
 import { COMMON_ERROR_CODES, type CommonErrorCode } from './common.errors.js';
 
 /**
@@ -24,7 +25,8 @@ export type ErrorCode =
   | PublicErrorCode
   | IdempotencyErrorCode
   | ImportsErrorCode
-  | ProgrammeErrorCode;
+  | ProgrammeErrorCode
+  | ShowcaseErrorCode;
 
 export const ERROR_CATALOG = {
   common: COMMON_ERROR_CODES,
@@ -37,6 +39,7 @@ export const ERROR_CATALOG = {
   idempotency: IDEMPOTENCY_ERROR_CODES,
   imports: IMPORTS_ERROR_CODES,
   programme: PROGRAMME_ERROR_CODES,
+  showcase: SHOWCASE_ERROR_CODES,
 } as const satisfies Record<string, readonly ErrorCode[]>;
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CATALOG).flat();

@@ -99,7 +99,7 @@ export const PUBLIC_LOT_COLUMNS: Columns<Omit<PublicLot, 'depth'>> = {
 /** What a public page reads of a product (checked like PUBLIC_LOT_SELECT). */
 export const PUBLIC_PRODUCT_SELECT = `p.id, p.organization_id AS "organizationId", p.name_vi AS "nameVi", p.name_en AS "nameEn", p.gtin, p.brand,
   p.description, p.image_url AS "imageUrl", p.unit, p.net_content::text AS "netContent", p.net_content_unit AS "netContentUnit",
-  p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards`;
+  p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards, p.photo_key AS "photoKey"`;
 
 export const PUBLIC_PRODUCT_COLUMNS: Columns<PublicProduct> = {
   id: true, organizationId: true, nameVi: true, nameEn: true, gtin: true, brand: true, description: true, imageUrl: true, unit: true, netContent: true,
@@ -193,7 +193,17 @@ export class PublicLotRepository {
   }
 
   organizations(ids: string[]): Promise<PublicOrganization[]> {
-    return this.dataSource.query(`SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM organization WHERE id = ANY($1::uuid[])`, [ids]);
+    // showcaseProvinceCode: the catalogue its showcase pages are in (listed, overseen by its province's office), or null.
+    return this.dataSource.query(
+      `SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode",
+         (SELECT office.province_code FROM organization_public_profile pp
+          JOIN organization_link l ON l.to_organization_id = pp.organization_id AND l.kind = 'oversight' AND l.status = 'active'
+          JOIN organization office ON office.id = l.from_organization_id AND office.kind = 'programme_office'
+            AND office.office_confirmed_at IS NOT NULL AND office.province = organization.province
+          WHERE pp.organization_id = organization.id AND pp.listed ORDER BY office.province_code LIMIT 1) AS "showcaseProvinceCode"
+       FROM organization WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**

@@ -18,6 +18,8 @@ export interface PublicOrganization {
   /** Official codes since 1 July 2025 (absent or null for text that matches no unit): the page writes the address in the current form. */
   provinceCode?: string | null;
   communeCode?: string | null;
+  /** The province catalogue of the OCOP showcase the organization appears in (listed and overseen), else null. */
+  showcaseProvinceCode?: string | null;
 }
 
 export interface PublicProduct {
@@ -35,6 +37,8 @@ export interface PublicProduct {
   shelfLifeDays: number | null;
   ocopGroup: number | null;
   standards: string[];
+  /** The photo uploaded for the product (served at /ocop/photos/{key}); preferred to imageUrl. */
+  photoKey?: string | null;
 }
 
 export interface GeoPoint {

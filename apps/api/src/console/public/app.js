@@ -8,6 +8,7 @@ import { importsView, importView } from './imports.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
 import { programmeCooperativeView, programmeView, pt } from './programme.js';
+import { showcaseView, st } from './showcase.js';
 
 const root = document.getElementById('app');
 setLang(lang());
@@ -15,12 +16,12 @@ setLang(lang());
 const NAV = [
   ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
   ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
-  ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
+  ['showcase', 'showcase'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
 /** A programme office in its own name keeps no lots or registry: its menu is the province's (programme.js). */
 const OFFICE_NAV = [['programme', 'programme'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys']];
 /** Screens only owners and admins of the organization itself see. */
-const ADMIN_ONLY = ['users', 'api-keys'];
+const ADMIN_ONLY = ['users', 'api-keys', 'showcase'];
 /** Screens reachable without a session. */
 const PUBLIC_SCREENS = { 'forgot-password': forgotView, 'reset-password': resetView };
 
@@ -81,7 +82,7 @@ function layout(section, content, switcher) {
         h('a', { href: '#/account/password', 'data-testid': 'change-password' }, t('account.changePassword')),
         h('button', { type: 'button', onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); render(); } }, t('language')),
         h('button', { type: 'button', 'data-testid': 'logout', onclick: () => void logout() }, t('logout')))),
-    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, key === 'programme' ? pt('nav') : t(key)))),
+    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, key === 'programme' ? pt('nav') : key === 'showcase' ? st('nav') : t(key)))),
     h('main', {}, content),
   ];
 }
@@ -109,6 +110,7 @@ async function route(path, params) {
   if (section === 'links') return linksView();
   if (section === 'users' && session.isAdmin) return usersView();
   if (section === 'api-keys' && session.isAdmin) return apiKeysView();
+  if (section === 'showcase' && session.isAdmin && !session.actingAs) return showcaseView();
   if (section === 'account' && id === 'password') return passwordView();
   if (RESOURCES[section]) return id ? editView(section, id === 'new' ? undefined : id) : listView(section, params);
   location.hash = '#/lots';

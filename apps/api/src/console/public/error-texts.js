@@ -218,6 +218,17 @@ export const ERROR_TEXTS = {
     DECIMAL_AMBIGUOUS: 'Số này đọc được hai cách; hãy viết như 2,5.',
     STATUS_EFFECTIVE_IN_FUTURE: 'Ngày hiệu lực không được ở tương lai.',
     STATUS_EFFECTIVE_BEFORE_PREVIOUS: 'Ngày hiệu lực không được trước lần đổi trạng thái trước.',
+    // public showcase and photos
+    PHOTO_TOO_LARGE: 'Ảnh quá lớn (tối đa 12 MB).',
+    PHOTO_TYPE_UNSUPPORTED: 'Hãy gửi ảnh JPEG, PNG, WebP, HEIC hoặc AVIF.',
+    PHOTO_UNREADABLE: 'Không đọc được ảnh này.',
+    PHOTO_LIMIT_REACHED: 'Đã đủ 6 ảnh: hãy xoá bớt một ảnh trước.',
+    PHOTO_NOT_FOUND: 'Không tìm thấy ảnh.',
+    PUBLIC_LINK_INVALID: 'Địa chỉ web phải bắt đầu bằng https:// hoặc http://.',
+    PUBLIC_TEXT_TOO_LONG: 'Nội dung quá dài.',
+    PUBLIC_CONTACT_INVALID: 'Số điện thoại hoặc email không hợp lệ.',
+    SHOWCASE_NOT_LISTED: 'Cơ sở chưa hiện trong danh mục OCOP của tỉnh: hãy bật hiển thị và được văn phòng điều phối liên kết.',
+    POSTER_NOT_FOUND: 'Không tìm thấy áp phích.',
   },
   en: {
     // common
@@ -434,5 +445,16 @@ export const ERROR_TEXTS = {
     DECIMAL_AMBIGUOUS: 'This number reads two ways; write it as 2.5.',
     STATUS_EFFECTIVE_IN_FUTURE: 'The effective date cannot be in the future.',
     STATUS_EFFECTIVE_BEFORE_PREVIOUS: 'The effective date cannot be before the previous status change.',
+    // public showcase and photos
+    PHOTO_TOO_LARGE: 'The photo is too large (12 MB at most).',
+    PHOTO_TYPE_UNSUPPORTED: 'Send a JPEG, PNG, WebP, HEIC or AVIF photo.',
+    PHOTO_UNREADABLE: 'This photo cannot be read.',
+    PHOTO_LIMIT_REACHED: 'Six photos already: remove one first.',
+    PHOTO_NOT_FOUND: 'Photo not found.',
+    PUBLIC_LINK_INVALID: 'A web address starts with https:// or http://.',
+    PUBLIC_TEXT_TOO_LONG: 'The text is too long.',
+    PUBLIC_CONTACT_INVALID: 'The phone number or e-mail is not valid.',
+    SHOWCASE_NOT_LISTED: 'Not in the province’s OCOP catalogue yet: turn it on, and be linked by the programme office.',
+    POSTER_NOT_FOUND: 'Poster not found.',
   },
 };

@@ -78,6 +78,9 @@ export interface Messages {
   errorByCode: Record<ConsumerErrorCode, string>;
   backHint: string;
   processNames: Record<string, string>;
+  /** Links from a lot page to the OCOP showcase (issue 20). */
+  showcaseProducer: string;
+  showcaseProduct: string;
   lotStatus: string;
   active: string;
 }
@@ -194,6 +197,8 @@ const vi: Messages = {
     DATABASE_UNAVAILABLE: 'Hệ thống truy xuất đang tạm gián đoạn. Vui lòng quét lại mã sau ít phút.',
   },
   backHint: 'Mã tham chiếu',
+  showcaseProducer: 'Về cơ sở sản xuất',
+  showcaseProduct: 'Trang sản phẩm OCOP',
   processNames: {
     merge: 'Gộp lô',
     mill: 'Xay xát',
@@ -329,6 +334,8 @@ const en: Messages = {
     DATABASE_UNAVAILABLE: 'The traceability service is briefly unavailable. Please scan the code again in a few minutes.',
   },
   backHint: 'Reference',
+  showcaseProducer: 'About the producer',
+  showcaseProduct: 'OCOP product page',
   processNames: {
     merge: 'Merging',
     'gộp lô': 'Merging',

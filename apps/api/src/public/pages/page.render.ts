@@ -38,11 +38,15 @@ export function mapUrl(point: GeoPoint): string {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=15/${lat}/${lon}`;
 }
 
-/** Only http(s) images are shown (a stored `javascript:` or `data:` URL renders nothing). */
+/** The uploaded photo (WebP ≤ 30 KB, this origin), else an http(s) image URL, else null (a stored `javascript:` or `data:` URL renders nothing). */
+function imageSource(product: PublicProduct): string | null {
+  if (product.photoKey) return `/ocop/photos/${product.photoKey}`;
+  return product.imageUrl && /^https?:\/\//i.test(product.imageUrl) ? product.imageUrl : null;
+}
+
 function image(product: PublicProduct, lang: DisplayLanguage): SafeHtml {
-  if (product.imageUrl && /^https?:\/\//i.test(product.imageUrl)) {
-    return html`<img src="${product.imageUrl}" alt="${productName(product, lang)}" width="640" height="480" decoding="async">`;
-  }
+  const src = imageSource(product);
+  if (src) return html`<img src="${src}" alt="${productName(product, lang)}" width="640" height="480" decoding="async">`;
   return html`<div class="noimg" role="img" aria-label="${productName(product, lang)}">🌾</div>`;
 }
 
@@ -93,8 +97,9 @@ function locationCode(step: TimelineStep, m: Messages): SafeHtml | null {
 
 /** The product photo in the Circular 02 list (http(s) only, like the hero image), or null. */
 function circularImage(product: PublicProduct, lang: DisplayLanguage): SafeHtml | null {
-  if (!product.imageUrl || !/^https?:\/\//i.test(product.imageUrl)) return null;
-  return html`<a href="${product.imageUrl}" rel="noopener"><img class="c02img" src="${product.imageUrl}" alt="${productName(product, lang)}" width="96" height="72" loading="lazy" decoding="async"></a>`;
+  const src = imageSource(product);
+  if (!src) return null;
+  return html`<a href="${src}" rel="noopener"><img class="c02img" src="${src}" alt="${productName(product, lang)}" width="96" height="72" loading="lazy" decoding="async"></a>`;
 }
 
 function stepTitle(step: TimelineStep, m: Messages): string {
@@ -133,6 +138,14 @@ function certificationItem(cert: PublicCertification, m: Messages, lang: Display
 
 function producerLine(org: PublicOrganization): string {
   return [org.name, org.address, place(org)].filter(Boolean).join(', ');
+}
+
+/** Links to the producer's and the product's showcase pages, when the producer appears in its province's catalogue. */
+function showcaseLinks(view: LotPublicView, m: Messages, lang: DisplayLanguage): SafeHtml | null {
+  const province = view.producer.showcaseProvinceCode;
+  if (!province || view.product.organizationId !== view.producer.id) return null;
+  const suffix = lang === 'en' ? '?lang=en' : '';
+  return html`<p class="showcase" data-testid="showcase-links"><a href="/ocop/${province}/producers/${view.producer.id}${suffix}">${m.showcaseProducer}</a> · <a href="/ocop/products/${view.product.id}${suffix}">${m.showcaseProduct}</a></p>`;
 }
 
 function verifiedLine(view: LotPublicView, m: Messages): SafeHtml {
@@ -215,7 +228,7 @@ ${view.standards.length ? html`<dt>${m.standards}</dt><dd>${view.standards.join(
 
   const body = html`<main>
 ${recallBanner(view, m, lang)}
-<section class="hero">${image(product, lang)}<h1>${name}</h1>${lang === 'en' && product.nameEn ? html`<p class="sub" lang="vi">${product.nameVi}</p>` : null}<p class="sub">${view.producer.name}</p>${ocopBadge(view.ocop, m, lang)}${verifiedLine(view, m)}</section>
+<section class="hero">${image(product, lang)}<h1>${name}</h1>${lang === 'en' && product.nameEn ? html`<p class="sub" lang="vi">${product.nameVi}</p>` : null}<p class="sub">${view.producer.name}</p>${ocopBadge(view.ocop, m, lang)}${verifiedLine(view, m)}${showcaseLinks(view, m, lang)}</section>
 ${raw(SERIAL_SLOT)}
 ${facts}
 ${timeline}

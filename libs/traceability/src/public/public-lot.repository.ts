@@ -103,7 +103,7 @@ export const PUBLIC_PRODUCT_SELECT = `p.id, p.organization_id AS "organizationId
 
 export const PUBLIC_PRODUCT_COLUMNS: Columns<PublicProduct> = {
   id: true, organizationId: true, nameVi: true, nameEn: true, gtin: true, brand: true, description: true, imageUrl: true, unit: true, netContent: true,
-  netContentUnit: true, shelfLifeDays: true, ocopGroup: true, standards: true,
+  netContentUnit: true, shelfLifeDays: true, ocopGroup: true, standards: true, photoKey: true,
 };
 
 /** OCOP certificates are valid 36 months from issue when no expiry was recorded (docs/domain.md#words). */

@@ -58,12 +58,21 @@ describe('row types against the migrated schema', () => {
     expect(Object.keys(row as object).sort()).toEqual(Object.keys(columns).sort());
   });
 
+  /**
+   * Columns of an entity's table that other code writes with SQL on purpose, so the entity (and the
+   * registry's answers built from it) leave them out. Each needs its reason here.
+   */
+  const WRITTEN_WITH_SQL: Record<string, string[]> = {
+    // The product photo's storage key: set by the showcase's photo storage, read by the public pages.
+    product: ['photo_key'],
+  };
+
   it('every TypeORM entity maps exactly the columns of its table', async () => {
     const mismatches: Record<string, { unmapped: string[]; missing: string[] }> = {};
     for (const entity of t.dataSource.entityMetadatas) {
       const actual = await columnsOf(entity.tableName);
       const mapped = entity.columns.map((column) => column.databaseName);
-      const unmapped = actual.filter((column) => !mapped.includes(column));
+      const unmapped = actual.filter((column) => !mapped.includes(column) && !(WRITTEN_WITH_SQL[entity.tableName] ?? []).includes(column));
       const missing = mapped.filter((column) => !actual.includes(column));
       if (unmapped.length || missing.length) mismatches[entity.tableName] = { unmapped, missing };
     }

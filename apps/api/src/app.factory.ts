@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
-import { IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
+import { EPCIS_CAPTURE_BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
 import { UPLOAD_TYPES } from './imports/imports.dto.js';
@@ -41,6 +41,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies with a nesting-depth limit (Fastify's parser has none).
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  // EPCIS 2.0 capture takes JSON-LD documents larger than other bodies; it names one over its
+  // advertised limit itself (EPCIS_CAPTURE_TOO_LARGE), so its route lets somewhat more through.
+  app.useBodyParser('application/ld+json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/api/v1/epcis/capture' && route.method === 'POST') route.bodyLimit = EPCIS_CAPTURE_BODY_LIMIT;
+  });
   // Spreadsheet uploads arrive as the file's own bytes; the import names a file over its limit itself
   // (IMPORT_FILE_TOO_LARGE), so the parser lets a little more through.
   fastify.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));

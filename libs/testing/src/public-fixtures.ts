@@ -23,7 +23,8 @@ async function post(server: Server, org: TestOrganization, path: string, body: J
   return response.body;
 }
 
-const at = (base: number, minutes: number) => new Date(base + minutes * 60_000).toISOString();
+/** An instant written the way a clerk in Vietnam records it: local time with its +07:00 offset (pages show dates in the event's own offset). */
+const at = (base: number, minutes: number) => new Date(base + minutes * 60_000 + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 
 export interface Genealogy {

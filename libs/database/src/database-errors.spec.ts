@@ -9,6 +9,7 @@ describe('isDatabaseUnavailable', () => {
     for (const error of [
       pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
       pgError('ECONNRESET'),
+      pgError('ENOENT', 'connect ENOENT /var/run/postgresql/.s.PGSQL.5432'),
       pgError('57P01', 'terminating connection due to administrator command'),
       pgError('57P02'),
       pgError('57P03', 'the database system is starting up'),
@@ -27,7 +28,7 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('does not take a query’s own errors for an outage', () => {
-    for (const error of [pgError('23505'), pgError('22021'), pgError('40001'), typeorm(pgError('42P01')), new Error('boom'), null, undefined, 'text']) {
+    for (const error of [pgError('ENOENT', "ENOENT: no such file or directory, open '/data/labels/x.pdf'"), pgError('23505'), pgError('22021'), pgError('40001'), typeorm(pgError('42P01')), new Error('boom'), null, undefined, 'text']) {
       expect(isDatabaseUnavailable(error)).toBe(false);
     }
   });

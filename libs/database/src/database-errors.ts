@@ -9,6 +9,8 @@ function codesOf(error: unknown): { code?: string; message: string } {
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** Socket errors of a connection that could not be made or was cut. */
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** A connect to PostgreSQL's Unix socket (`<dir>/.s.PGSQL.<port>`), as node's error message names it. */
+const POSTGRES_SOCKET = /^connect ENOENT .*\.s\.PGSQL\.\d+$/;
 /** The code of an error a caller raises when the database took too long to answer (see the public pages). */
 export const DATABASE_TIMEOUT_CODE = 'NGUON_DATABASE_TIMEOUT';
 /** node-postgres and pg-pool say these in words only (no code). */
@@ -40,6 +42,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (RELEASED_RUNNER_ERRORS.has((error as { name?: string }).name ?? '')) return true;
   if (code && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET_CODES.has(code) || code === DATABASE_TIMEOUT_CODE)) return true;
   if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  // Over the Unix socket, a stopped server has removed its socket file: connect answers ENOENT.
+  if (code === 'ENOENT' && POSTGRES_SOCKET.test(message)) return true;
   // Node's connect to a name with several addresses fails with an AggregateError of each attempt.
   const { errors } = error as { errors?: unknown };
   return Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner));

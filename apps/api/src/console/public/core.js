@@ -47,6 +47,8 @@ export async function api(method, path, body, { idempotencyKey, asSelf } = {}) {
   if (session.actingAs && !asSelf) headers['x-organization-id'] = session.actingAs;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = idempotencyKey ?? crypto.randomUUID();
+  // Offline (the phone says so): no request, no waiting; callers keep the entry on the device (offline.js).
+  if (navigator.onLine === false) return { ok: false, status: 0, body: null };
   let response;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -52,7 +52,7 @@ export async function harvestView(params = new URLSearchParams()) {
   const keepOnDevice = async (values, body, key) => {
     const area = areas.find((a) => a.id === values.growingAreaId);
     const product = products.find((p) => p.id === values.productId);
-    const label = `${area?.code ?? ''} · ${product?.nameVi ?? ''} · ${qty(values.quantity, values.unit)} · ${values.harvestedAt}`;
+    const label = [values.lotCode, area?.code, product?.nameVi, qty(values.quantity, values.unit), values.harvestedAt].filter(Boolean).join(' · ');
     await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await position(), key });
     flash('ok', t('outbox.kept'));
     location.hash = '#/outbox';

@@ -1,7 +1,7 @@
 // Field capture without a network: entries wait in the device's outbox (IndexedDB, kept when the browser
 // closes), each with its own Idempotency-Key, and are sent when the link returns (the `online` event, the
 // page opening, a timer). The forms' reference lists are kept from the last time they were read online.
-import { alertBox, api, h, session, table } from './core.js';
+import { alertBox, api, h, session } from './core.js';
 import { errorMessage, t } from './i18n.js';
 
 const DB_NAME = 'nguon-offline';
@@ -107,9 +107,10 @@ function changed() {
 let sending = null;
 /** Sends every waiting entry of this organization, one at a time; returns when done. */
 export function sendAll() {
-  sending ??= (async () => {
+  if (sending) return sending;
+  if (!session.token || !organizationId() || navigator.onLine === false) return Promise.resolve();
+  sending = (async () => {
     try {
-      if (!session.token || !organizationId() || navigator.onLine === false) return;
       for (const waiting of (await entries()).filter((e) => e.state === 'waiting').reverse()) {
         const result = await api('POST', waiting.path, waiting.body, { idempotencyKey: waiting.key });
         // No answer, a server in trouble, an expired session, a key still being worked on: wait and retry.
@@ -117,7 +118,10 @@ export function sendAll() {
         const done = result.ok || result.body?.code === 'IDEMPOTENCY_ANSWER_LOST'
           ? { state: 'sent', sentAt: new Date().toISOString(), result: result.ok ? { id: result.body.id, code: result.body.code } : null }
           : { state: 'refused', error: result.body ?? { code: 'INTERNAL', message: String(result.status) } };
-        await store('outbox', 'readwrite', (s) => s.put({ ...waiting, ...done }));
+        // Edited or removed while it was on its way: the newer version stays as it is, and waits.
+        const now = await entry(waiting.id);
+        if (!now || now.key !== waiting.key || JSON.stringify(now.body) !== JSON.stringify(waiting.body)) continue;
+        await store('outbox', 'readwrite', (s) => s.put({ ...now, ...done }));
         changed();
       }
     } finally {
@@ -148,28 +152,29 @@ export function position() {
 
 const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
-/** The "Chờ gửi" screen: each entry kept on the device, its state, the server's reason when refused. */
+/**
+ * The "Chờ gửi" screen: each entry kept on the device as a card (readable on a phone, where tables lose
+ * their right-hand columns), its state, and the server's reason when refused.
+ */
 export async function outboxView() {
   const rows = await entries();
   const editPath = { harvest: '#/harvest' };
+  const card = (e) => h('div', { class: 'card outbox-entry', 'data-id': e.id },
+    h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`kinds.${e.kind}`)), ' ', e.label),
+    h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${e.position.lat}, ${e.position.lng} (± ${e.position.accuracy} m)` : ''),
+    e.state === 'refused' ? h('div', { class: 'field-error', 'data-testid': 'reason' }, errorMessage(e.error)) : null,
+    e.state === 'sent' && e.result?.id ? h('div', {}, h('a', { href: `#/lots/${e.result.id}` }, e.result.code)) : null,
+    e.state === 'sent' ? null : h('div', { class: 'toolbar' },
+      h('a', { href: `${editPath[e.kind]}?outbox=${e.id}` }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'edit' }, t('edit'))),
+      e.state === 'refused' ? [
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'resend', onclick: () => void retry(e.id) }, t('outbox.resend')),
+        h('button', { type: 'button', class: 'danger', 'data-testid': 'discard', onclick: () => void remove(e.id) }, t('outbox.discard')),
+      ] : null));
   return [
     h('h1', {}, t('outbox.title')),
     h('p', { class: 'muted' }, t('outbox.help')),
     navigator.onLine === false ? alertBox('warn', t('outbox.offlineNote')) : null,
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'send-now', onclick: () => void sendAll() }, t('outbox.sendNow'))),
-    table([
-      { label: t('outbox.savedAt'), render: (e) => when(e.createdAt) },
-      { label: t('outbox.entry'), render: (e) => [h('strong', {}, t(`kinds.${e.kind}`)), ' ', e.label] },
-      { label: t('outbox.position'), render: (e) => (e.position ? `${e.position.lat}, ${e.position.lng} (± ${e.position.accuracy} m)` : '') },
-      { label: t('fields.status'), render: (e) => h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)) },
-      { label: '', render: (e) => (e.state === 'refused' ? h('span', { class: 'field-error', 'data-testid': 'reason' }, errorMessage(e.error))
-        : e.state === 'sent' && e.result?.id ? h('a', { href: `#/lots/${e.result.id}` }, e.result.code) : '') },
-      { label: t('actions'), render: (e) => (e.state === 'sent' ? '' : h('div', { class: 'toolbar', style: 'margin:0' },
-        h('a', { href: `${editPath[e.kind]}?outbox=${e.id}` }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'edit' }, t('edit'))),
-        e.state === 'refused' ? [
-          h('button', { type: 'button', class: 'secondary', 'data-testid': 'resend', onclick: () => void retry(e.id) }, t('outbox.resend')),
-          h('button', { type: 'button', class: 'danger', 'data-testid': 'discard', onclick: () => void remove(e.id) }, t('outbox.discard')),
-        ] : null)) },
-    ], rows),
+    rows.length ? rows.map(card) : h('p', { class: 'muted' }, t('none')),
   ];
 }

@@ -79,7 +79,7 @@ describe('offline field capture in the console', () => {
     // Online once: the harvest form's lists are read (and kept), the service worker is installed.
     await page.goto(`${base}/console/#/harvest`);
     await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    const scope = await page.evaluate('navigator.serviceWorker.ready.then((r) => r.scope)');
     expect(scope).toBe(`${base}/console/`);
 
     await context.setOffline(true);
@@ -102,7 +102,8 @@ describe('offline field capture in the console', () => {
 
     // The link returns: sent by themselves; the implausible one refused with the server's reason in Vietnamese.
     await context.setOffline(false);
-    await offlinePage.waitForFunction(() => !document.querySelector('[data-state=waiting]'));
+    await offlinePage.locator('[data-state=refused]').waitFor();
+    await offlinePage.locator('[data-state=sent]').nth(1).waitFor();
     expect(await states(offlinePage)).toEqual(['refused', 'sent', 'sent']);
     expect(await offlinePage.textContent('.outbox-entry:has-text("OFF-2") [data-testid=reason]')).toBe('Sản lượng vượt mức hợp lý của vùng trồng.');
     expect(await harvestEvents(org)).toBe(2);
@@ -116,25 +117,25 @@ describe('offline field capture in the console', () => {
     await offlinePage.fill('[name=quantity]', '300');
     await offlinePage.click('form button[type=submit]');
     await offlinePage.waitForSelector('h1:has-text("Chờ gửi")');
-    await offlinePage.waitForFunction(() => document.querySelectorAll('[data-state=sent]').length === 3);
+    await offlinePage.locator('[data-state=sent]').nth(2).waitFor();
     expect(await harvestEvents(org)).toBe(3);
     expect(await lotQuantities(org)).toEqual({ 'OFF-1': 100, 'OFF-2': 300, 'OFF-3': 200 });
 
     // An entry sent again with its key (its answer lost on the way, say) is answered, not written twice.
-    await offlinePage.evaluate(() => new Promise<void>((resolve, reject) => {
+    await offlinePage.evaluate(`new Promise((resolve, reject) => {
       const opening = indexedDB.open('nguon-offline');
+      opening.onerror = () => reject(opening.error);
       opening.onsuccess = () => {
         const store = opening.result.transaction('outbox', 'readwrite').objectStore('outbox');
         const all = store.getAll();
         all.onsuccess = () => {
           for (const entry of all.result) store.put({ ...entry, state: 'waiting' });
-          store.transaction.oncomplete = () => resolve();
+          store.transaction.oncomplete = () => resolve(true);
         };
       };
-      opening.onerror = () => reject(opening.error);
-    }));
+    })`);
     await offlinePage.reload();
-    await offlinePage.waitForFunction(() => document.querySelectorAll('[data-state=sent]').length === 3);
+    await offlinePage.locator('[data-state=sent]').nth(2).waitFor();
     expect(await harvestEvents(org)).toBe(3);
     await context.close();
   });
@@ -145,7 +146,7 @@ describe('offline field capture in the console', () => {
     const { context, page } = await login(org);
     await page.goto(`${base}/console/#/harvest`);
     await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
-    await page.evaluate(async () => navigator.serviceWorker.ready);
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });

@@ -158,4 +158,24 @@ describe('offline field capture in the console', () => {
     expect(await page.$$('[data-state]')).toHaveLength(0);
     await context.close();
   });
+  it('keeps a fertiliser use typed on its area’s page when the signal drops, and sends it when it returns', async () => {
+    const org = await signupOrganization(t.server);
+    const area = await createGrowingArea(t.server, org, { status: 'active' });
+    const { context, page } = await login(org);
+    await page.goto(`${base}/console/#/growing-areas/${area.id}`);
+    await page.waitForSelector('[name=productName]');
+    await context.setOffline(true);
+    await page.fill('[name=appliedAt]', '2026-01-05');
+    await page.selectOption('[name=kind]', 'fertiliser');
+    await page.fill('[name=productName]', 'Phân hữu cơ vi sinh Sông Gianh');
+    await page.fill('[name=phiDays]', '0');
+    await page.click('form:has([name=productName]) button[type=submit]');
+    await page.waitForSelector('.outbox-entry:has-text("Sông Gianh") [data-state=waiting]');
+    expect(await page.textContent('.outbox-entry')).toContain('Sử dụng phân bón / thuốc');
+    await context.setOffline(false);
+    await page.waitForSelector('.outbox-entry:has-text("Sông Gianh") [data-state=sent]');
+    const rows = await t.dataSource.query(`SELECT product_name FROM input_application WHERE organization_id = $1`, [org.organizationId]);
+    expect(rows).toEqual([{ product_name: 'Phân hữu cơ vi sinh Sông Gianh' }]);
+    await context.close();
+  });
 });

@@ -158,14 +158,15 @@ const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang
  */
 export async function outboxView() {
   const rows = await entries();
+  // Harvests are edited in their form; an input use (typed on its area's page) is sent again or discarded.
   const editPath = { harvest: '#/harvest' };
   const card = (e) => h('div', { class: 'card outbox-entry', 'data-id': e.id },
-    h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`kinds.${e.kind}`)), ' ', e.label),
+    h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`outbox.kinds.${e.kind}`)), ' ', e.label),
     h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${e.position.lat}, ${e.position.lng} (± ${e.position.accuracy} m)` : ''),
     e.state === 'refused' ? h('div', { class: 'field-error', 'data-testid': 'reason' }, errorMessage(e.error)) : null,
     e.state === 'sent' && e.result?.id ? h('div', {}, h('a', { href: `#/lots/${e.result.id}` }, e.result.code)) : null,
     e.state === 'sent' ? null : h('div', { class: 'toolbar' },
-      h('a', { href: `${editPath[e.kind]}?outbox=${e.id}` }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'edit' }, t('edit'))),
+      editPath[e.kind] ? h('a', { href: `${editPath[e.kind]}?outbox=${e.id}` }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'edit' }, t('edit'))) : null,
       e.state === 'refused' ? [
         h('button', { type: 'button', class: 'secondary', 'data-testid': 'resend', onclick: () => void retry(e.id) }, t('outbox.resend')),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'discard', onclick: () => void remove(e.id) }, t('outbox.discard')),

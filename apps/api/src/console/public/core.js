@@ -23,7 +23,7 @@ export const session = {
   get token() { return localStorage.getItem('nguon.token'); },
   set token(value) {
     value ? localStorage.setItem('nguon.token', value) : localStorage.removeItem('nguon.token');
-    if (!value) this.actingAs = null;
+    if (!value) { this.actingAs = null; localStorage.removeItem('nguon.me'); }
   },
   /** A programme office reading a cooperative that accepted its oversight: that organization's id. */
   get actingAs() { return localStorage.getItem('nguon.actingAs'); },

@@ -81,6 +81,9 @@ describe('offline field capture in the console', () => {
     await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
     const scope = await page.evaluate('navigator.serviceWorker.ready.then((r) => r.scope)');
     expect(scope).toBe(`${base}/console/`);
+    // The console's shell is kept whole: page, styles, every module, manifest and icons.
+    const kept = await page.evaluate("caches.open('nguon-console-v1').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))") as string[];
+    expect(kept).toEqual(expect.arrayContaining(['/console/', '/console/app.css', '/console/app.js', '/console/offline.js', '/console/lots.js', '/console/manifest.webmanifest']));
 
     await context.setOffline(true);
     await harvestOffline(page, 'OFF-1', '100');

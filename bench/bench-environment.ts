@@ -2,6 +2,7 @@
 // BullMQ prefix and storage directory, all removed by dispose()), or the kept `nguon_bench` database
 // that the lots benchmarks load once and reuse.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,15 @@ import pg from 'pg';
 import { loadConfig, type AppConfig } from '../libs/config/src/index.js';
 import { runMigrations } from '../libs/database/src/index.js';
 
-export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** PostgreSQL's Unix socket directory on this host, when it has one (PGHOST chooses another). */
+const SOCKET_DIR = process.env.PGHOST?.startsWith('/') ? process.env.PGHOST : '/var/run/postgresql';
+/**
+ * PostgreSQL on this host is reached over its Unix socket (the `?host=<directory>` form of
+ * DATABASE_URL, docs/architecture.md), else over TCP; `--tcp` on a bench's command line forces TCP.
+ */
+export const overSocket = !process.argv.includes('--tcp') && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`);
+export const adminUrl =
+  process.env.TEST_DATABASE_ADMIN_URL ?? (overSocket ? `postgres://postgres@localhost/postgres?host=${SOCKET_DIR}` : 'postgres://postgres@127.0.0.1:5432/postgres');
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The load generator is a proxy on this host as far as the API is concerned. */
 export const BENCH_TRUST_PROXY = 'loopback';

@@ -12,7 +12,7 @@
 // answered (the worst case: as if each write had a freshly cached page to drop), in the order off,
 // on, echo, echo, on, off so that a drift over the runs cancels out.
 // Run: node --import @swc-node/register/esm-register bench/lots-events.bench.ts [--seconds 20] [--warmup 20] [--concurrency 32]
-//   [--only 4:ship | 1:transform | 1:me | 1:live] [--socket] [--processes N] [--profile] [--compare-page-notifications] [--idempotency-keys]
+//   [--only 4:ship | 1:transform | 1:me | 1:live] [--tcp] [--processes N] [--profile] [--compare-page-notifications] [--idempotency-keys]
 //   --idempotency-keys: each write run is followed by the same run with a fresh Idempotency-Key on every request
 //   (uses the `nguon_bench` database, creating and migrating it if needed; fresh organizations per run)
 import 'reflect-metadata';
@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import request from 'supertest';
-import { BENCH_TRUST_PROXY, benchConfig, keptBenchDatabase } from './bench-environment.js';
+import { BENCH_TRUST_PROXY, benchConfig, keptBenchDatabase, overSocket } from './bench-environment.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 import { createApiApp } from '../apps/api/src/app.factory.js';
 import { PublicPageService } from '../apps/api/src/public/pages/public-page.service.js';
@@ -38,9 +38,8 @@ const WARMUP_SECONDS = option('warmup', 20);
 const CONCURRENCY = option('concurrency', 32);
 const LOTS_PER_ORG = 200;
 
-const { databaseUrl: tcpUrl } = await keptBenchDatabase();
-// --socket: the API talks to PostgreSQL over its Unix socket (as on a single-host deployment), not TCP loopback.
-const databaseUrl = args.includes('--socket') ? `postgres://postgres@${encodeURIComponent('/var/run/postgresql')}/nguon_bench` : tcpUrl;
+// PostgreSQL over its Unix socket when it runs on this host (as on a single-host deployment); --tcp for TCP loopback.
+const { databaseUrl } = await keptBenchDatabase();
 const config = benchConfig(databaseUrl, { DATABASE_POOL_SIZE: '20', QUEUE_PREFIX: 'benchevents', PUBLIC_BASE_URL: 'https://nguon.example' });
 const api = await createApiApp(config);
 await api.listen(0, '127.0.0.1');
@@ -212,7 +211,7 @@ const apiCpuSeconds = () =>
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 console.log(
-  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${PROCESSES ? `the built API with API_PROCESSES=${PROCESSES}` : 'the API in this process'} (pool 20, PostgreSQL over ${args.includes('--socket') ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
+  `single-event throughput: ${CONCURRENCY} concurrent clients for ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${PROCESSES ? `the built API with API_PROCESSES=${PROCESSES}` : 'the API in this process'} (pool 20, PostgreSQL over ${overSocket ? 'Unix socket' : 'TCP'}), Node ${process.version}, ${availableParallelism()} CPUs`,
 );
 {
   const warm = [await tenant()];

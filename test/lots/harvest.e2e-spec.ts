@@ -345,6 +345,17 @@ describe('harvest (docs/rules.md#harvests-come-from-a-real-active-growing-area)'
     } while (cursor);
     expect(codes).toHaveLength(4);
     expect(new Set(codes).size).toBe(4);
+
+    // No count unless asked: a page that is not the whole list says null; ?total=true counts.
+    const first = await request(t.server).get('/api/v1/lots?limit=3').set(org.auth).expect(200);
+    expect(first.body.total).toBeNull();
+    const counted = await request(t.server).get('/api/v1/lots?limit=3&total=true').set(org.auth).expect(200);
+    expect([counted.body.total, counted.body.items.length]).toEqual([4, 3]);
+    const next = await request(t.server).get(`/api/v1/lots?limit=3&cursor=${first.body.nextCursor}`).set(org.auth).expect(200);
+    expect([next.body.total, next.body.items.length]).toEqual([null, 1]);
+    expect((await request(t.server).get(`/api/v1/lots?limit=3&total=true&cursor=${first.body.nextCursor}`).set(org.auth).expect(200)).body.total).toBe(4);
+    const badTotal = await request(t.server).get('/api/v1/lots?total=maybe').set(org.auth).expect(400);
+    expect([badTotal.body.code, badTotal.body.details.field]).toEqual(['VALIDATION_FAILED', 'total']);
     expect((await request(t.server).get('/api/v1/lots?cursor=garbage').set(org.auth).expect(400)).body.code).toBe('CURSOR_INVALID');
     expect((await request(t.server).get('/api/v1/lots?status=lost').set(org.auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
   });

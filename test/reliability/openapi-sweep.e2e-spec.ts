@@ -50,6 +50,10 @@ const KIND_OF_SEGMENT: Record<string, string> = {
   certifications: 'certification',
   'growing-areas': 'growingArea',
   imports: 'import',
+  // /api/v1/epcis/capture/{id}: an EPCIS capture job.
+  capture: 'epcisCapture',
+  'verify-jobs': 'auditVerifyJob',
+  'recall-jobs': 'recallJob',
   // /api/v1/programme/cooperatives/{id}: an organization, read by a programme office.
   cooperatives: 'organization',
 };
@@ -112,6 +116,14 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
     const recall = await post('/api/v1/recalls', { lotId: recalledLot.id, reason: 'Kiểm tra quét' });
     const upload = await request(t.server).post('/api/v1/imports/partners').query({ fileName: 'ho.csv' }).set(org.auth).set('content-type', 'text/csv').send(Buffer.from(`Loại,Tên\nHộ thành viên,Hộ ${lot.id}\n`));
     if (upload.status !== 201) throw new Error(JSON.stringify(upload.body));
+    const capture = await request(t.server)
+      .post('/api/v1/epcis/capture')
+      .set(org.auth)
+      .set('content-type', 'application/ld+json')
+      .send(JSON.stringify({ '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-10-02T00:00:00Z', epcisBody: { eventList: [] } }));
+    if (capture.status !== 202) throw new Error(JSON.stringify(capture.body));
+    const verifyJob = await post('/api/v1/audit/verify-jobs', {}, 202);
+    const recallJob = await post('/api/v1/recall-jobs', { lotId: lot.id, reason: 'Thu hồi thử' }, 202);
     const ids = {
       lot: lot.id,
       shipment: shipped.shipment.id,
@@ -127,6 +139,9 @@ describe('OpenAPI sweep: every route, tenants, roles and malformed bodies', () =
       growingArea: s.areaId,
       inputApplication: (await createInputApplication(t.server, org, s.areaId)).id,
       import: upload.body.id,
+      epcisCapture: capture.body.id,
+      auditVerifyJob: verifyJob.id,
+      recallJob: recallJob.id,
       organization: org.organizationId,
       recall: recall.event.details?.recallId ?? recall.event.id,
     };

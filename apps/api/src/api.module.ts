@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { ImportsModule, LabelJobsModule, ProgrammeReportsModule, ShowcaseModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { EpcisCaptureModule, ImportsModule, LabelJobsModule, LotJobsModule, ProgrammeReportsModule, ShowcaseModule, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 import { AccountController } from './account/account.controller.js';
 import { OrganizationController } from './account/organization.controller.js';
 import { OrganizationLinksController } from './account/organization-links.controller.js';
@@ -52,7 +52,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule, ShowcaseModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(TRACEABILITY_ENTITIES), QueueModule.forRoot(), TraceabilityModule, LabelJobsModule, ImportsModule, ProgrammeReportsModule, ShowcaseModule, EpcisCaptureModule, LotJobsModule],
     };
   }
 }

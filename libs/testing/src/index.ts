@@ -17,3 +17,4 @@ export * from './operations-context.js';
 export { launchChromium } from './browser.js';
 export * from './mail.js';
 export * from './programme-fixtures.js';
+export * from './epcis-capture.js';

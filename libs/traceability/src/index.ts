@@ -35,4 +35,6 @@ export * from './exports/fsma.js';
 export * from './labels/index.js';
 export * from './public/index.js';
 export * from './imports/index.js';
+export * from './epcis/index.js';
+export * from './lots/lot-jobs.module.js';
 export * from './showcase/index.js';

@@ -17,6 +17,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   validation: 422,
   too_many_requests: 429,
 };

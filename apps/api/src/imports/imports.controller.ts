@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { IMPORT_KIND_NAMES, ImportFileException, ImportKinds, ImportsService, type Caller, type ImportKindName } from '@app/traceability';
+import { ALL_IMPORT_KIND_NAMES, ImportFileException, ImportKinds, ImportsService, type Caller, type ImportKindName } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { CommitImportDto, ImportDto, ImportKindDto, TemplateQueryDto, UPLOAD_TYPES, UploadQueryDto, XLSX_TYPE } from './imports.dto.js';
+import { CommitImportDto, ImportDto, ImportKindDto, TemplateQueryDto, UPLOAD_TYPES, UploadQueryDto, XLSX_TYPE } from './dto/index.js';
 import { shapeCheckFor } from './import-shapes.js';
 
-const KIND_PARAM = { name: 'kind', enum: IMPORT_KIND_NAMES, example: 'partners' };
+const KIND_PARAM = { name: 'kind', enum: ALL_IMPORT_KIND_NAMES, example: 'partners' };
 const FILE_ERRORS =
   'IMPORT_FILE_TOO_LARGE, IMPORT_FILE_TYPE (not XLSX/CSV, or an old .xls), IMPORT_FILE_ENCRYPTED (password-protected), IMPORT_FILE_CORRUPT, ' +
   'IMPORT_FILE_EMPTY, IMPORT_TOO_MANY_ROWS, IMPORT_HEADER_NOT_FOUND, IMPORT_COLUMNS_MISSING: details.field is "file"; nothing is written';

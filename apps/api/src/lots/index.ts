@@ -1,5 +1,6 @@
 import { AuditController } from './audit.controller.js';
 import { EpcisController } from './epcis.controller.js';
+import { EpcisCaptureController } from './epcis-capture.controller.js';
 import { EpcisVocabularyController } from './epcis-vocabulary.controller.js';
 import { EventsController } from './events.controller.js';
 import { LotsController } from './lots.controller.js';
@@ -8,4 +9,4 @@ import { RecallAcknowledgementsController } from './recall-acknowledgements.cont
 import { ShipmentsController } from './shipments.controller.js';
 
 /** Lots, events, shipments, recalls, EPCIS, audit and lot reports (issue 4). */
-export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, RecallAcknowledgementsController, EpcisController, EpcisVocabularyController, AuditController];
+export const LOTS_CONTROLLERS = [LotsController, ShipmentsController, EventsController, RecallsController, RecallAcknowledgementsController, EpcisController, EpcisCaptureController, EpcisVocabularyController, AuditController];

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload, type RenderProgrammeReportPayload } from '@app/queue';
-import { DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService } from '@app/traceability';
+import { CaptureService, DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService } from '@app/traceability';
 import { TrackedWorkerHost } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -15,6 +15,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
     private readonly imports: ImportsService,
     private readonly alerts: ProgrammeAlertsService,
     private readonly reports: ProgrammeReportsService,
+    private readonly captures: CaptureService,
   ) {
     super();
   }
@@ -26,7 +27,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
         return { status: 'ok', requestedAt: payload.requestedAt, processedAt: new Date().toISOString(), pid: process.pid };
       }
       case JobName.RequeueStuckJobs:
-        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished(), reports: await this.reports.requeueUnfinished() };
+        return { labels: await this.labelJobs.requeueStuck(), imports: await this.imports.requeueUnfinished(), reports: await this.reports.requeueUnfinished(), captures: await this.captures.requeueUnfinished() };
       case JobName.RenderProgrammeReport:
         return this.renderReport(job as Job<RenderProgrammeReportPayload>);
       case JobName.ProgrammeAlerts:

@@ -15,6 +15,8 @@ import { AdministrativeUnits1764405300000 } from './1764405300000-administrative
 import { StatusEffectiveDate1764405400000 } from './1764405400000-status-effective-date.js';
 import { ImportJobs1764405500000 } from './1764405500000-import-jobs.js';
 import { PublicShowcase1764406200000 } from './1764406200000-public-showcase.js';
+import { ImportHistory1764406300000 } from './1764406300000-import-history.js';
+import { EpcisCapture1764406400000 } from './1764406400000-epcis-capture.js';
 import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
 import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
 
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   StatusEffectiveDate1764405400000,
   ImportJobs1764405500000,
   PublicShowcase1764406200000,
+  ImportHistory1764406300000,
+  EpcisCapture1764406400000,
   ProgrammeAlerts1764406500000,
   ProgrammeReports1764406510000,
 ];

@@ -7,6 +7,11 @@ import { Organization } from './organization.entity.js';
 import type { Role } from './user.entity.js';
 import { User } from './user.entity.js';
 
+/** The columns of Organization, in the entity's order, as it answers them. */
+const ORGANIZATION_BY_ID = `SELECT id, name, kind, province, province_code AS "provinceCode", commune_code AS "communeCode", commune, address, phone,
+  tax_code AS "taxCode", gln, gs1_company_prefix AS "gs1CompanyPrefix", office_confirmed_at AS "officeConfirmedAt", created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM organization WHERE id = $1`;
+
 /** TypeORM answers UPDATE and DELETE … RETURNING with [rows, count]; everything else with rows. */
 export function returned<T>(result: unknown): T[] {
   return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
@@ -137,8 +142,10 @@ export class AccountsRepository {
     return rows.length;
   }
 
-  findOrganization(organizationId: string): Promise<Organization | null> {
-    return this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
+  /** An organization by id: a short read on the shared connection (GET /me reads it at every call). */
+  async findOrganization(organizationId: string): Promise<Organization | null> {
+    const [row] = await readRows<Organization>(this.dataSource, ORGANIZATION_BY_ID, [organizationId], 'nguon_organization_by_id');
+    return row ?? null;
   }
 
   /** Active (not revoked) key by its hash, noting when it was used: one statement. */

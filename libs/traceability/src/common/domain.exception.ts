@@ -14,6 +14,7 @@ export type DomainErrorKind =
   | 'conflict' // 409: duplicate or concurrent change
   | 'unauthorized' // 401
   | 'forbidden' // 403: the caller's role may not do this
+  | 'too_large' // 413: the request body is over an advertised limit
   | 'too_many_requests'; // 429: try again later (`details.retryAfterSeconds` becomes Retry-After)
 
 export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
@@ -39,8 +40,10 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
 /** What can be missing, as the message names it, and the code each answers. */
 export const NOT_FOUND_CODES = {
   'API key': 'API_KEY_NOT_FOUND',
+  'Audit verification job': 'AUDIT_VERIFY_JOB_NOT_FOUND',
   Certification: 'CERTIFICATION_NOT_FOUND',
   Crop: 'CROP_NOT_FOUND',
+  'EPCIS capture': 'EPCIS_CAPTURE_NOT_FOUND',
   Event: 'EVENT_NOT_FOUND',
   Facility: 'FACILITY_NOT_FOUND',
   'Growing area': 'GROWING_AREA_NOT_FOUND',
@@ -54,6 +57,7 @@ export const NOT_FOUND_CODES = {
   Photo: 'PHOTO_NOT_FOUND',
   Poster: 'POSTER_NOT_FOUND',
   Product: 'PRODUCT_NOT_FOUND',
+  'Recall job': 'RECALL_JOB_NOT_FOUND',
   'Programme office': 'PROGRAMME_OFFICE_NOT_FOUND',
   Province: 'PROVINCE_NOT_FOUND',
   Recall: 'RECALL_NOT_FOUND',

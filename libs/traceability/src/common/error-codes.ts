@@ -1,4 +1,5 @@
 import { ACCOUNTS_ERROR_CODES, type AccountsErrorCode } from '../accounts/accounts.errors.js';
+import { EPCIS_CAPTURE_ERROR_CODES, type EpcisCaptureErrorCode } from '../epcis/capture.errors.js';
 import { EXPORTS_ERROR_CODES, type ExportsErrorCode } from '../exports/exports.errors.js';
 import { IDEMPOTENCY_ERROR_CODES, type IdempotencyErrorCode } from '../idempotency/idempotency.errors.js';
 import { IMPORTS_ERROR_CODES, type ImportsErrorCode } from '../imports/imports.errors.js';
@@ -21,6 +22,7 @@ export type ErrorCode =
   | RegistryErrorCode
   | LotsErrorCode
   | ExportsErrorCode
+  | EpcisCaptureErrorCode
   | LabelsErrorCode
   | PublicErrorCode
   | IdempotencyErrorCode
@@ -34,6 +36,7 @@ export const ERROR_CATALOG = {
   registry: REGISTRY_ERROR_CODES,
   lots: LOTS_ERROR_CODES,
   exports: EXPORTS_ERROR_CODES,
+  epcisCapture: EPCIS_CAPTURE_ERROR_CODES,
   labels: LABELS_ERROR_CODES,
   public: PUBLIC_ERROR_CODES,
   idempotency: IDEMPOTENCY_ERROR_CODES,

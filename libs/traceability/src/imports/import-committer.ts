@@ -5,7 +5,10 @@ import { DomainException } from '../common/domain.exception.js';
 import { errorsOfRow, rowInput } from './dry-run.js';
 import type { ImportJob, ImportRow } from './import-job.entity.js';
 import type { ImportContext, ImportKind } from './import-kind.js';
+import { HistoryImporter } from './history/history-importer.js';
+import { isHistoryKind } from './history/history-kind.js';
 import { ImportKinds } from './import-kinds.js';
+import { DEFAULT_SHEET_LIMITS } from './spreadsheet.js';
 import { ImportsRepository } from './imports.repository.js';
 import type { RowError } from './row-errors.js';
 import type { SheetTable } from './sheet-table.js';
@@ -28,17 +31,27 @@ export interface CommitProgress {
 @Injectable()
 export class ImportCommitter {
   private readonly logger = new Logger(ImportCommitter.name);
+  /** Limits of the files it streams again (a bench raises them with the upload's). */
+  readonly limits: Partial<typeof DEFAULT_SHEET_LIMITS> = {};
 
   constructor(
     private readonly kinds: ImportKinds,
     private readonly repository: ImportsRepository,
+    private readonly history: HistoryImporter,
   ) {}
 
   async commit(payload: { organizationId: string; importId: string; userId: string | null; role: string }, onProgress?: (p: CommitProgress) => Promise<void>): Promise<{ status: string }> {
     const job = await this.repository.find(payload.organizationId, payload.importId);
     if (!job || job.status === 'done' || job.status === 'failed' || job.status === 'validated') return { status: job?.status ?? 'missing' };
-    const kind = this.kinds.get(job.kind);
+    const anyKind = this.kinds.get(job.kind);
     const caller: Caller = { organizationId: job.organizationId, userId: payload.userId, role: payload.role as Role, apiKeyId: null };
+    if (isHistoryKind(anyKind)) {
+      // One transaction, started over from the first row if an earlier attempt died (it left nothing).
+      Object.assign(job, { status: 'committing', processedRows: 0 });
+      await this.repository.save(job);
+      return { status: await this.history.commit(job, caller, anyKind, { ...DEFAULT_SHEET_LIMITS, ...this.limits }, onProgress) };
+    }
+    const kind = anyKind;
     const context: ImportContext = { caller, lookups: (await kind.prepare?.(caller)) ?? new Map() };
     const table = { positions: job.positions, headers: job.headers, headerRow: job.headerRow, rows: [] } as SheetTable;
     const invalid = new Set(job.errors.map((e) => e.row));

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CellValue } from './cell-values.js';
-import type { ImportKindName } from './import-kind.js';
+import type { AnyImportKindName } from './history/history-kind.js';
 import type { RowError } from './row-errors.js';
 
 export const IMPORT_STATUSES = ['validated', 'queued', 'committing', 'done', 'failed'] as const;
@@ -34,7 +34,7 @@ export class ImportJob {
   /** Role of whoever asked for the commit: the services judge the rows with it, in the worker too. */
   @Column('text', { nullable: true }) committedByRole: string | null;
   @Column('uuid', { nullable: true }) committedBy: string | null;
-  @Column('text') kind: ImportKindName;
+  @Column('text') kind: AnyImportKindName;
   @Column('text') fileName: string;
   /** sha256 of the file: the same file uploaded again is the same import. */
   @Column('text') digest: string;

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../common/domain.exception.js';
-import { IMPORT_KIND_NAMES, type ImportKind, type ImportKindName } from './import-kind.js';
+import { ALL_IMPORT_KIND_NAMES, type AnyImportKindName, type HistoryKind } from './history/history-kind.js';
+import { HarvestsImport } from './history/harvests.kind.js';
+import { ProcessingImport } from './history/processing.kind.js';
+import type { ImportKind } from './import-kind.js';
 import { CertificationsImport } from './kinds/certifications.kind.js';
 import { FacilitiesImport } from './kinds/facilities.kind.js';
 import { InputApplicationsImport } from './kinds/input-applications.kind.js';
@@ -11,7 +14,7 @@ import { ProductsImport } from './kinds/products.kind.js';
 /** The kinds of records a spreadsheet can bring in, by the name used in the routes. */
 @Injectable()
 export class ImportKinds {
-  private readonly kinds: Record<ImportKindName, ImportKind>;
+  private readonly kinds: Record<AnyImportKindName, ImportKind | HistoryKind>;
 
   constructor(
     partners: PartnersImport,
@@ -20,20 +23,22 @@ export class ImportKinds {
     facilities: FacilitiesImport,
     certifications: CertificationsImport,
     inputs: InputApplicationsImport,
+    harvests: HarvestsImport,
+    processing: ProcessingImport,
   ) {
-    this.kinds = { partners, 'growing-areas': areas, products, facilities, certifications, 'input-applications': inputs } as unknown as Record<ImportKindName, ImportKind>;
+    this.kinds = { partners, 'growing-areas': areas, products, facilities, certifications, 'input-applications': inputs, harvests, processing } as unknown as Record<AnyImportKindName, ImportKind | HistoryKind>;
   }
 
-  get(name: string): ImportKind {
-    if (!(IMPORT_KIND_NAMES as readonly string[]).includes(name)) {
-      throw new DomainException('IMPORT_KIND_UNKNOWN', `kind: "${name}" is not one of ${IMPORT_KIND_NAMES.join(', ')}`, 'not_found', { field: 'kind' });
+  get(name: string): ImportKind | HistoryKind {
+    if (!(ALL_IMPORT_KIND_NAMES as readonly string[]).includes(name)) {
+      throw new DomainException('IMPORT_KIND_UNKNOWN', `kind: "${name}" is not one of ${ALL_IMPORT_KIND_NAMES.join(', ')}`, 'not_found', { field: 'kind' });
     }
-    return this.kinds[name as ImportKindName];
+    return this.kinds[name as AnyImportKindName];
   }
 
-  all(): ImportKind[] {
-    return IMPORT_KIND_NAMES.map((name) => this.kinds[name]);
+  all(): (ImportKind | HistoryKind)[] {
+    return ALL_IMPORT_KIND_NAMES.map((name) => this.kinds[name]);
   }
 }
 
-export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, CertificationsImport, InputApplicationsImport, ImportKinds];
+export const IMPORT_KIND_PROVIDERS = [PartnersImport, GrowingAreasImport, ProductsImport, FacilitiesImport, CertificationsImport, InputApplicationsImport, HarvestsImport, ProcessingImport, ImportKinds];

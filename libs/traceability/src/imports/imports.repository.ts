@@ -25,18 +25,15 @@ export class ImportsRepository {
   }
 
   /** Inserts, or answers the import the same file already made (a concurrent identical upload). */
-  async insert(values: Partial<ImportJob>): Promise<{ job: ImportJob; inserted: boolean }> {
+  async insert(values: Partial<ImportJob>, file?: Buffer): Promise<{ job: ImportJob; inserted: boolean }> {
     // In a transaction of its own, so that an Idempotency-Key commits with the row (docs/rules.md#retries-are-safe).
-    const result = await this.dataSource.transaction((manager) =>
-      manager
-        .createQueryBuilder()
-        .insert()
-        .into(ImportJob)
-        .values(values as ImportJob)
-        .orIgnore()
-        .returning('id')
-        .execute(),
-    );
+    const result = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.createQueryBuilder().insert().into(ImportJob).values(values as ImportJob).orIgnore().returning('id').execute();
+      const id = inserted.identifiers[0]?.id as string | undefined;
+      // A historical file is kept beside its import: the worker streams it again at commit.
+      if (id && file) await manager.query(`INSERT INTO import_file (import_id, organization_id, bytes) VALUES ($1, $2, $3)`, [id, values.organizationId, file]);
+      return inserted;
+    });
     const id = result.identifiers[0]?.id as string | undefined;
     const job = id ? await this.find(values.organizationId!, id) : await this.findByDigest(values.organizationId!, values.kind!, values.digest!);
     return { job: job!, inserted: !!id };

@@ -7,7 +7,10 @@ import { JobName, QueueProducer } from '@app/queue';
 import type { Caller } from '../accounts/caller.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
 import { dryRun, type ShapeCheck } from './dry-run.js';
-import { ImportJob, type ImportMode } from './import-job.entity.js';
+import { HistoryImporter } from './history/history-importer.js';
+import { isHistoryKind, type HistoryKind } from './history/history-kind.js';
+import { streamTable } from './history/sheet-stream.js';
+import { ImportJob, type ImportMode, type ImportRow } from './import-job.entity.js';
 import { ImportKinds } from './import-kinds.js';
 import { ImportsRepository } from './imports.repository.js';
 import type { RowError } from './row-errors.js';
@@ -62,6 +65,7 @@ export class ImportsService {
     private readonly kinds: ImportKinds,
     private readonly repository: ImportsRepository,
     private readonly producer: QueueProducer,
+    private readonly history: HistoryImporter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -71,6 +75,7 @@ export class ImportsService {
     const digest = createHash('sha256').update(bytes).digest('hex');
     const seen = await this.repository.findByDigest(caller.organizationId, kind.name, digest);
     if (seen) return { created: false, view: this.view(seen) };
+    if (isHistoryKind(kind)) return this.uploadHistory(caller, kind, fileName, bytes, digest);
     const sheet = await readSpreadsheet(bytes, fileName, this.limits);
     const table = locateTable(sheet, kind.columns);
     const { rows, errors } = await dryRun(caller, kind, table, shapeCheck);
@@ -98,6 +103,41 @@ export class ImportsService {
       skippedCount: 0,
       failedCount: 0,
     });
+    return { created: inserted, view: this.view(job) };
+  }
+
+  /**
+   * A historical file (harvests, processing): streamed and checked chunk by chunk; the file is kept
+   * beside the import (the worker streams it again at commit), its rows are not stored one by one.
+   */
+  private async uploadHistory(caller: Caller, kind: HistoryKind, fileName: string, bytes: Buffer, digest: string): Promise<{ created: boolean; view: ImportView }> {
+    const result = await this.history.dryRun(caller, kind, bytes, fileName, this.limits);
+    const { job, inserted } = await this.repository.insert(
+      {
+        organizationId: caller.organizationId,
+        createdBy: caller.userId,
+        kind: kind.name,
+        fileName: fileName.normalize('NFC').slice(0, 255),
+        digest,
+        status: 'validated',
+        mode: null,
+        updateExisting: false,
+        headerRow: result.header.headerRow,
+        headers: result.header.headers,
+        positions: result.header.positions,
+        rows: [],
+        errors: result.errors,
+        totalRows: result.totalRows,
+        validRows: result.validRows,
+        existingRows: result.existingRows,
+        processedRows: 0,
+        createdCount: 0,
+        updatedCount: 0,
+        skippedCount: 0,
+        failedCount: 0,
+      },
+      bytes,
+    );
     return { created: inserted, view: this.view(job) };
   }
 
@@ -164,7 +204,19 @@ export class ImportsService {
   async annotated(caller: Caller, id: string): Promise<{ fileName: string; bytes: Buffer }> {
     const job = await this.find(caller, id);
     const base = job.fileName.replace(/\.[^.]*$/, '');
-    return { fileName: `${base}-kiem-tra.xlsx`, bytes: await annotatedWorkbook(job.headers, job.rows, job.errors) };
+    const kind = this.kinds.get(job.kind);
+    const rows = isHistoryKind(kind) ? await this.historyRows(job, kind) : job.rows;
+    return { fileName: `${base}-kiem-tra.xlsx`, bytes: await annotatedWorkbook(job.headers, rows, job.errors) };
+  }
+
+  /** The rows of a historical file as uploaded (for its annotated copy). */
+  private async historyRows(job: ImportJob, kind: HistoryKind): Promise<ImportRow[]> {
+    const [file]: { bytes: Buffer }[] = await this.dataSource.query(`SELECT bytes FROM import_file WHERE import_id = $1 AND organization_id = $2`, [job.id, job.organizationId]);
+    if (!file) return [];
+    const { rows } = await streamTable(file.bytes, job.fileName, kind.columns, this.limits);
+    const all: ImportRow[] = [];
+    for await (const { row, cells } of rows) all.push({ row, cells, plan: 'create' });
+    return all;
   }
 
   async template(kindName: string, language: TemplateLanguage): Promise<{ fileName: string; bytes: Buffer }> {

@@ -13,3 +13,8 @@ export * from './row-errors.js';
 export * from './sheet-table.js';
 export * from './spreadsheet.js';
 export * from './workbooks.js';
+export * from './history/history-kind.js';
+export * from './history/history-importer.js';
+export * from './history/harvests.kind.js';
+export * from './history/processing.kind.js';
+export * from './history/sheet-stream.js';

@@ -13,14 +13,14 @@ export interface RowError {
 }
 
 /** Request fields that come from a column of another name. */
-const COLUMN_OF_FIELD: Record<string, string> = { ownerPartnerIds: 'owners', location: 'latitude', growingAreaId: 'growingArea' };
+const COLUMN_OF_FIELD: Record<string, string> = { ownerPartnerIds: 'owners', location: 'latitude', growingAreaId: 'growingArea', productId: 'product', partnerId: 'partner', occurredAt: 'date', harvestedAt: 'date', outputs: 'product' };
 
 /**
  * The row errors an exception stands for: one per field of a VALIDATION_FAILED (the API names every
  * bad field at once), otherwise one naming details.field. Anything that is not a DomainException is
  * not the row's fault and is rethrown.
  */
-export function rowErrorsOf(error: unknown, row: number, table: SheetTable, kind: ImportKind): RowError[] {
+export function rowErrorsOf(error: unknown, row: number, table: Pick<SheetTable, 'positions' | 'headers'>, kind: Pick<ImportKind, 'columns'>): RowError[] {
   if (!(error instanceof DomainException)) throw error;
   const fields = error.details?.fields as Record<string, string[]> | undefined;
   const located = (field: string | null) => {

@@ -27,6 +27,15 @@ const HEADER_SEARCH_ROWS = 10;
  * The rows after it are the data; hint rows of our own template (they start with "→") are skipped.
  */
 export function locateTable(rows: SheetRow[], columns: readonly ImportColumn[]): SheetTable {
+  const header = locateHeader(rows, columns);
+  const index = rows.findIndex((row) => row.row === header.headerRow);
+  const data = rows.slice(index + 1).filter((row) => !isHintRow(row.cells));
+  if (data.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file has a header but no data rows');
+  return { ...header, rows: data };
+}
+
+/** The header row among the first rows and where each column is (see locateTable). */
+export function locateHeader(rows: SheetRow[], columns: readonly ImportColumn[]): Omit<SheetTable, 'rows'> {
   const names = new Map<string, string>();
   for (const column of columns) for (const name of [column.vi, column.en, column.key, ...(column.aliases ?? [])]) names.set(headerKey(name), column.key);
   let best: { index: number; positions: Record<string, number> } | null = null;
@@ -50,9 +59,7 @@ export function locateTable(rows: SheetRow[], columns: readonly ImportColumn[]):
       columns: missing.map((c) => c.key),
     });
   }
-  const data = rows.slice(best.index + 1).filter((row) => !isHintRow(row.cells));
-  if (data.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file has a header but no data rows');
-  return { headerRow: rows[best.index].row, positions: best.positions, headers: rows[best.index].cells.map((c) => (c === null ? null : String(c))), rows: data };
+  return { headerRow: rows[best.index].row, positions: best.positions, headers: rows[best.index].cells.map((c) => (c === null ? null : String(c))) };
 }
 
 function isHintRow(cells: CellValue[]): boolean {

@@ -31,25 +31,29 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
  * refused with its own code before anything else happens.
  */
 export async function readSpreadsheet(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetRow[]> {
+  const rows = checkFileKind(bytes, fileName, limits) === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  if (rows.length > limits.maxRows + 10) {
+    throw new ImportFileException('IMPORT_TOO_MANY_ROWS', `the file has ${rows.length} rows; at most ${limits.maxRows} are accepted per import`, { maxRows: limits.maxRows });
+  }
+  if (rows.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file has no rows');
+  return rows;
+}
+
+/** The whole-file checks before anything is read: size, empty, old or encrypted Excel, neither XLSX nor text. */
+export function checkFileKind(bytes: Buffer, fileName: string, limits: SheetLimits): 'xlsx' | 'csv' {
   if (bytes.length > limits.maxBytes) {
     throw new ImportFileException('IMPORT_FILE_TOO_LARGE', `the file has ${bytes.length} bytes; at most ${limits.maxBytes} are accepted (split it into several files)`, {
       maxBytes: limits.maxBytes,
     });
   }
   if (bytes.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file is empty');
-  let rows: SheetRow[];
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     if (bytes.includes(ENCRYPTED_PACKAGE)) throw new ImportFileException('IMPORT_FILE_ENCRYPTED', 'the workbook is protected by a password; remove the password in Excel (File → Info → Protect Workbook) and upload it again');
     throw new ImportFileException('IMPORT_FILE_TYPE', 'this is an old Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV UTF-8');
   }
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) rows = await readXlsx(bytes);
-  else if (/\.(csv|txt|tsv)$/i.test(fileName) || looksLikeText(bytes)) rows = readCsv(bytes);
-  else throw new ImportFileException('IMPORT_FILE_TYPE', `"${fileName}" is neither an .xlsx workbook nor a CSV file`);
-  if (rows.length > limits.maxRows + 10) {
-    throw new ImportFileException('IMPORT_TOO_MANY_ROWS', `the file has ${rows.length} rows; at most ${limits.maxRows} are accepted per import`, { maxRows: limits.maxRows });
-  }
-  if (rows.length === 0) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the file has no rows');
-  return rows;
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (/\.(csv|txt|tsv)$/i.test(fileName) || looksLikeText(bytes)) return 'csv';
+  throw new ImportFileException('IMPORT_FILE_TYPE', `"${fileName}" is neither an .xlsx workbook nor a CSV file`);
 }
 
 /** No NUL outside UTF-16 and no other control bytes than tab and line ends in the first kilobyte. */
@@ -92,6 +96,11 @@ async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
 function cellOf(cell: ExcelJS.Cell): CellValue {
   // A merged range's other cells answer the value of its first (master) cell.
   const value = cell.isMerged ? cell.master.value : cell.value;
+  return plain(value);
+}
+
+/** A cell's value as plain data (also for the streaming reader, which gives values without cells). */
+export function xlsxValue(value: ExcelJS.CellValue): CellValue {
   return plain(value);
 }
 

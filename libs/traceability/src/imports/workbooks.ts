@@ -15,7 +15,7 @@ const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * notes), a sheet of example rows, and one listing the allowed values. Only the first sheet is read
  * back, so the examples are never imported by mistake.
  */
-export async function templateWorkbook(kind: ImportKind, language: TemplateLanguage): Promise<Buffer> {
+export async function templateWorkbook(kind: Pick<ImportKind, 'titleVi' | 'titleEn' | 'columns' | 'examples'> & { name: string }, language: TemplateLanguage): Promise<Buffer> {
   const vi = language === 'vi';
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Nguồn';

@@ -16,6 +16,7 @@ import { JobName, QueueProducer } from '@app/queue';
 import type { Caller } from '../accounts/caller.js';
 import { toLocalDate } from '../common/dates.js';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
 import type { LabelJob } from './label-job.entity.js';
 import { labelDomainException } from './label-job.exception.js';
 import { LabelJobsRepository } from './label-jobs.repository.js';
@@ -163,11 +164,13 @@ export class LabelJobsService {
       throw notFound('Lot', lotId);
     }
     const limit = Math.min(options.limit ?? 50, MAX_PAGE_SIZE);
-    const items = await this.repository.listForLot(caller.organizationId, lotId, limit + 1, options.cursor ? decodeCursor(options.cursor) : undefined);
+    // The common keyset codec; the time at millisecond precision, as the entity carries it (and the query compares it).
+    const after = options.cursor ? decodeKeysetCursor(options.cursor, { value: 'timestamp' }) : undefined;
+    const items = await this.repository.listForLot(caller.organizationId, lotId, limit + 1, after && { createdAt: new Date(after.value), id: after.id });
     const more = items.length > limit;
     if (more) items.pop();
     const last = items[items.length - 1];
-    return { items, ...(more && last ? { nextCursor: encodeCursor(last) } : {}) };
+    return { items, ...(more && last ? { nextCursor: encodeKeysetCursor({ value: last.createdAt.toISOString(), id: last.id }) } : {}) };
   }
 
   async openPdf(caller: Caller, id: string): Promise<LabelJobPdf> {
@@ -224,17 +227,4 @@ function pdfFilename(job: LabelJob): string {
   const lot = job.snapshot.lotCode.replace(/[^A-Za-z0-9._-]+/g, '_');
   const serials = job.serialFirst ? `-${job.serialFirst}-${job.serialLast}` : '';
   return `tem-${lot}-${job.templateId}${serials}.pdf`;
-}
-
-function encodeCursor(job: LabelJob): string {
-  return Buffer.from(`${job.createdAt.toISOString()}|${job.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new InvalidFieldException('CURSOR_INVALID', 'cursor', 'not a cursor returned by this list', 'bad_request');
-  }
-  return { createdAt, id };
 }

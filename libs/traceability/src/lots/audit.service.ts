@@ -21,7 +21,8 @@ const PAGE_SIZE = 2000;
 export class AuditService {
   constructor(private readonly events: EventsRepository) {}
 
-  async verify(actor: Pick<Caller, 'organizationId'>, pageSize = PAGE_SIZE): Promise<AuditVerification> {
+  /** `onProgress`: after each page, the events checked so far and the chain's length when it started. */
+  async verify(actor: Pick<Caller, 'organizationId'>, pageSize = PAGE_SIZE, onProgress?: (checked: number, total: number) => Promise<void>): Promise<AuditVerification> {
     const organizationId = actor.organizationId;
     // The head first: events appended while we read are past it and not checked.
     const head = await this.events.chainHead(organizationId);
@@ -55,6 +56,7 @@ export class AuditService {
       }
       prevHash = page[page.length - 1].hash;
       afterSeq = BigInt(page[page.length - 1].seq);
+      await onProgress?.(eventsChecked, Number(lastSeq));
     }
     if (afterSeq !== lastSeq || (head && head.lastHash !== (prevHash ?? null))) {
       return { valid: false, eventsChecked, firstBrokenEventId: null, problem: `the chain head is at seq ${lastSeq} but the events end at seq ${afterSeq}` };

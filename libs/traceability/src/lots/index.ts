@@ -28,6 +28,8 @@ export * from './operations/index.js';
 export * from './operation-results.service.js';
 export * from './trace.service.js';
 export * from './audit.service.js';
+export * from './audit-jobs.service.js';
+export * from './recall-jobs.service.js';
 export * from './exports.service.js';
 export * from './reports.service.js';
 

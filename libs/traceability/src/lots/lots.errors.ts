@@ -4,6 +4,8 @@
  * (apps/api/src/console/error-texts.spec.ts).
  */
 export const LOTS_ERROR_CODES = [
+  'AUDIT_VERIFY_JOB_NOT_FOUND',
+  'RECALL_JOB_NOT_FOUND',
   'EVENT_ALREADY_VOIDED',
   'EVENT_BEFORE_INPUT',
   'EVENT_DATE_IN_FUTURE',

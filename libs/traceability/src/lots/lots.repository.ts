@@ -36,6 +36,8 @@ export interface LotListFilter {
   growingAreaId?: string;
   limit: number;
   after?: KeysetPosition;
+  /** Count every match too (one more query, growing with the organization). */
+  count?: boolean;
 }
 
 /** A lot a recall has just marked. */
@@ -98,6 +100,7 @@ const SHIPMENT_VIEW = `SELECT ${SHIPMENT_COLUMNS}, l.code AS "lotCode", l.short_
   LEFT JOIN lot rl ON rl.id = s.received_lot_id`;
 
 const LOTS_BY_IDS = `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[]) ORDER BY l.code`;
+const LOT_BY_ID = `SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = $2`;
 
 /** A draw of lot-code numbers waiting for the one on its way (LotsRepository.drawLotCodeNumbers). */
 interface WaitingDraw {
@@ -139,11 +142,9 @@ export class LotsRepository {
     return rows[0] ?? null;
   }
 
+  /** A lot by id; outside a transaction a short read on the shared connection (readRows). */
   async findLot(organizationId: string, id: string, db: Db = this.dataSource): Promise<LotView | null> {
-    const rows: LotView[] = await db.query(`SELECT ${LOT_VIEW_COLUMNS} FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = $2`, [
-      organizationId,
-      id,
-    ]);
+    const rows = await readRows<LotView>(db, LOT_BY_ID, [organizationId, id], 'nguon_lot_by_id');
     return rows[0] ?? null;
   }
 
@@ -209,7 +210,8 @@ export class LotsRepository {
     return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total: number }> {
+  /** A page of lots, newest first; the matches are counted only when `count` asks (see pageTotal). */
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total?: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -228,15 +230,16 @@ export class LotsRepository {
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[]] = await Promise.all([
-      db.query(
-        `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
-         WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`,
-        params,
-      ),
-      db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams),
+    const text = `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
+         WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`;
+    // A page walks the (organization, created_at, id) index: a short read, shared like the others, as
+    // one prepared statement per combination of filters. A search by part of a code may scan: on its own.
+    const shape = ['status', 'kind', 'productId', 'growingAreaId', 'after'].map((key) => (filter[key as keyof LotListFilter] ? '1' : '0')).join('');
+    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[] | undefined] = await Promise.all([
+      filter.search ? db.query(text, params) : readRows<LotView & { createdAtText: string }>(db, text, params, `nguon_list_lots_${shape}`),
+      filter.count ? db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
-    return { items, total: Number(count[0].n) };
+    return { items, total: count ? Number(count[0].n) : undefined };
   }
 
   /** Harvest lots of a growing area produced in [from, to), voided ones excluded (the season total). */
@@ -367,9 +370,9 @@ export class LotsRepository {
   async listShipments(
     organizationId: string,
     direction: 'incoming' | 'outgoing',
-    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition },
+    filter: { status?: ShipmentStatus; lotId?: string; limit: number; after?: KeysetPosition; count?: boolean },
     db: Db = this.dataSource,
-  ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total: number }> {
+  ): Promise<{ items: (ShipmentView & { createdAtText: string })[]; total?: number }> {
     const where = [direction === 'incoming' ? 's.receiver_organization_id = $1' : 's.organization_id = $1'];
     const params: unknown[] = [organizationId];
     if (filter.status) {
@@ -393,9 +396,9 @@ export class LotsRepository {
          ORDER BY s.created_at DESC, s.id DESC LIMIT $${params.length}`,
         params,
       ),
-      db.query(`SELECT count(*) AS n FROM shipment s WHERE ${countWhere.join(' AND ')}`, countParams),
+      filter.count ? db.query(`SELECT count(*) AS n FROM shipment s WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
-    return { items, total: Number(count[0].n) };
+    return { items, total: count ? Number(count[0].n) : undefined };
   }
 
   /** Shipments out of any of these lots (partners at the leaves of a trace, recall notices). */

@@ -30,8 +30,8 @@ export class LotReportsRepository {
   /** Harvests recorded with an acknowledged yield override, newest first, in the given organizations. */
   async yieldOverrides(
     organizationIds: string[],
-    page: { limit: number; after?: KeysetPosition },
-  ): Promise<{ rows: YieldOverrideRow[]; total: number }> {
+    page: { limit: number; after?: KeysetPosition; count?: boolean },
+  ): Promise<{ rows: YieldOverrideRow[]; total?: number }> {
     const params: unknown[] = [organizationIds];
     let keyset = '';
     if (page.after) {
@@ -55,9 +55,9 @@ export class LotReportsRepository {
          ORDER BY e.record_time DESC, e.id DESC LIMIT $${params.length}`,
         params,
       ),
-      this.dataSource.query(`SELECT count(*) AS n FROM event e WHERE ${filter}`, [organizationIds]),
+      page.count ? this.dataSource.query(`SELECT count(*) AS n FROM event e WHERE ${filter}`, [organizationIds]) : undefined,
     ]);
-    return { rows, total: Number(count[0].n) };
+    return { rows, total: count ? Number(count[0].n) : undefined };
   }
 
   /**

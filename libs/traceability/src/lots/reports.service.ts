@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../accounts/caller.js';
 import { toIsoWithOffset } from '../common/dates.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
+import { pageTotal } from '../common/page-total.js';
 import { canonicalQuantity } from './quantity.js';
 import { LotReportsRepository } from './reports.repository.js';
 
@@ -31,10 +32,11 @@ export interface YieldOverrideItem {
 export class LotReportsService {
   constructor(private readonly repository: LotReportsRepository) {}
 
-  async yieldOverrides(caller: Caller, query: { limit?: number; cursor?: string }): Promise<{ items: YieldOverrideItem[]; total: number; nextCursor: string | null }> {
+  async yieldOverrides(caller: Caller, query: { limit?: number; cursor?: string; total?: boolean }): Promise<{ items: YieldOverrideItem[]; total: number | null; nextCursor: string | null }> {
     const organizationIds = caller.actingFromOrganizationId ? [caller.organizationId] : await this.repository.organizationsOverseenBy(caller.organizationId);
     const limit = query.limit ?? 50;
-    const { rows, total } = await this.repository.yieldOverrides(organizationIds, { limit: limit + 1, after: query.cursor ? decodeKeysetCursor(query.cursor, { value: 'timestamp' }) : undefined });
+    const after = query.cursor ? decodeKeysetCursor(query.cursor, { value: 'timestamp' }) : undefined;
+    const { rows, total } = await this.repository.yieldOverrides(organizationIds, { limit: limit + 1, after, count: query.total === true });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -54,7 +56,7 @@ export class LotReportsService {
         reason: row.override.reason,
         voided: row.voided,
       })),
-      total,
+      total: pageTotal({ fetched: rows.length, limit, firstPage: !after, counted: total }),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor({ value: last.recordTimeText, id: last.eventId }) : null,
     };
   }

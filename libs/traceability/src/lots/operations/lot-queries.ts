@@ -6,6 +6,7 @@ import type { Db } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { NotFoundException } from '../../common/domain.exception.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor.js';
+import { pageTotal } from '../../common/page-total.js';
 import { EventsRepository } from '../events.repository.js';
 import { toEventResponse, toLotResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from '../lot-views.js';
 import type { LotKind, LotStatus, ShipmentStatus } from '../lot-rows.js';
@@ -21,6 +22,8 @@ export interface LotListQuery {
   growingAreaId?: string;
   limit?: number;
   cursor?: string;
+  /** Count every match (`total`); otherwise `total` is known only when the list fits on its first page. */
+  total?: boolean;
 }
 
 export interface ShipmentListQuery {
@@ -29,6 +32,8 @@ export interface ShipmentListQuery {
   lotId?: string;
   limit?: number;
   cursor?: string;
+  /** As for lots. */
+  total?: boolean;
 }
 
 /** The reads of lots, their events and shipments, as the API answers them; every one scoped by organization. */
@@ -58,28 +63,35 @@ export class LotQueries {
     return { items, total: items.length };
   }
 
-  async listLots(reader: Reader, query: LotListQuery): Promise<{ items: LotResponse[]; total: number; nextCursor: string | null }> {
+  async listLots(reader: Reader, query: LotListQuery): Promise<{ items: LotResponse[]; total: number | null; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeKeysetCursor(query.cursor, { value: 'timestamp' }) : undefined;
-    const { items, total } = await this.lots.listLots(reader.organizationId, { ...query, search: query.search?.trim() || undefined, limit: limit + 1, after });
+    const { total: _asked, ...filter } = query;
+    const { items, total } = await this.lots.listLots(reader.organizationId, { ...filter, search: query.search?.trim() || undefined, limit: limit + 1, after, count: query.total === true });
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((lot) => toLotResponse(lot, this.config.publicBaseUrl)),
-      total,
+      total: pageTotal({ fetched: items.length, limit, firstPage: !after, counted: total }),
       nextCursor: items.length > limit && last ? encodeKeysetCursor({ value: last.createdAtText, id: last.id }) : null,
     };
   }
 
-  async listShipments(reader: Reader, query: ShipmentListQuery): Promise<{ items: ShipmentResponse[]; total: number; nextCursor: string | null }> {
+  async listShipments(reader: Reader, query: ShipmentListQuery): Promise<{ items: ShipmentResponse[]; total: number | null; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeKeysetCursor(query.cursor, { value: 'timestamp' }) : undefined;
-    const { items, total } = await this.lots.listShipments(reader.organizationId, query.direction ?? 'outgoing', { status: query.status, lotId: query.lotId, limit: limit + 1, after });
+    const { items, total } = await this.lots.listShipments(reader.organizationId, query.direction ?? 'outgoing', {
+      status: query.status,
+      lotId: query.lotId,
+      limit: limit + 1,
+      after,
+      count: query.total === true,
+    });
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((s) => toShipmentResponse(s, reader.organizationId, this.config.publicBaseUrl)),
-      total,
+      total: pageTotal({ fetched: items.length, limit, firstPage: !after, counted: total }),
       nextCursor: items.length > limit && last ? encodeKeysetCursor({ value: last.createdAtText, id: last.id }) : null,
     };
   }

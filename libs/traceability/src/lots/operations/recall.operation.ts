@@ -64,7 +64,8 @@ export class RecallOperation {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run(actor: Actor, input: RecallInput, db?: EntityManager): Promise<RecallResponse> {
+  /** `onProgress`: after each level of the genealogy, the lots marked so far (a recall job reports it). */
+  async run(actor: Actor, input: RecallInput, db?: EntityManager, onProgress?: (lotsMarked: number) => Promise<void>): Promise<RecallResponse> {
     const reason = input.reason.trim();
     if (!reason) throw new InvalidFieldException('RECALL_REASON_REQUIRED', 'reason', 'a reason is required');
     const organizationId = actor.organizationId;
@@ -78,7 +79,7 @@ export class RecallOperation {
         throw new DomainException('LOT_VOIDED', `lotId: lot ${root.code} is voided`, 'validation', { field: 'lotId', lotId: root.id });
       }
       const recalledAt = this.clock.now();
-      const marked = await this.markDownstream(organizationId, root.id, recalledAt, reason, tx);
+      const marked = await this.markDownstream(organizationId, root.id, recalledAt, reason, tx, onProgress);
 
       const byOrganization = new Map<string, MarkedLot[]>();
       for (const lot of marked) byOrganization.set(lot.organizationId, [...(byOrganization.get(lot.organizationId) ?? []), lot]);
@@ -196,7 +197,7 @@ export class RecallOperation {
   }
 
   /** Marks the root, then level by level every active descendant, across received shipments. */
-  private async markDownstream(organizationId: string, rootId: string, recalledAt: Date, reason: string, tx: Db): Promise<MarkedLot[]> {
+  private async markDownstream(organizationId: string, rootId: string, recalledAt: Date, reason: string, tx: Db, onProgress?: (lotsMarked: number) => Promise<void>): Promise<MarkedLot[]> {
     const marked = await this.lots.markRecalled(organizationId, rootId, recalledAt, reason, tx);
     if (!marked.length) throw new NotFoundException('Lot', rootId);
     let level = marked.map((lot) => lot.id);
@@ -204,6 +205,7 @@ export class RecallOperation {
       const next = await this.lots.markChildrenRecalled(level, recalledAt, reason, tx);
       marked.push(...next);
       level = next.map((lot) => lot.id);
+      await onProgress?.(marked.length);
     }
     return marked;
   }

@@ -1,0 +1,153 @@
+// Historical harvest import (issue 14): 100,000 harvest rows in one CSV file through the dry run
+// (streamed, every row checked with HarvestOperation's rules) and the commit (one transaction of
+// chunked set-based inserts, hash chain computed in process, as the worker runs it), against the
+// same-run baseline of a plain COPY of the same rows into a scratch table. RSS of this process
+// (API and worker in one) sampled during the commit of 10,000 and of 100,000 rows.
+// Run: node --import @swc-node/register/esm-register bench/import-history.bench.ts [--rows 100000] [--small 10000] [--xlsx]
+import 'reflect-metadata';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import request from 'supertest';
+import { createBenchEnvironment } from './bench-environment.js';
+import { createGrowingArea, createPartner, createProduct, signupOrganization, xlsxOf, type TestOrganization } from '../libs/testing/src/index.js';
+import { createApiApp } from '../apps/api/src/app.factory.js';
+import { AuditService, ImportCommitter, ImportsRepository, ImportsService, type Caller } from '../libs/traceability/src/index.js';
+import { runMigrations } from '../libs/database/src/index.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => Number(args[args.indexOf(name) + 1] || 0) || fallback;
+const ROWS = args.includes('--rows') ? arg('--rows', 100_000) : 100_000;
+const SMALL = args.includes('--small') ? arg('--small', 10_000) : 10_000;
+const AREAS = 100;
+const HEADERS = ['Mã số vùng trồng', 'Sản phẩm', 'Ngày thu hoạch', 'Số lượng', 'Đơn vị', 'Hộ thu hoạch', 'Mã lô'];
+
+const environment = await createBenchEnvironment('import-history');
+try {
+  await runMigrations(environment.config.databaseUrl!);
+  const app = await createApiApp(environment.config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  const imports = app.get(ImportsService);
+  const committer = app.get(ImportCommitter);
+  const repository = app.get(ImportsRepository);
+  const limits = { maxBytes: 200 * 1024 * 1024, maxRows: 1_000_000 };
+  Object.assign(imports.limits, limits);
+  Object.assign(committer.limits, limits);
+  const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+  /** CPU seconds of this process (user + system) since `from`: what the work costs here whatever the machine's load (PostgreSQL's share is not in it). */
+  const cpuSeconds = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1e6;
+  };
+
+  /** An organization with AREAS active areas (100 ha each, since 2024), a household owning each, one product. */
+  async function cooperative(): Promise<{ org: TestOrganization; caller: Caller; codes: string[]; phones: string[] }> {
+    const org = await signupOrganization(server);
+    await createProduct(server, org, { nameVi: 'Thóc nếp Séng Cù', unit: 'kg' });
+    const codes: string[] = [];
+    const phones: string[] = [];
+    for (let a = 0; a < AREAS; a++) {
+      const phone = `09120${String(a).padStart(5, '0')}`;
+      const household = await createPartner(server, org, { kind: 'member_household', name: `Hộ Lò Văn ${a}`, phone });
+      const area = await createGrowingArea(server, org, { ownerPartnerIds: [household.id], areaHa: '100' });
+      await request(server).post(`/api/v1/growing-areas/${area.id}/status`).set(org.auth).send({ status: 'active', reason: 'Cấp mã', effectiveAt: '2024-01-01' }).expect(200);
+      codes.push(area.code as string);
+      phones.push(phone);
+    }
+    return { org, caller: { organizationId: org.organizationId, userId: org.userId, role: 'owner', apiKeyId: null }, codes, phones };
+  }
+
+  /** n harvest rows: Vietnamese decimals, dd/mm/yyyy dates over 2025, a household each, lot codes generated. */
+  function harvestRows(n: number, codes: string[], phones: string[]): string[][] {
+    const rows: string[][] = [];
+    for (let i = 0; i < n; i++) {
+      const a = i % AREAS;
+      const day = Math.floor(i / AREAS) % 360;
+      const date = new Date(Date.UTC(2025, 0, 1 + day));
+      const dd = String(date.getUTCDate()).padStart(2, '0');
+      const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+      rows.push([codes[a], 'Thóc nếp Séng Cù', `${dd}/${mm}/2025`, `${500 + Math.floor(i / 100)},${String(i % 100).padStart(2, '0')}`, 'kg', phones[a], '']);
+    }
+    return rows;
+  }
+  const csvOf = (rows: string[][]) => Buffer.from([HEADERS, ...rows].map((r) => r.join(';')).join('\r\n') + '\r\n', 'utf8');
+
+  /** Upload (dry run) and commit of one file; RSS sampled every 20 ms during the commit. */
+  async function importFile(c: Awaited<ReturnType<typeof cooperative>>, file: Buffer, name: string, expected: number) {
+    let start = process.hrtime.bigint();
+    let cpu = process.cpuUsage();
+    const { view } = await imports.upload(c.caller, 'harvests', name, file, async () => undefined);
+    const dryRunS = seconds(start);
+    const dryRunCpuS = cpuSeconds(cpu);
+    if (view.validRows !== expected) throw new Error(`dry run: ${view.validRows} valid rows of ${expected}: ${JSON.stringify(view.errors.slice(0, 3))}`);
+    const job = (await repository.find(c.org.organizationId, view.id))!;
+    Object.assign(job, { status: 'queued', mode: 'all_or_nothing', committedBy: c.org.userId, committedByRole: 'owner' });
+    await repository.save(job);
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+    start = process.hrtime.bigint();
+    // After each chunk: what the commit really holds (heap after a full GC), besides the RSS high-water mark.
+    let retainedPeak = 0;
+    const result = await committer.commit({ organizationId: c.org.organizationId, importId: view.id, userId: c.org.userId, role: 'owner' }, async () => {
+      global.gc?.();
+      retainedPeak = Math.max(retainedPeak, process.memoryUsage().heapUsed);
+    });
+    const commitS = seconds(start);
+    const commitCpuS = cpuSeconds(cpu);
+    clearInterval(sampler);
+    if (result.status !== 'done') throw new Error(`commit: ${result.status} ${JSON.stringify((await repository.find(c.org.organizationId, view.id))?.errorMessage)}`);
+    return { dryRunS, commitS, dryRunCpuS, commitCpuS, rssBefore, rssPeak, retainedPeak };
+  }
+
+  // 10,000 rows in one organization, then 100,000 in another: RSS of the commit at both sizes.
+  const small = await cooperative();
+  const smallRun = await importFile(small, csvOf(harvestRows(SMALL, small.codes, small.phones)), 'small.csv', SMALL);
+  const big = await cooperative();
+  const bigRows = harvestRows(ROWS, big.codes, big.phones);
+  const bigFile = csvOf(bigRows);
+  const bigRun = await importFile(big, bigFile, 'big.csv', ROWS);
+  const verify = await app.get(AuditService).verify(big.caller);
+
+  // Baseline: the same rows COPYed into a scratch table of text columns, in the same run.
+  const client = new pg.Client({ connectionString: environment.config.databaseUrl });
+  await client.connect();
+  await client.query(`CREATE TEMP TABLE harvest_copy (area_code text, product text, harvested text, quantity text, unit text, household text, lot_code text)`);
+  const tsv = bigRows.map((r) => r.join('\t')).join('\n') + '\n';
+  let start = process.hrtime.bigint();
+  await pipeline(Readable.from([tsv]), client.query(copyStreams.from(`COPY harvest_copy FROM STDIN`)));
+  const copyS = seconds(start);
+  await client.end();
+
+  let xlsxLine = '';
+  if (args.includes('--xlsx')) {
+    const x = await cooperative();
+    const workbook = await xlsxOf([HEADERS, ...harvestRows(ROWS, x.codes, x.phones)]);
+    start = process.hrtime.bigint();
+    const { view } = await imports.upload(x.caller, 'harvests', 'big.xlsx', workbook, async () => undefined);
+    const s = seconds(start);
+    xlsxLine = `  dry run, XLSX (${(workbook.length / 1048576).toFixed(1)} MiB): ${s.toFixed(2)} s  ${Math.round(ROWS / s)} rows/s (${view.validRows} valid)\n`;
+  }
+
+  const rate = (n: number, s: number) => Math.round(n / s);
+  const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+  const endToEnd = bigRun.dryRunS + bigRun.commitS;
+  console.log(`historical harvest import bench, ${ROWS} rows (CSV ${(bigFile.length / 1048576).toFixed(1)} MiB, ${AREAS} growing areas)`);
+  console.log(`  dry run (upload):        ${bigRun.dryRunS.toFixed(2)} s  ${rate(ROWS, bigRun.dryRunS)} rows/s  (Node CPU ${bigRun.dryRunCpuS.toFixed(2)} s: ${rate(ROWS, bigRun.dryRunCpuS)} rows per CPU-second)`);
+  console.log(`  commit (worker path):    ${bigRun.commitS.toFixed(2)} s  ${rate(ROWS, bigRun.commitS)} rows/s  (Node CPU ${bigRun.commitCpuS.toFixed(2)} s: ${rate(ROWS, bigRun.commitCpuS)} rows per CPU-second)`);
+  console.log(`  end to end:              ${endToEnd.toFixed(2)} s  ${rate(ROWS, endToEnd)} rows/s`);
+  console.log(`  baseline COPY (scratch): ${copyS.toFixed(3)} s  ${rate(ROWS, copyS)} rows/s`);
+  console.log(`  ratio end to end / COPY: ${(copyS / endToEnd).toFixed(4)}  (COPY is ${(endToEnd / copyS).toFixed(1)}× faster)`);
+  console.log(`  load average during the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
+  console.log(`  chain after import: valid=${verify.valid}, ${verify.eventsChecked} events`);
+  console.log(`  RSS during commit, ${SMALL} rows:  before ${mib(smallRun.rssBefore)}, peak ${mib(smallRun.rssPeak)}, heap after GC between chunks ≤ ${mib(smallRun.retainedPeak)} (dry run ${rate(SMALL, smallRun.dryRunS)} rows/s, commit ${rate(SMALL, smallRun.commitS)} rows/s)`);
+  console.log(`  RSS during commit, ${ROWS} rows: before ${mib(bigRun.rssBefore)}, peak ${mib(bigRun.rssPeak)}, heap after GC between chunks ≤ ${mib(bigRun.retainedPeak)}`);
+  if (xlsxLine) process.stdout.write(xlsxLine);
+  await app.close();
+} finally {
+  await environment.dispose();
+}

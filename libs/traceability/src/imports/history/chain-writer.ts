@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+import type { Db } from '@app/database';
+import { eventHash, type EventHashLine, type EventHashRow } from '../../lots/event-hash.js';
+import type { NewLot } from '../../lots/events.repository.js';
+import { copyRows } from './copy-rows.js';
+
+const EVENT_COPY_COLUMNS = ['id', 'organization_id', 'seq', 'type', 'epcis_event_type', 'action', 'biz_step', 'disposition', 'event_time', 'event_time_offset', 'record_time', 'recorded_by', 'growing_area_id', 'facility_id', 'source_partner_id', 'destination_partner_id', 'documents', 'details', 'voids_event_id', 'reason', 'prev_hash', 'hash'];
+const LOT_COPY_COLUMNS = ['id', 'organization_id', 'code', 'display_name', 'product_id', 'kind', 'quantity', 'unit', 'status', 'growing_area_id', 'household_partner_id', 'facility_id', 'produced_at', 'produced_at_offset', 'expires_at', 'short_code', 'created_event_id', 'created_at'];
+const LINE_COPY_COLUMNS = ['organization_id', 'event_id', 'lot_id', 'direction', 'quantity', 'unit', 'quantity_in_lot_unit'];
+
+/** An event of a historical import: its row but its place in the chain, and its lines. */
+export interface ChunkEvent {
+  row: Omit<EventHashRow, 'organizationId' | 'seq'>;
+  lines: EventHashLine[];
+}
+
+/**
+ * Appends many events to an organization's hash chain in a few statements (docs/rules.md, "Tamper
+ * evidence"): the chain head is locked once (after what the rows refer to, the API's lock order),
+ * each event's seq, prev_hash and hash are computed here with the very function the audit verifies
+ * with (eventHash: sha256(prev_hash || canonical body)), then the events, lots and lines are written
+ * with COPY on the transaction's connection, and the head is moved once at the end. Everything runs in the import's one
+ * transaction: a killed worker leaves no event behind and the head where it was.
+ */
+export class ChainWriter {
+  private seq = 0;
+  private lastHash: string | null = null;
+  private prevOfLast: string | null = null;
+  private locked = false;
+  private written = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly organizationId: string,
+  ) {}
+
+  /** Writes the events of a chunk and what they make: events first (lots point to them), then lots, then lines. */
+  async write(events: ChunkEvent[], lots: NewLot[]): Promise<void> {
+    if (!events.length) return;
+    await this.lockHead();
+    const org = this.organizationId;
+    const rows = events.map(({ row, lines }) => {
+      this.seq++;
+      const full: EventHashRow = { ...row, organizationId: org, seq: String(this.seq) };
+      const prev = this.lastHash;
+      const hash = eventHash(prev, full, lines);
+      this.prevOfLast = prev;
+      this.lastHash = hash;
+      return { full, prev, hash };
+    });
+    const manager = this.db as EntityManager;
+    await copyRows(
+      manager,
+      'event',
+      EVENT_COPY_COLUMNS,
+      rows.map(({ full: e, prev, hash }) => [
+        e.id, org, e.seq, e.type, e.epcisEventType, e.action, e.bizStep, e.disposition, e.eventTime.toISOString(), e.eventTimeOffset,
+        e.recordTime.toISOString(), e.recordedBy, e.growingAreaId, e.facilityId, e.sourcePartnerId, e.destinationPartnerId,
+        JSON.stringify(e.documents), JSON.stringify(e.details), e.voidsEventId, e.reason, prev, hash,
+      ]),
+    );
+    const eventOf = new Map(events.flatMap((e) => e.lines.filter((l) => l.direction === 'output').map((l) => [l.lotId, e.row] as const)));
+    await copyRows(
+      manager,
+      'lot',
+      LOT_COPY_COLUMNS,
+      lots.map((l) => [
+        l.id, org, l.code, l.displayName, l.productId, l.kind, l.quantity, l.unit, l.status, l.growingAreaId, l.householdPartnerId, l.facilityId,
+        l.producedAt.toISOString(), l.producedAtOffset, l.expiresAt, l.shortCode, eventOf.get(l.id)!.id, eventOf.get(l.id)!.recordTime.toISOString(),
+      ]),
+    );
+    await copyRows(
+      manager,
+      'event_line',
+      LINE_COPY_COLUMNS,
+      events.flatMap((e) => e.lines.map((l) => [org, e.row.id, l.lotId, l.direction, l.quantity, l.unit, l.quantityInLotUnit])),
+    );
+    this.written += events.length;
+  }
+
+  /** Moves the head to the last event written (nothing when none was). */
+  async finish(): Promise<void> {
+    if (!this.written) return;
+    await this.db.query(`UPDATE event_chain_head SET last_seq = $2, last_hash = $3, prev_hash = $4 WHERE organization_id = $1`, [
+      this.organizationId,
+      String(this.seq),
+      this.lastHash,
+      this.prevOfLast,
+    ]);
+  }
+
+  private async lockHead(): Promise<void> {
+    if (this.locked) return;
+    await this.db.query(`INSERT INTO event_chain_head (organization_id, last_seq, last_hash, prev_hash) VALUES ($1, 0, NULL, NULL) ON CONFLICT (organization_id) DO NOTHING`, [
+      this.organizationId,
+    ]);
+    const [head]: { last_seq: string; last_hash: string | null }[] = await this.db.query(`SELECT last_seq::text, last_hash FROM event_chain_head WHERE organization_id = $1 FOR UPDATE`, [
+      this.organizationId,
+    ]);
+    this.seq = Number(head.last_seq);
+    this.lastHash = head.last_hash;
+    this.locked = true;
+  }
+}
+

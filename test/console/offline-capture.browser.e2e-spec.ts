@@ -90,6 +90,8 @@ describe('offline field capture in the console', () => {
     await harvestOffline(page, 'OFF-2', '900.000');
     await harvestOffline(page, 'OFF-3', '200');
     expect(await states(page)).toEqual(['waiting', 'waiting', 'waiting']);
+    // The menu counts what is not sent yet.
+    await page.locator('nav a[href="#/outbox"]', { hasText: 'Chờ gửi (3)' }).waitFor();
     // The phone's position is kept with each entry (the harvest API has no field for it).
     expect(await page.textContent('.outbox-entry:has-text("OFF-1")')).toContain('21.3857, 103.0169');
     await page.close();

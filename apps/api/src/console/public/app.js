@@ -4,7 +4,7 @@ import { errorMessage, lang, setLang, t } from './i18n.js';
 import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
 import { importsView, importView } from './imports.js';
-import { outboxView, rememberedMe, rememberMe, sendAll, startOffline } from './offline.js';
+import { entries, outboxView, rememberedMe, rememberMe, sendAll, startOffline } from './offline.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
 import { programmeCooperativeView, programmeView, pt } from './programme.js';
@@ -156,10 +156,19 @@ async function render() {
   const content = await route(path || '/lots', params);
   if (ticket !== rendering) return;
   root.replaceChildren(...layout(section, [notice, takeFlash(), content], switcher));
+  void outboxCount();
+}
+
+/** The menu's "Chờ gửi" says how many entries on this device are not sent yet: "Chờ gửi (3)". */
+async function outboxCount() {
+  const link = document.querySelector('nav a[href="#/outbox"]');
+  if (!link) return;
+  const pending = (await entries().catch(() => [])).filter((e) => e.state !== 'sent').length;
+  link.textContent = pending ? `${t('nav.outbox')} (${pending})` : t('nav.outbox');
 }
 
 window.addEventListener('hashchange', render);
 // The outbox screen follows its entries as they are sent.
-window.addEventListener('nguon:outbox', () => { if (location.hash.startsWith('#/outbox')) void render(); });
+window.addEventListener('nguon:outbox', () => { if (location.hash.startsWith('#/outbox')) void render(); else void outboxCount(); });
 startOffline();
 void render();

@@ -79,9 +79,11 @@ export async function harvestView(params = new URLSearchParams()) {
         values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
       }
       if (editing || navigator.onLine === false) return keepOnDevice(values, withDocuments(values));
-      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
+      // A confirmed yield is another request than the refused one: it takes its own key.
+      const key = ackBox?.checked ? crypto.randomUUID() : idempotencyKey;
+      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: key });
       // The link dropped on the way: kept with the same key, so it is written once whether it arrived or not.
-      if (result.status === 0) return keepOnDevice(values, withDocuments(values), ackBox?.checked ? undefined : idempotencyKey);
+      if (result.status === 0) return keepOnDevice(values, withDocuments(values), key);
       if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) ack.replaceChildren(yieldAck());
       return result;

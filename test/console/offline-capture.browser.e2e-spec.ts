@@ -183,4 +183,26 @@ describe('offline field capture in the console', () => {
     expect(rows).toEqual([{ product_name: 'Phân hữu cơ vi sinh Sông Gianh' }]);
     await context.close();
   });
+
+  it('keeps a harvest whose answers were all lost on the way with its key, and is answered, not written twice, when sent again', async () => {
+    const org = await signupOrganization(t.server);
+    await createGrowingArea(t.server, org, { status: 'active' });
+    await createProduct(t.server, org);
+    const { context, page } = await login(org);
+    // The server writes the harvest, but the answer never reaches the phone (three times: the console's own retries).
+    await page.route('**/api/v1/lots/harvest', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 3 });
+    await page.goto(`${base}/console/#/harvest`);
+    await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
+    await page.selectOption('[name=growingAreaId]', { index: 1 });
+    await page.selectOption('[name=productId]', { index: 1 });
+    await page.fill('[name=quantity]', '150');
+    await page.fill('[name=lotCode]', 'LOST-1');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('.outbox-entry:has-text("LOST-1") [data-state=sent]');
+    expect(await harvestEvents(org)).toBe(1);
+    await context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { PipelinedConnection } from './pipelined-connection.js';
 import type { Db } from './transaction.js';
 
 /**
@@ -22,7 +23,7 @@ export function inlineParameters(sql: string, parameters: unknown[]): string {
 }
 
 const hotPools = new WeakMap<DataSource, pg.Pool>();
-const sharedReaders = new WeakMap<DataSource, SharedReader>();
+const sharedReaders = new WeakMap<DataSource, PipelinedConnection>();
 
 /** The connection settings of the application's pool, for connections of its own beside it. */
 export function poolOptions(dataSource: DataSource): pg.PoolConfig {
@@ -59,67 +60,18 @@ export async function closeHotPool(dataSource: DataSource): Promise<void> {
 const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 /**
- * One connection in pipeline mode that the short reads of the hot paths share (what an event
- * reads before it is appended: a lot, a partner, a product, each by id). Every read made while
- * the event loop runs one round of callbacks leaves in one write, and their answers come back
- * together: on this kind of machine a write to a socket costs more than the query it carries, so
- * under load a dozen requests' reads cost one system call instead of twelve. Reads only, each
- * answering in well under a millisecond: anything slow here would hold up the reads queued behind
- * it. A connection that drops fails the reads in flight and is replaced on the next read.
+ * The short reads of the hot paths (what an event reads before it is appended: a lot, a partner, a
+ * product, each by id) share one pipelined connection: a dozen requests' reads cost one write to the
+ * socket. Reads only, each answering in well under a millisecond: anything slow here would hold up
+ * the reads queued behind it.
  */
-class SharedReader {
-  private client?: Promise<pg.Client>;
-  private corked = false;
-
-  constructor(private readonly options: pg.ClientConfig) {}
-
-  async query(config: pg.QueryConfig): Promise<pg.QueryResult> {
-    const connecting = this.connection();
-    const client = await connecting;
-    if (!this.corked) {
-      const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-      stream.cork();
-      this.corked = true;
-      setImmediate(() => {
-        this.corked = false;
-        stream.uncork();
-      });
-    }
-    try {
-      return await client.query(config);
-    } catch (error) {
-      // The server ending this backend (FATAL), or the socket gone (an error with no SQLSTATE): the
-      // connection is done for, even before it reports its end, so the next read connects anew.
-      const { severity, code } = error as { severity?: string; code?: string };
-      if (severity === 'FATAL' || !code) this.forget(connecting);
-      throw error;
-    }
+function sharedReader(dataSource: DataSource): PipelinedConnection {
+  let reader = sharedReaders.get(dataSource);
+  if (!reader) {
+    reader = new PipelinedConnection({ ...poolOptions(dataSource), options: GENERIC_PLANS });
+    sharedReaders.set(dataSource, reader);
   }
-
-  async end(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    await (await client?.catch(() => undefined))?.end();
-  }
-
-  private connection(): Promise<pg.Client> {
-    if (!this.client) {
-      const client = new pg.Client({ ...this.options, pipeline: true, options: GENERIC_PLANS } as pg.ClientConfig);
-      const connecting = client.connect().then(() => client);
-      const forget = () => this.forget(connecting);
-      client.on('error', forget);
-      client.on('end', forget);
-      connecting.catch(forget);
-      this.client = connecting;
-    }
-    return this.client;
-  }
-
-  private forget(connecting: Promise<pg.Client>): void {
-    if (this.client !== connecting) return;
-    this.client = undefined;
-    void connecting.then((client) => client.end()).catch(() => undefined);
-  }
+  return reader;
 }
 
 /**
@@ -134,14 +86,9 @@ export async function queryRows<T>(db: Db, text: string, values: unknown[], name
 
 /**
  * Rows of a short read on a hot path: outside a transaction, on the connection those reads share
- * (SharedReader), as a named prepared statement; inside a transaction, on its connection.
+ * (sharedReader), as a named prepared statement; inside a transaction, on its connection.
  */
 export async function readRows<T>(db: Db, text: string, values: unknown[], name: string): Promise<T[]> {
   if (!(db instanceof DataSource)) return db.query(text, values);
-  let reader = sharedReaders.get(db);
-  if (!reader) {
-    reader = new SharedReader(poolOptions(db));
-    sharedReaders.set(db, reader);
-  }
-  return (await reader.query({ name, text, values })).rows as T[];
+  return (await sharedReader(db).query({ name, text, values })).rows as T[];
 }

@@ -2,6 +2,7 @@ export * from './data-source.js';
 export * from './migrate.js';
 export * from './transaction.js';
 export * from './hot-path.js';
+export * from './pipelined-connection.js';
 export * from './embedded-postgres.js';
 export * from './snake-naming.strategy.js';
 export { MIGRATIONS } from './migrations/index.js';

@@ -27,6 +27,7 @@ export * from './common/hash-chain.js';
 export * from './common/short-code.js';
 export * from './common/text.js';
 export * from './common/units.js';
+export * from './common/row-columns.js';
 export * from './exports/epcis.js';
 export * from './exports/epcis-validator.js';
 export * from './exports/epcis-vocabulary.js';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { AccountsService, UsersService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { OrganizationDto, UserDto } from '../auth/auth.dto.js';
+import { OrganizationDto, UserDto } from '../auth/dto/index.js';
 import {
   ApiKeyDto,
   ApiKeyListDto,
@@ -15,7 +15,7 @@ import {
   PasswordLinkDto,
   UpdateUserDto,
   UserListDto,
-} from './account.dto.js';
+} from './dto/index.js';
 import { ReplayWith, SecretFields } from '../common/replay.decorator.js';
 
 @ApiTags('account')

@@ -4,7 +4,7 @@ import { OrganizationLinksService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReplayWith } from '../common/replay.decorator.js';
-import { CreateOrganizationLinkDto, OrganizationLinkDto, OrganizationLinkListDto, OrganizationLinkListQueryDto, OrganizationSummaryListDto } from './organization-links.dto.js';
+import { CreateOrganizationLinkDto, OrganizationLinkDto, OrganizationLinkListDto, OrganizationLinkListQueryDto, OrganizationSummaryListDto } from './dto/index.js';
 
 /**
  * Oversight and trade links between organizations: one side asks, the other accepts or declines,

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentRes
 import { AccountsService, PasswordResetsService, type Caller } from '@app/traceability';
 import { CurrentCaller, MinRole, Public } from '../common/auth.decorators.js';
 import { ReplayWith } from '../common/replay.decorator.js';
-import { AcceptedDto, ForgotPasswordDto, LoginDto, LoginResponseDto, ResetPasswordDto, SignupDto, SignupResponseDto } from './auth.dto.js';
+import { AcceptedDto, ForgotPasswordDto, LoginDto, LoginResponseDto, ResetPasswordDto, SignupDto, SignupResponseDto } from './dto/index.js';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

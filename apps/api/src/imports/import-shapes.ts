@@ -2,11 +2,11 @@ import type { Type } from '@nestjs/common';
 import type { ImportKindName, ShapeCheck } from '@app/traceability';
 import { normalizeText } from '../common/text-input.pipe.js';
 import { createValidationPipe } from '../common/validation.js';
-import { CreateFacilityDto } from '../registry/facilities/facilities.dto.js';
-import { CreateCertificationDto } from '../registry/certifications/certifications.dto.js';
-import { CreateGrowingAreaDto, CreateInputApplicationDto } from '../registry/growing-areas/growing-areas.dto.js';
-import { CreatePartnerDto } from '../registry/partners/partners.dto.js';
-import { CreateProductDto } from '../registry/products/products.dto.js';
+import { CreateFacilityDto } from '../registry/facilities/dto/index.js';
+import { CreateCertificationDto } from '../registry/certifications/dto/index.js';
+import { CreateGrowingAreaDto, CreateInputApplicationDto } from '../registry/growing-areas/dto/index.js';
+import { CreatePartnerDto } from '../registry/partners/dto/index.js';
+import { CreateProductDto } from '../registry/products/dto/index.js';
 
 /** The create request of each kind: a row is checked as that request's body is. */
 const REQUEST_OF_KIND: Record<ImportKindName, Type<object>> = {

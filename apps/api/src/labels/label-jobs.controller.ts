@@ -21,7 +21,7 @@ import {
   ListLabelJobsQueryDto,
   toLabelJobDto,
   toLabelTemplateDto,
-} from './label-jobs.dto.js';
+} from './dto/index.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 
 @ApiTags('labels')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { pgError, readRows, type Db } from '@app/database';
+import { selectList, type Columns } from '../common/row-columns.js';
 import { returned } from './accounts.repository.js';
 import type { Organization } from './organization.entity.js';
 
@@ -37,9 +38,12 @@ export interface OrganizationLinkWithParties extends OrganizationLinkRow {
   to: OrganizationSummary;
 }
 
-const LINK_COLUMNS = `l.id, l.kind, l.status, l.from_organization_id AS "fromOrganizationId", l.to_organization_id AS "toOrganizationId",
-  l.requested_by_organization_id AS "requestedByOrganizationId", l.requested_by_user_id AS "requestedByUserId",
-  l.created_at AS "createdAt", l.responded_at AS "respondedAt", l.ended_at AS "endedAt"`;
+/** The columns a link row reads (checked against the migrated schema by test/foundation/row-types.e2e-spec.ts). */
+export const ORGANIZATION_LINK_ROW_COLUMNS: Columns<OrganizationLinkRow> = {
+  id: true, kind: true, status: true, fromOrganizationId: true, toOrganizationId: true, requestedByOrganizationId: true, requestedByUserId: true,
+  createdAt: true, respondedAt: true, endedAt: true,
+};
+const LINK_COLUMNS = selectList(ORGANIZATION_LINK_ROW_COLUMNS, 'l');
 const summary = (alias: string) =>
   `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind, 'province', ${alias}.province, 'commune', ${alias}.commune)`;
 const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.province, o.commune, o.address, o.phone, o.tax_code AS "taxCode",

@@ -13,6 +13,20 @@ import { Role, roleAtLeast, User, USER_EMAIL_UNIQUE } from './user.entity.js';
 /** A password hash no password matches: the user sets theirs through a link. */
 const NO_PASSWORD = '!';
 
+/** A user an admin adds: without a password, the answer carries a one-time link to set one. */
+export interface NewUserInput {
+  email: string;
+  password?: string;
+  role: Role;
+  name?: string;
+}
+
+/** What an admin may change of a user. */
+export interface UserPatch {
+  role?: Role;
+  name?: string | null;
+}
+
 /**
  * An organization's users, managed by its admins: nobody acts on a user above their own role or
  * gives a role above it, the last active owner stays, and a role change, a deactivation or a removal
@@ -33,7 +47,7 @@ export class UsersService {
   }
 
   /** With a password, or without one: then the answer carries a link for the user to set theirs. */
-  async create(caller: Caller, input: { email: string; password?: string; role: Role; name?: string }): Promise<User & { passwordSetLink?: string; passwordSetLinkExpiresAt?: Date }> {
+  async create(caller: Caller, input: NewUserInput): Promise<User & { passwordSetLink?: string; passwordSetLinkExpiresAt?: Date }> {
     if (input.role === 'owner' || !roleAtLeast(caller.role, input.role)) {
       throw new DomainException('ROLE_NOT_ALLOWED', `role: you cannot create a user with role ${input.role}`, 'forbidden', { field: 'role' });
     }
@@ -59,7 +73,7 @@ export class UsersService {
   }
 
   /** Changes a user's role and/or name; a new role ends their sessions. */
-  async update(caller: Caller, id: string, patch: { role?: Role; name?: string | null }): Promise<User> {
+  async update(caller: Caller, id: string, patch: UserPatch): Promise<User> {
     return this.change(caller, id, async (target, db, actor) => {
       if (patch.role !== undefined && patch.role !== target.role) {
         this.assertMayManage(actor, target, patch.role);

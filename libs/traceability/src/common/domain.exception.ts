@@ -23,11 +23,6 @@ export class DomainException<C extends ErrorCode = ErrorCode> extends Error {
   readonly details?: Record<string, unknown>;
 
   constructor(code: C, message: string, kind?: DomainErrorKind, details?: Record<string, unknown>);
-  /**
-   * @deprecated A code that is not in a catalog: kept only so that the lots folders compile until
-   * their codes are typed (ESLint's no-deprecated refuses it everywhere else).
-   */
-  constructor(code: string, message: string, kind?: DomainErrorKind, details?: Record<string, unknown>);
   constructor(code: C, message: string, kind: DomainErrorKind = 'validation', details?: Record<string, unknown>) {
     super(message);
     this.name = 'DomainException';
@@ -92,21 +87,9 @@ export function notFound(resource: NotFoundKind, id?: string, field?: string): R
   return new ResourceNotFoundException(resource, id, field);
 }
 
-/**
- * @deprecated The old name, which Nest's own `NotFoundException` shares: kept only so that the lots
- * folders compile until they move to `notFound()`. Do not use it in new code.
- */
-export class NotFoundException extends ResourceNotFoundException {
-  constructor(resource: NotFoundKind, id?: string) {
-    super(resource, id);
-  }
-}
-
 /** A single invalid field: the message names it and `details.field` carries it. */
 export class InvalidFieldException<C extends ErrorCode = ErrorCode> extends DomainException<C> {
   constructor(code: C, field: string, message: string, kind?: DomainErrorKind);
-  /** @deprecated A code that is not in a catalog: see DomainException. */
-  constructor(code: string, field: string, message: string, kind?: DomainErrorKind);
   constructor(code: C, field: string, message: string, kind: DomainErrorKind = 'validation') {
     super(code, `${field}: ${message}`, kind, { field });
   }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { poolOptions } from '@app/database';
+import { PipelinedConnection, poolOptions } from '@app/database';
 import { IdempotencySubscriber } from './idempotency.subscriber.js';
 import type { IdempotentResult, IdempotentWrite } from './idempotent-write.js';
 
@@ -36,10 +36,13 @@ const RECORD_COLUMNS = `request_hash AS "requestHash", status_code AS "statusCod
  */
 @Injectable()
 export class IdempotencyRepository implements OnModuleDestroy {
-  private readonly claims: ClaimsConnection;
+  private readonly claims: PipelinedConnection;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.claims = new ClaimsConnection(poolOptions(dataSource));
+    // Its only commits are stored answers (and the purge): one lost with the last moments before a
+    // PostgreSQL crash costs a rebuild, so they do not wait for the WAL to reach the disk, which
+    // would hold up every claim queued behind them on this one connection.
+    this.claims = new PipelinedConnection({ ...poolOptions(dataSource), application_name: 'nguon-claims', options: '-c synchronous_commit=off' });
     // The data source is this module's own; TypeORM calls its subscribers around every commit.
     if (!dataSource.subscribers.some((subscriber) => subscriber instanceof IdempotencySubscriber)) dataSource.subscribers.push(new IdempotencySubscriber());
   }
@@ -119,79 +122,5 @@ export class IdempotencyRepository implements OnModuleDestroy {
   async purgeOlderThan(days: number): Promise<number> {
     const { results } = await this.claims.pipeline([{ text: `DELETE FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, values: [days] }]);
     return results[0].rowCount ?? 0;
-  }
-}
-
-/** One pipelined connection, opened on first use and again after it drops. */
-class ClaimsConnection {
-  private client?: Promise<pg.Client>;
-  private connected?: pg.Client;
-  private corked = false;
-
-  constructor(private readonly options: pg.ClientConfig) {}
-
-  /** The connection now open (the one locks taken now are held on), if any. */
-  current(): pg.Client | undefined {
-    return this.connected;
-  }
-
-  /**
-   * Sends the queries together; answers their results in order, with the connection they ran on.
-   * What every request sends in one round of the event loop leaves in one write to the socket.
-   */
-  async pipeline(queries: pg.QueryConfig[]): Promise<{ client: pg.Client; results: pg.QueryResult[] }> {
-    const connecting = this.connection();
-    const client = await connecting;
-    if (!this.corked) {
-      const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-      stream.cork();
-      this.corked = true;
-      setImmediate(() => {
-        this.corked = false;
-        stream.uncork();
-      });
-    }
-    const settled = await Promise.allSettled(queries.map((query) => client.query(query)));
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed) {
-      // The server ending this backend (FATAL), or the socket gone (no SQLSTATE): connect anew next time.
-      const { severity, code } = failed.reason as { severity?: string; code?: string };
-      if (severity === 'FATAL' || !code) this.forget(connecting);
-      throw failed.reason;
-    }
-    return { client, results: settled.map((outcome) => (outcome as PromiseFulfilledResult<pg.QueryResult>).value) };
-  }
-
-  async end(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    this.connected = undefined;
-    await (await client?.catch(() => undefined))?.end().catch(() => undefined);
-  }
-
-  private connection(): Promise<pg.Client> {
-    if (!this.client) {
-      // Its only commits are stored answers (and the purge): one lost with the last moments before a
-      // PostgreSQL crash costs a rebuild, so they do not wait for the WAL to reach the disk, which
-      // would hold up every claim queued behind them on this one connection.
-      const client = new pg.Client({ ...this.options, application_name: 'nguon-claims', pipeline: true, options: '-c synchronous_commit=off' } as pg.ClientConfig);
-      const connecting = client.connect().then(() => {
-        if (this.client === connecting) this.connected = client;
-        return client;
-      });
-      const forget = () => this.forget(connecting);
-      client.on('error', forget);
-      client.on('end', forget);
-      connecting.catch(forget);
-      this.client = connecting;
-    }
-    return this.client;
-  }
-
-  private forget(connecting: Promise<pg.Client>): void {
-    if (this.client !== connecting) return;
-    this.client = undefined;
-    this.connected = undefined;
-    void connecting.then((client) => client.end()).catch(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Columns } from '../common/row-columns.js';
 
 /** What a write made, recorded with its key: the event it appended, or the row it created. */
 export interface IdempotentResult {
@@ -15,6 +16,9 @@ export interface IdempotencyKeyRow {
   /** The route's success status, recorded with the key (only a write that succeeds commits one). */
   statusCode: number;
 }
+
+/** The columns a key's row is written with (checked against the migrated schema by test/foundation/row-types.e2e-spec.ts). */
+export const IDEMPOTENCY_KEY_ROW_COLUMNS: Columns<IdempotencyKeyRow> = { organizationId: true, key: true, method: true, path: true, requestHash: true, statusCode: true };
 
 /**
  * Thrown by a commit path when the request does not hold its key after all (another request holds

@@ -1,4 +1,4 @@
-export * from './label-job.entity.js';
+export * from './label-job.js';
 export * from './label-job.exception.js';
 export * from './label-job-renderer.js';
 export * from './label-jobs.module.js';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { LabelJob } from './label-job.entity.js';
-import type { LabelJobSnapshot, LabelSource } from './label-snapshot.js';
+import { DataSource } from 'typeorm';
+import { inTransaction, type Db } from '@app/database';
+import { selectList } from '../common/row-columns.js';
 import { noteIdempotentResult } from '../idempotency/idempotent-write.js';
+import { LABEL_JOB_COLUMNS, type LabelJob } from './label-job.js';
+import type { LabelJobSnapshot, LabelSource } from './label-snapshot.js';
 
 export interface LabelSourceRow extends LabelSource {
   lotStatus: 'active' | 'recalled' | 'voided';
@@ -36,21 +38,24 @@ export interface UnfinishedLabelJob {
 /** An OCOP certificate without an expiry date is valid for 36 months from issue (docs/domain.md#words). */
 const OCOP_VALID_UNTIL = `COALESCE(expires_at, (issued_at + interval '36 months')::date)`;
 
+const LABEL_JOB = selectList(LABEL_JOB_COLUMNS);
+
+/** Label jobs and what they print, in SQL (one way to the database: no TypeORM entity). */
 @Injectable()
 export class LabelJobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work);
   }
 
   /**
    * What a new job prints, read inside the creating transaction. The lot row is share-locked so a
    * concurrent recall or void either waits for the job to be committed or is seen here.
    */
-  async findLabelSource(manager: EntityManager, organizationId: string, lotId: string, today: string): Promise<LabelSourceRow | null> {
+  async findLabelSource(db: Db, organizationId: string, lotId: string, today: string): Promise<LabelSourceRow | null> {
     const rows: (Omit<LabelSourceRow, 'growingAreaCodes' | 'ocop'> & { growingAreaCode: string | null; growingAreaId: string | null })[] =
-      await manager.query(
+      await db.query(
         `SELECT l.id AS "lotId", l.code AS "lotCode", l.short_code AS "shortCode", l.kind AS "lotKind", l.status AS "lotStatus",
                 l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset",
                 to_char(l.expires_at, 'YYYY-MM-DD') AS "lotExpiresAt", l.growing_area_id AS "growingAreaId",
@@ -71,14 +76,14 @@ export class LabelJobsRepository {
     const { growingAreaCode, growingAreaId: _growingAreaId, ...lot } = row;
     return {
       ...lot,
-      growingAreaCodes: growingAreaCode ? [growingAreaCode] : await this.ancestorGrowingAreaCodes(manager, organizationId, lotId),
-      ocop: await this.validOcopCertification(manager, organizationId, row.productId, today),
+      growingAreaCodes: growingAreaCode ? [growingAreaCode] : await this.ancestorGrowingAreaCodes(db, organizationId, lotId),
+      ocop: await this.validOcopCertification(db, organizationId, row.productId, today),
     };
   }
 
   /** A processed or packed lot has no field of its own: its origin is the fields of the lots it came from. */
-  private async ancestorGrowingAreaCodes(manager: EntityManager, organizationId: string, lotId: string): Promise<string[]> {
-    const rows: { code: string }[] = await manager.query(
+  private async ancestorGrowingAreaCodes(db: Db, organizationId: string, lotId: string): Promise<string[]> {
+    const rows: { code: string }[] = await db.query(
       `WITH RECURSIVE ancestor(lot_id) AS (
          SELECT parent_lot_id FROM lot_link WHERE organization_id = $1 AND child_lot_id = $2
          UNION
@@ -96,12 +101,12 @@ export class LabelJobsRepository {
   }
 
   private async validOcopCertification(
-    manager: EntityManager,
+    db: Db,
     organizationId: string,
     productId: string,
     today: string,
   ): Promise<LabelSource['ocop']> {
-    const rows: { level: number; number: string; validUntil: string }[] = await manager.query(
+    const rows: { level: number; number: string; validUntil: string }[] = await db.query(
       `SELECT level, number, to_char(${OCOP_VALID_UNTIL}, 'YYYY-MM-DD') AS "validUntil"
          FROM certification
         WHERE organization_id = $1 AND kind = 'ocop' AND scope_type = 'product' AND scope_id = $2
@@ -118,9 +123,9 @@ export class LabelJobsRepository {
    * caller's transaction commits, so concurrent jobs get contiguous ranges that never overlap, and a
    * job that is refused (rolled back) gives its range back.
    */
-  async allocateSerials(manager: EntityManager, count: number): Promise<{ first: string; last: string }> {
+  async allocateSerials(db: Db, count: number): Promise<{ first: string; last: string }> {
     // TypeORM answers an UPDATE with [rows, affected].
-    const [rows]: [{ first: string; last: string }[], number] = await manager.query(
+    const [rows]: [{ first: string; last: string }[], number] = await db.query(
       `UPDATE label_serial_counter SET last_serial = last_serial + $1 WHERE id = 1
        RETURNING (last_serial - $1 + 1)::text AS first, last_serial::text AS last`,
       [count],
@@ -129,8 +134,8 @@ export class LabelJobsRepository {
     return rows[0];
   }
 
-  async insert(manager: EntityManager, organizationId: string, job: NewLabelJob): Promise<LabelJob> {
-    const rows: { id: string }[] = await manager.query(
+  async insert(db: Db, organizationId: string, job: NewLabelJob): Promise<LabelJob> {
+    const rows: { id: string }[] = await db.query(
       `INSERT INTO label_job (organization_id, lot_id, template_id, count, serialized, start_position, offset_x_mm, offset_y_mm,
                               outline, language, snapshot, serial_first, serial_last, created_by, created_by_api_key_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -154,11 +159,12 @@ export class LabelJobsRepository {
       ],
     );
     noteIdempotentResult({ id: rows[0].id });
-    return (await manager.getRepository(LabelJob).findOneBy({ organizationId, id: rows[0].id }))!;
+    return (await this.find(organizationId, rows[0].id, db))!;
   }
 
-  find(organizationId: string, id: string): Promise<LabelJob | null> {
-    return this.dataSource.getRepository(LabelJob).findOneBy({ organizationId, id });
+  async find(organizationId: string, id: string, db: Db = this.dataSource): Promise<LabelJob | null> {
+    const rows: LabelJob[] = await db.query(`SELECT ${LABEL_JOB} FROM label_job WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+    return rows[0] ?? null;
   }
 
   async lotExists(organizationId: string, lotId: string): Promise<boolean> {
@@ -168,16 +174,15 @@ export class LabelJobsRepository {
 
   /** Newest first; `after` is the last job of the previous page. */
   listForLot(organizationId: string, lotId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<LabelJob[]> {
-    const query = this.dataSource
-      .getRepository(LabelJob)
-      .createQueryBuilder('j')
-      .where('j.organizationId = :organizationId AND j.lotId = :lotId', { organizationId, lotId })
-      // Milliseconds, as the cursor carries them (PostgreSQL keeps microseconds).
-      .orderBy(`date_trunc('milliseconds', j.created_at)`, 'DESC')
-      .addOrderBy('j.id', 'DESC')
-      .limit(limit);
-    if (after) query.andWhere(`(date_trunc('milliseconds', j.created_at), j.id) < (:createdAt, :id)`, { createdAt: after.createdAt, id: after.id });
-    return query.getMany();
+    // Milliseconds, as the cursor carries them (PostgreSQL keeps microseconds).
+    return this.dataSource.query(
+      `SELECT ${LABEL_JOB} FROM label_job
+        WHERE organization_id = $1 AND lot_id = $2
+          AND ($4::timestamptz IS NULL OR (date_trunc('milliseconds', created_at), id) < ($4::timestamptz, $5::uuid))
+        ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC
+        LIMIT $3`,
+      [organizationId, lotId, limit, after?.createdAt ?? null, after?.id ?? null],
+    );
   }
 
   /** Starts an attempt; false when the job is already done or failed (nothing to render). */

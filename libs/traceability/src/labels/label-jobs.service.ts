@@ -17,7 +17,7 @@ import type { Caller } from '../accounts/caller.js';
 import { toLocalDate } from '../common/dates.js';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
-import type { LabelJob } from './label-job.entity.js';
+import type { LabelJob } from './label-job.js';
 import { labelDomainException } from './label-job.exception.js';
 import { LabelJobsRepository } from './label-jobs.repository.js';
 import { buildLabelSnapshot, labelItems, labelJobView, longestPayload } from './label-snapshot.js';
@@ -100,8 +100,8 @@ export class LabelJobsService {
     }
     const language = input.language ?? 'vi';
 
-    const job = await this.repository.transaction(async (manager) => {
-      const source = await this.repository.findLabelSource(manager, caller.organizationId, input.lotId, toLocalDate(new Date()));
+    const job = await this.repository.transaction(async (db) => {
+      const source = await this.repository.findLabelSource(db, caller.organizationId, input.lotId, toLocalDate(new Date()));
       if (!source) throw notFound('Lot', input.lotId, 'lotId');
       if (source.lotStatus === 'recalled') {
         throw new DomainException('LOT_RECALLED', `lotId: lot ${source.lotCode} is recalled; its labels cannot be printed`, 'validation', { field: 'lotId' });
@@ -110,7 +110,7 @@ export class LabelJobsService {
         throw new DomainException('LOT_VOIDED', `lotId: lot ${source.lotCode} is voided; its labels cannot be printed`, 'validation', { field: 'lotId' });
       }
       const snapshot = buildLabelSnapshot(source, this.config.publicBaseUrl);
-      const serials = input.serialized ? await this.repository.allocateSerials(manager, input.count) : null;
+      const serials = input.serialized ? await this.repository.allocateSerials(db, input.count) : null;
       try {
         // The last serial is the longest: if its QR fits the template, every label's does.
         assertPayloadFits(template, longestPayload(snapshot, serials?.last ?? null));
@@ -118,7 +118,7 @@ export class LabelJobsService {
         if (error instanceof LabelException) throw labelDomainException(error, 'templateId');
         throw error;
       }
-      return this.repository.insert(manager, caller.organizationId, {
+      return this.repository.insert(db, caller.organizationId, {
         lotId: input.lotId,
         templateId: template.id,
         count: input.count,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Caller } from '../accounts/caller.js';
 import { parseDateTime } from '../common/dates.js';
-import { DomainException, InvalidFieldException, NotFoundException } from '../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { parseLotUri } from '../common/lot-uri.js';
 import { parseLgtinUrn } from '../exports/epc-identifiers.js';
 import { toEpcisQueryDocument, type EpcisEventInput, type EpcisQueryDocument } from '../exports/epcis.js';
@@ -260,7 +260,7 @@ export class ExportsService {
       this.trace.reachableLotIds(organizationId, lotId, 'forward'),
     ]);
     const traced = unique([...back, ...forward].map((row) => row.id));
-    if (!(await this.repository.lots(organizationId, [lotId])).length) throw new NotFoundException('Lot', lotId);
+    if (!(await this.repository.lots(organizationId, [lotId])).length) throw notFound('Lot', lotId);
 
     const live = (events: StoredEvent[]) => this.events.withLinesAndVoids(organizationId, events).then((loaded) => loaded.filter((event) => !event.voidedBy));
     const events = await live(await this.repository.eventsOfLots(organizationId, traced, FSMA_EVENT_TYPES));

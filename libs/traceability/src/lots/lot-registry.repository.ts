@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Db } from '@app/database';
+import { selectList, type Columns } from '../common/row-columns.js';
 import type { Unit } from '../common/units.js';
 
 /**
  * The registry records lot operations read by id (products, partners, facilities): plain SQL on the
- * tables the registry migration fixes, one query each. Growing-area rules come from the registry's
+ * tables the registry migration fixes, one query each; reads only (a product is registered through
+ * the registry's ProductsService, even the copy a receipt makes). Growing-area rules come from the registry's
  * GrowingAreasService.harvestRules().
  */
 export interface ProductRecord {
@@ -40,8 +42,14 @@ export interface FacilityRecord {
   province: string | null;
 }
 
-const PRODUCT_COLUMNS = `id, name_vi AS "nameVi", name_en AS "nameEn", gtin, unit, net_content AS "netContent",
-  net_content_unit AS "netContentUnit", shelf_life_days AS "shelfLifeDays"`;
+/** The columns each record reads (checked against the migrated schema by test/foundation/row-types.e2e-spec.ts). */
+export const PRODUCT_RECORD_COLUMNS: Columns<ProductRecord> = {
+  id: true, nameVi: true, nameEn: true, gtin: true, unit: true, netContent: true, netContentUnit: true, shelfLifeDays: true,
+};
+export const PARTNER_RECORD_COLUMNS: Columns<PartnerRecord> = { id: true, kind: true, name: true, linkedOrganizationId: true, commune: true, province: true, address: true };
+export const FACILITY_RECORD_COLUMNS: Columns<FacilityRecord> = { id: true, kind: true, name: true, code: true, address: true, commune: true, province: true };
+
+const PRODUCT_COLUMNS = selectList(PRODUCT_RECORD_COLUMNS);
 
 @Injectable()
 export class LotRegistryRepository {
@@ -68,22 +76,9 @@ export class LotRegistryRepository {
     return rows[0] ?? null;
   }
 
-  /** Registers a product in the receiver's registry, copied from the sender's (without its GTIN, which is globally unique). */
-  async insertProductCopy(organizationId: string, sourceProductId: string, db: Db): Promise<ProductRecord> {
-    const rows: ProductRecord[] = await db.query(
-      `INSERT INTO product (organization_id, name_vi, name_en, name_search, ocop_group, unit, net_content, net_content_unit, shelf_life_days, brand, description, standards)
-       SELECT $1, name_vi, name_en, name_search, ocop_group, unit, net_content, net_content_unit, shelf_life_days, brand, description, standards
-       FROM product WHERE id = $2
-       RETURNING ${PRODUCT_COLUMNS}`,
-      [organizationId, sourceProductId],
-    );
-    return rows[0];
-  }
-
   async findPartner(organizationId: string, id: string, db: Db = this.dataSource): Promise<PartnerRecord | null> {
     const rows: PartnerRecord[] = await db.query(
-      `SELECT id, kind, name, linked_organization_id AS "linkedOrganizationId", commune, province, address
-       FROM partner WHERE organization_id = $1 AND id = $2`,
+      `SELECT ${selectList(PARTNER_RECORD_COLUMNS)} FROM partner WHERE organization_id = $1 AND id = $2`,
       [organizationId, id],
     );
     return rows[0] ?? null;
@@ -91,7 +86,7 @@ export class LotRegistryRepository {
 
   async findFacility(organizationId: string, id: string, db: Db = this.dataSource): Promise<FacilityRecord | null> {
     const rows: FacilityRecord[] = await db.query(
-      `SELECT id, kind, name, code, address, commune, province FROM facility WHERE organization_id = $1 AND id = $2`,
+      `SELECT ${selectList(FACILITY_RECORD_COLUMNS)} FROM facility WHERE organization_id = $1 AND id = $2`,
       [organizationId, id],
     );
     return rows[0] ?? null;

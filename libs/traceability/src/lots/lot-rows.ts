@@ -1,3 +1,4 @@
+import type { Columns } from '../common/row-columns.js';
 import type { Unit } from '../common/units.js';
 
 /**
@@ -77,8 +78,6 @@ export interface ShipmentRow {
   createdAt: Date;
 }
 
-/** Every column of a row type, for the schema test: the compiler keeps these maps complete. */
-type Columns<Row> = { readonly [K in keyof Row]-?: true };
 export const LOT_ROW_COLUMNS: Columns<LotRow> = {
   id: true, organizationId: true, code: true, displayName: true, productId: true, kind: true, quantity: true, unit: true, consumed: true, status: true,
   growingAreaId: true, householdPartnerId: true, facilityId: true, producedAt: true, producedAtOffset: true, expiresAt: true, shortCode: true,

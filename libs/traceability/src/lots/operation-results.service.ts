@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Caller } from '../accounts/caller.js';
-import { NotFoundException } from '../common/domain.exception.js';
+import { notFound } from '../common/domain.exception.js';
 import { EventsRepository } from './events.repository.js';
 import { toEventResponse, toLotResponse, toShipmentResponse, type LotResponse, type ShipmentResponse } from './lot-views.js';
 import { LotsRepository } from './lots.repository.js';
@@ -23,7 +23,7 @@ export class OperationResultsService {
   async resultOf(actor: Pick<Caller, 'organizationId'>, eventId: string): Promise<unknown> {
     const organizationId = actor.organizationId;
     const event = await this.events.findEvent(organizationId, eventId);
-    if (!event) throw new NotFoundException('Event', eventId);
+    if (!event) throw notFound('Event', eventId);
     const outputs = event.lines.filter((line) => line.direction === 'output').map((line) => line.lotId);
     const details = event.details as { shipmentId?: string };
     switch (event.type) {
@@ -54,7 +54,7 @@ export class OperationResultsService {
 
   private async shipment(organizationId: string, id: string): Promise<ShipmentResponse> {
     const shipment = await this.lots.findShipmentForParty(organizationId, id);
-    if (!shipment) throw new NotFoundException('Shipment', id);
+    if (!shipment) throw notFound('Shipment', id);
     return toShipmentResponse(shipment, organizationId, this.config.publicBaseUrl);
   }
 }

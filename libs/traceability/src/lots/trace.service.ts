@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Caller } from '../accounts/caller.js';
 import { toIsoWithOffset } from '../common/dates.js';
-import { NotFoundException } from '../common/domain.exception.js';
+import { notFound } from '../common/domain.exception.js';
 import { lotUri } from '../common/lot-uri.js';
 import { canonicalQuantity } from './quantity.js';
 import { TraceRepository, type TraceDirection, type TraceRows } from './trace.repository.js';
@@ -60,7 +60,7 @@ export class TraceService {
 
   async trace(actor: Pick<Caller, 'organizationId'>, lotId: string, direction: TraceDirection): Promise<TraceResponse> {
     const rows = await this.repository.trace(actor.organizationId, lotId, direction);
-    if (!rows.nodes.some((node) => node.id === lotId)) throw new NotFoundException('Lot', lotId);
+    if (!rows.nodes.some((node) => node.id === lotId)) throw notFound('Lot', lotId);
     const partners = new Map<string, TraceResponse['partners'][number]>();
     for (const shipment of rows.shipments) {
       const known = partners.get(shipment.partnerId);

@@ -13,7 +13,7 @@ export {
   type LinkContext,
   type LinkTarget,
 } from './links.js';
-export { PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
+export { PUBLIC_LOT_COLUMNS, PUBLIC_LOT_SELECT, PUBLIC_PRODUCT_COLUMNS, PUBLIC_PRODUCT_SELECT, PublicLotRepository, type LotKey, type SerialStats } from './public-lot.repository.js';
 export { PublicLotService } from './public-lot.service.js';
 export type {
   ChainStatus,

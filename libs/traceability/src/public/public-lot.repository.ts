@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EventType } from '../lots/event-rows.js';
 import type { EventHashLine, EventHashRow } from '../lots/event-hash.js';
+import type { Columns } from '../common/row-columns.js';
 import type { PublicCertification, PublicFacility, PublicLot, PublicOrganization, PublicPartner, PublicProduct } from './public-lot.types.js';
 
 /**
@@ -82,15 +83,28 @@ export interface SerialStats {
   lastScannedOn: string | null;
 }
 
-const LOT_COLUMNS = `l.id, l.organization_id AS "organizationId", l.code, l.short_code AS "shortCode", l.display_name AS "displayName",
+/** What a public page reads of a lot (the query's columns are checked against its type by test/foundation/row-types.e2e-spec.ts). */
+export const PUBLIC_LOT_SELECT = `l.id, l.organization_id AS "organizationId", l.code, l.short_code AS "shortCode", l.display_name AS "displayName",
   l.kind, l.status, l.product_id AS "productId", l.quantity::text AS quantity, l.unit, l.produced_at AS "producedAt",
   l.produced_at_offset AS "producedAtOffset", l.expires_at::text AS "expiresAt", l.growing_area_id AS "growingAreaId",
   l.household_partner_id AS "householdPartnerId", l.facility_id AS "facilityId", l.recalled_at AS "recalledAt",
   l.recall_reason AS "recallReason"`;
 
-const PRODUCT_COLUMNS = `p.id, p.organization_id AS "organizationId", p.name_vi AS "nameVi", p.name_en AS "nameEn", p.gtin, p.brand,
+export const PUBLIC_LOT_COLUMNS: Columns<Omit<PublicLot, 'depth'>> = {
+  id: true, organizationId: true, code: true, shortCode: true, displayName: true, kind: true, status: true, productId: true, quantity: true, unit: true,
+  producedAt: true, producedAtOffset: true, expiresAt: true, growingAreaId: true, householdPartnerId: true, facilityId: true, recalledAt: true,
+  recallReason: true,
+};
+
+/** What a public page reads of a product (checked like PUBLIC_LOT_SELECT). */
+export const PUBLIC_PRODUCT_SELECT = `p.id, p.organization_id AS "organizationId", p.name_vi AS "nameVi", p.name_en AS "nameEn", p.gtin, p.brand,
   p.description, p.image_url AS "imageUrl", p.unit, p.net_content::text AS "netContent", p.net_content_unit AS "netContentUnit",
   p.shelf_life_days AS "shelfLifeDays", p.ocop_group AS "ocopGroup", p.standards, p.photo_key AS "photoKey"`;
+
+export const PUBLIC_PRODUCT_COLUMNS: Columns<PublicProduct> = {
+  id: true, organizationId: true, nameVi: true, nameEn: true, gtin: true, brand: true, description: true, imageUrl: true, unit: true, netContent: true,
+  netContentUnit: true, shelfLifeDays: true, ocopGroup: true, standards: true, photoKey: true,
+};
 
 /** OCOP certificates are valid 36 months from issue when no expiry was recorded (docs/domain.md#words). */
 const VALID_UNTIL = `coalesce(c.expires_at, CASE WHEN c.kind = 'ocop' THEN (c.issued_at + interval '36 months' - interval '1 day')::date END)`;
@@ -160,7 +174,7 @@ export class PublicLotRepository {
          ) up
          WHERE r.depth < ${MAX_DEPTH}
        )
-       SELECT ${LOT_COLUMNS}, r.depth
+       SELECT ${PUBLIC_LOT_SELECT}, r.depth
        FROM (SELECT id, min(depth) AS depth FROM reach GROUP BY id) r JOIN lot l ON l.id = r.id
        WHERE l.status <> 'voided' OR r.depth = 0
        ORDER BY r.depth, l.produced_at`,
@@ -170,11 +184,11 @@ export class PublicLotRepository {
   }
 
   products(ids: string[]): Promise<PublicProduct[]> {
-    return this.dataSource.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.id = ANY($1::uuid[])`, [ids]);
   }
 
   async productByGtin(gtin: string): Promise<PublicProduct | null> {
-    const rows: PublicProduct[] = await this.dataSource.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.gtin = $1`, [gtin]);
+    const rows: PublicProduct[] = await this.dataSource.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.gtin = $1`, [gtin]);
     return rows[0] ?? null;
   }
 

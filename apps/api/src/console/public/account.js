@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, form, formatDate, h, options, session, table } from './core.js';
 import { errorMessage, t } from './i18n.js';
 

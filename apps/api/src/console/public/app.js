@@ -1,3 +1,4 @@
+// @ts-check
 import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView } from './account.js';
 import { alertBox, api, h, session, takeFlash } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';

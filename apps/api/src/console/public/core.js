@@ -1,3 +1,4 @@
+// @ts-check
 import { errorMessage, fieldErrors, lang, t } from './i18n.js';
 import { formatNumber, parseNumber } from './numbers.js';
 
@@ -37,9 +38,18 @@ export const session = {
   get isOffice() { return this.self?.organization.kind === 'programme_office'; },
 };
 
+/** @typedef {{ ok: boolean, status: number, body: any }} ApiResult */
+/** What a form's onSubmit answers: an API result, or a refusal made in the page (no status). */
+/** @typedef {{ ok: boolean, status?: number, body?: any }} SubmitResult */
+
 /**
  * Calls the API; resolves to {ok, status, body}. A retry of a write reuses its Idempotency-Key.
  * While an office reads a cooperative, requests go to that cooperative, unless `asSelf`.
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {{ idempotencyKey?: string, asSelf?: boolean }} [options]
+ * @returns {Promise<ApiResult>}
  */
 export async function api(method, path, body, { idempotencyKey, asSelf } = {}) {
   const headers = { accept: 'application/json' };
@@ -143,6 +153,10 @@ function linkPlacePickers(pickers) {
 /**
  * A form from field specs. Field spec: {name, type: text|number|date|datetime|select|checkbox|textarea|json|multiselect,
  * options: [{value, label}], required, help}. onSubmit(values) returns an API result; errors are shown by field.
+ */
+/**
+ * @param {any[]} fields
+ * @param {{ submitLabel?: string, initial?: Record<string, any>, onSubmit?: (values: Record<string, any>, context: { idempotencyKey: string }) => Promise<SubmitResult | void> | SubmitResult | void, extra?: any }} [options]
  */
 export function form(fields, { submitLabel, initial = {}, onSubmit, extra } = {}) {
   const errorArea = h('div');
@@ -280,6 +294,10 @@ function pointInput(id, field, value) {
 /**
  * A confirmation that needs a reason (a void, a recall): what will happen comes first (`intro`), the
  * reason is required, `send(reason)` makes the API call and `onDone(body)` runs when it succeeded.
+ */
+/**
+ * @param {HTMLElement} target
+ * @param {{ name: string, intro: any, afterReason?: any, confirmLabel: string, send: (reason: string) => Promise<ApiResult>, onDone: (result: ApiResult) => void }} options
  */
 export function reasonDialog(target, { name, intro, afterReason, confirmLabel, send, onDone }) {
   const reason = h('input', { id: `${name}-reason`, name: 'reason', required: true, maxlength: 1000 });

@@ -1,3 +1,4 @@
+// @ts-check
 // The console's words for every error code of the API, Vietnamese first. Every code of the
 // catalogs in libs/traceability (ERROR_CODES) has its text in both languages: a unit test
 // (apps/api/src/console/error-texts.spec.ts) fails when one is missing. Codes are grouped by area.

@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, badge, formatDate, formatQuantity, h, reasonDialog, session, table } from './core.js';
 import { errorMessage, t } from './i18n.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Vietnamese first; English on request. Keys are shared by both dictionaries.
 import { ERROR_TEXTS } from './error-texts.js';
 
@@ -182,9 +183,12 @@ const en = {
 };
 
 const dictionaries = { vi, en };
+/** @type {'vi' | 'en'} */
 let current = localStorage.getItem('nguon.lang') === 'en' ? 'en' : 'vi';
 
+/** @returns {'vi' | 'en'} */
 export const lang = () => current;
+/** @param {string} value */
 export function setLang(value) {
   current = value === 'en' ? 'en' : 'vi';
   localStorage.setItem('nguon.lang', current);

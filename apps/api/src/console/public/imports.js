@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, badge, download, h, session, table } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, badge, download, form, h, session } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 import { list } from './registry.js';

@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, reasonDialog, session, table, today } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
@@ -14,6 +15,7 @@ const documentFields = (defaultType) => [
   f('documentType', { type: 'select', options: DOCUMENT_TYPES.map((value) => ({ value, label: t(`documentTypes.${value}`) })), default: defaultType }),
   f('documentNumber', { help: 'VD: 0001234' }),
 ];
+/** @param {Record<string, any>} values a form's values, with the optional document fields */
 const withDocuments = ({ documentType, documentNumber, ...values }) => ({ ...values, documents: documentNumber ? [{ type: documentType || 'other', number: documentNumber }] : undefined });
 const qty = formatQuantity;
 
@@ -256,7 +258,7 @@ function genealogy(trace, rootId, direction) {
   const height = 20 + Math.max(...[...columns.values()].map((c) => c.length)) * (H + GY);
   const NS = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('width', width); svg.setAttribute('height', height); svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', t('lot.genealogy'));
+  svg.setAttribute('width', String(width)); svg.setAttribute('height', String(height)); svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', t('lot.genealogy'));
   const el = (name, attrs, text) => { const e = document.createElementNS(NS, name); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); if (text) e.textContent = text; svg.append(e); return e; };
   const link = (a, b, label) => {
     const p = pos.get(a), q = pos.get(b);

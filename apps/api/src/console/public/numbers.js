@@ -1,4 +1,5 @@
 // @ts-check
+// @ts-check
 /**
  * The console's one reader and writer of numbers. A Vietnamese clerk writes twenty-five thousand as
  * `25.000` and two and a half as `2,5`; an English one as `25,000` and `2.5`. Input is read in the

@@ -1,3 +1,4 @@
+// @ts-check
 // The programme office's section of the console: the province dashboard, its drill-downs and the map
 // of growing areas (README, "Programme office"). Charts (Chart.js) and the map (Leaflet) are served
 // by this service from its installed packages, loaded on first use.
@@ -102,7 +103,7 @@ function kpi(label, value, detail, testid, href) {
 async function filtersForm(params, dashboard) {
   const provinceCode = dashboard.office.provinceCode;
   const [communes, coops] = await Promise.all([
-    provinceCode ? api('GET', `/api/v1/admin-units/provinces/${provinceCode}/communes`, undefined, { asSelf: true }) : { ok: false },
+    provinceCode ? api('GET', `/api/v1/admin-units/provinces/${provinceCode}/communes`, undefined, { asSelf: true }) : { ok: false, status: 0, body: null },
     api('GET', '/api/v1/programme/cooperatives', undefined, { asSelf: true }),
   ]);
   const field = (label, control) => h('div', { class: 'field' }, h('label', {}, label, control));

@@ -1,3 +1,4 @@
+// @ts-check
 import { alertBox, api, badge, flash, form, h, options, session, stars, table, formatDate, today } from './core.js';
 import { lang, t } from './i18n.js';
 import { keep, position } from './offline.js';

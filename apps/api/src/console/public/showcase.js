@@ -1,3 +1,4 @@
+// @ts-check
 // The organization's public page in the province's OCOP showcase (issue 20) and its photos (issue 15):
 // opt in, story, public contacts and links, visit info, photos of the cooperative and of each product.
 import { alertBox, api, form, h, session } from './core.js';

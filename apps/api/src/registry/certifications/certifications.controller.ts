@@ -4,7 +4,7 @@ import { CertificationsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
-import { CertificationDto, CertificationListQueryDto, CertificationPageDto, CreateCertificationDto, UpdateCertificationDto } from './certifications.dto.js';
+import { CertificationDto, CertificationListQueryDto, CertificationPageDto, CreateCertificationDto, UpdateCertificationDto } from './dto/index.js';
 import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')

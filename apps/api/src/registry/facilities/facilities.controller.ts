@@ -4,7 +4,7 @@ import { FacilitiesService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
-import { CreateFacilityDto, FacilityDto, FacilityListQueryDto, FacilityPageDto, UpdateFacilityDto } from './facilities.dto.js';
+import { CreateFacilityDto, FacilityDto, FacilityListQueryDto, FacilityPageDto, UpdateFacilityDto } from './dto/index.js';
 import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')

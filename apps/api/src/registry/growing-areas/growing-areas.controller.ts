@@ -18,7 +18,7 @@ import {
   StatusHistoryDto,
   UpdateGrowingAreaDto,
   VoidInputApplicationDto,
-} from './growing-areas.dto.js';
+} from './dto/index.js';
 import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')

@@ -4,7 +4,7 @@ import { PartnersService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
-import { CreatePartnerDto, PartnerDto, PartnerListQueryDto, PartnerPageDto, UpdatePartnerDto } from './partners.dto.js';
+import { CreatePartnerDto, PartnerDto, PartnerListQueryDto, PartnerPageDto, UpdatePartnerDto } from './dto/index.js';
 import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')

@@ -4,7 +4,7 @@ import { ProductsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../../common/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { ApiErrors } from '../common/registry.dto.js';
-import { CreateProductDto, ProductDto, ProductListQueryDto, ProductPageDto, UpdateProductDto } from './products.dto.js';
+import { CreateProductDto, ProductDto, ProductListQueryDto, ProductPageDto, UpdateProductDto } from './dto/index.js';
 import { ReplayWith } from '../../common/replay.decorator.js';
 
 @ApiTags('registry')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Db } from '@app/database';
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import type { DateTimeWithOffset } from '../../common/dates.js';
-import { DomainException } from '../../common/domain.exception.js';
+import { DomainException, notFound } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
 import type { EventDocument } from '../event-rows.js';
 import type { EventHashLine } from '../event-hash.js';
@@ -10,7 +10,7 @@ import { EventsRepository, type AppendedEvent, type AppendOptions, type EventDra
 import { LotsRepository } from '../lots.repository.js';
 import { fitsInLot } from '../quantity.js';
 import type { Actor } from './actor.js';
-import { lotUnusable, notFound, overconsumed } from './lot-rules.js';
+import { lotUnusable, overconsumed } from './lot-rules.js';
 
 /** An event as an operation describes it; the appender adds who, when recorded, and its chain position. */
 export interface AppendInput {
@@ -67,7 +67,7 @@ export class EventAppender {
     const current = new Map((await this.lots.findLotsForEvent(actor.organizationId, consumption.map((c) => c.lotId), db)).map((lot) => [lot.id, lot]));
     for (const { lotId, amount, field } of consumption) {
       const lot = current.get(lotId);
-      if (!lot) throw notFound('LOT_NOT_FOUND', field, 'lot', lotId);
+      if (!lot) throw notFound('Lot', lotId, field);
       if (lot.status !== 'active') throw lotUnusable(lot, field);
       if (!fitsInLot(lot.quantity, lot.consumed, amount)) throw overconsumed(lot, amount, field);
     }

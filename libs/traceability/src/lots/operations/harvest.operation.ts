@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Db } from '@app/database';
 import { toLocalDate } from '../../common/dates.js';
-import { DomainException, InvalidFieldException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { GrowingAreasService, type HarvestRules } from '../../registry/growing-areas/growing-areas.service.js';
@@ -17,7 +17,7 @@ import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
 import { LotCodes } from './lot-codes.js';
 import { LotQueries } from './lot-queries.js';
-import { lotMasterData, newLotBase, notFound } from './lot-rules.js';
+import { lotMasterData, newLotBase } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { pastDateTime } from './operation-time.js';
 import type { QuantityLine } from './quantity-line.js';
@@ -67,13 +67,13 @@ export class HarvestOperation {
         // cannot both pass the season-yield check, and its status cannot change under us.
         const rules = await this.growingAreas.harvestRules(organizationId, input.growingAreaId, { manager: tx, lock: 'update' }).catch((error) => {
           if (error instanceof DomainException && error.code === 'GROWING_AREA_NOT_FOUND') {
-            throw notFound('GROWING_AREA_NOT_FOUND', 'growingAreaId', 'growing area', input.growingAreaId);
+            throw notFound('Growing area', input.growingAreaId, 'growingAreaId');
           }
           throw error;
         });
         const area = rules.area;
         const product = await this.registry.findProduct(organizationId, input.productId, tx);
-        if (!product) throw notFound('PRODUCT_NOT_FOUND', 'productId', 'product', input.productId);
+        if (!product) throw notFound('Product', input.productId, 'productId');
         if (input.partnerId) await this.checkHousehold(organizationId, input.partnerId, area.ownerPartnerIds, tx);
 
         // A date without a time means "that day": an area activated during the day (a clerk registering
@@ -152,7 +152,7 @@ export class HarvestOperation {
 
   private async checkHousehold(organizationId: string, partnerId: string, owners: string[], tx: Db): Promise<void> {
     const partner = await this.registry.findPartner(organizationId, partnerId, tx);
-    if (!partner) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', partnerId);
+    if (!partner) throw notFound('Partner', partnerId, 'partnerId');
     if (partner.kind !== 'member_household') {
       throw new InvalidFieldException('PARTNER_NOT_HOUSEHOLD', 'partnerId', `a harvest is by a member household; ${partner.name} is a ${partner.kind}`);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotFoundException } from '../../common/domain.exception.js';
+import { notFound } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
 import type { EventDocument } from '../event-rows.js';
 import { LotRegistryRepository } from '../lot-registry.repository.js';
@@ -9,7 +9,7 @@ import { LotsRepository } from '../lots.repository.js';
 import { canonicalQuantity } from '../quantity.js';
 import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
-import { lotUnusable, notFound } from './lot-rules.js';
+import { lotUnusable } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { pastDateTime } from './operation-time.js';
 
@@ -50,12 +50,12 @@ export class InspectOperation {
       db,
       async (tx) => {
         const lot = await this.lots.findLot(organizationId, lotId, tx);
-        if (!lot) throw new NotFoundException('Lot', lotId);
+        if (!lot) throw notFound('Lot', lotId);
         if (lot.status === 'voided') throw lotUnusable(lot, 'id');
         let lab: { id: string; name: string } | null = null;
         if (input.partnerId) {
           lab = await this.registry.findPartner(organizationId, input.partnerId, tx);
-          if (!lab) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', input.partnerId);
+          if (!lab) throw notFound('Partner', input.partnerId, 'partnerId');
         }
         const quantity = canonicalQuantity(lot.quantity);
         codes.set(lot.id, lot.code);

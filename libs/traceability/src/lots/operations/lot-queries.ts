@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Db } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
-import { NotFoundException } from '../../common/domain.exception.js';
+import { notFound } from '../../common/domain.exception.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor.js';
 import { pageTotal } from '../../common/page-total.js';
 import { EventsRepository } from '../events.repository.js';
@@ -53,12 +53,12 @@ export class LotQueries {
   /** A lot as the API answers it, read on `db` (an operation's transaction, or the data source). */
   async lot(organizationId: string, lotId: string, db?: Db): Promise<LotResponse> {
     const lot = await this.lots.findLot(organizationId, lotId, db ?? this.dataSource);
-    if (!lot) throw new NotFoundException('Lot', lotId);
+    if (!lot) throw notFound('Lot', lotId);
     return toLotResponse(lot, this.config.publicBaseUrl);
   }
 
   async lotEvents(reader: Reader, lotId: string): Promise<{ items: EventResponse[]; total: number }> {
-    if (!(await this.lots.findLot(reader.organizationId, lotId))) throw new NotFoundException('Lot', lotId);
+    if (!(await this.lots.findLot(reader.organizationId, lotId))) throw notFound('Lot', lotId);
     const items = (await this.events.listForLot(reader.organizationId, lotId)).map((event) => toEventResponse(event));
     return { items, total: items.length };
   }
@@ -98,13 +98,13 @@ export class LotQueries {
 
   async getShipment(reader: Reader, shipmentId: string): Promise<ShipmentResponse> {
     const shipment = await this.lots.findShipmentForParty(reader.organizationId, shipmentId);
-    if (!shipment) throw new NotFoundException('Shipment', shipmentId);
+    if (!shipment) throw notFound('Shipment', shipmentId);
     return toShipmentResponse(shipment, reader.organizationId, this.config.publicBaseUrl);
   }
 
   async getEvent(reader: Reader, eventId: string): Promise<EventResponse> {
     const event = await this.events.findEvent(reader.organizationId, eventId);
-    if (!event) throw new NotFoundException('Event', eventId);
+    if (!event) throw notFound('Event', eventId);
     return toEventResponse(event);
   }
 }

@@ -1,6 +1,6 @@
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
 import { toLocalDate, type DateTimeWithOffset } from '../../common/dates.js';
-import { DomainException, InvalidFieldException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound, type ErrorCode } from '../../common/domain.exception.js';
 import { generateShortCode } from '../../common/short-code.js';
 import type { Unit } from '../../common/units.js';
 import { addDays } from '../../registry/common/fields.js';
@@ -14,10 +14,6 @@ import { availability, canonicalQuantity, fitsInLot, inLotUnit } from '../quanti
  * The rules every lot operation shares (docs/rules.md: mass balance, usable lots, no event before
  * its inputs existed) and the small builders of what they write. Pure: no database.
  */
-
-export function notFound(code: string, field: string, what: string, id: string): DomainException {
-  return new DomainException(code, `${field}: ${what} not found: ${id}`, 'not_found', { field, id });
-}
 
 export function lotUnusable(lot: Pick<LockedLot, 'id' | 'code' | 'status'>, field: string): DomainException {
   return new DomainException(
@@ -49,7 +45,7 @@ export function eventBeforeInput(field: string, lot: LockedLot): DomainException
   });
 }
 
-export function assertDistinct(values: string[], field: (i: number) => string, code: string, message: string): void {
+export function assertDistinct(values: string[], field: (i: number) => string, code: ErrorCode, message: string): void {
   const seen = new Set<string>();
   values.forEach((value, i) => {
     if (seen.has(value)) throw new InvalidFieldException(code, field(i), message);
@@ -87,7 +83,7 @@ export function checkInputs<L extends LockedLot>(
 ): { request: (typeof inputs)[number]; lot: L; amount: string }[] {
   return inputs.map((request) => {
     const lot = lots.get(request.lotId);
-    if (!lot) throw notFound('LOT_NOT_FOUND', `${request.field}.lotId`, 'lot', request.lotId);
+    if (!lot) throw notFound('Lot', request.lotId, `${request.field}.lotId`);
     assertConsumable(lot, `${request.field}.lotId`);
     if (occurred.instant < lot.producedAt) throw eventBeforeInput('occurredAt', lot);
     const amount = amountInLot(lot, request.quantity, request.unit, request.field);

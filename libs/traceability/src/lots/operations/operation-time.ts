@@ -1,4 +1,4 @@
-import { DomainException } from '../../common/domain.exception.js';
+import { DomainException, type ErrorCode } from '../../common/domain.exception.js';
 import { parseDateTime, type DateTimeWithOffset } from '../../common/dates.js';
 import type { Clock } from '../clock.js';
 
@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** When an operation happened, as sent: not in the future (within the tolerance), else `code`. */
-export function pastDateTime(clock: Clock, value: string, field: string, code: string): DateTimeWithOffset {
+export function pastDateTime(clock: Clock, value: string, field: string, code: ErrorCode): DateTimeWithOffset {
   const parsed = parseDateTime(value, field);
   if (parsed.instant.getTime() > clock.now().getTime() + FUTURE_TOLERANCE_MS) {
     throw new DomainException(code, `${field}: ${value} is in the future`, 'validation', { field });

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, type Db } from '@app/database';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { CLOCK, type Clock } from '../clock.js';
 import { EventsRepository } from '../events.repository.js';
 import { toEventResponse, type EventResponse } from '../lot-views.js';
@@ -149,7 +149,7 @@ export class RecallOperation {
    */
   async result(actor: Pick<Actor, 'organizationId'>, eventId: string): Promise<RecallResponse> {
     const event = await this.events.findEvent(actor.organizationId, eventId);
-    if (!event || event.type !== 'recall') throw new NotFoundException('Event', eventId);
+    if (!event || event.type !== 'recall') throw notFound('Event', eventId);
     const downstream = await this.events.recallElsewhere(actor.organizationId, String((event.details as { recallId?: string }).recallId), event.recordTime);
     return this.respond(actor.organizationId, eventId, event.lines.map((line) => line.lotId), downstream);
   }
@@ -199,7 +199,7 @@ export class RecallOperation {
   /** Marks the root, then level by level every active descendant, across received shipments. */
   private async markDownstream(organizationId: string, rootId: string, recalledAt: Date, reason: string, tx: Db, onProgress?: (lotsMarked: number) => Promise<void>): Promise<MarkedLot[]> {
     const marked = await this.lots.markRecalled(organizationId, rootId, recalledAt, reason, tx);
-    if (!marked.length) throw new NotFoundException('Lot', rootId);
+    if (!marked.length) throw notFound('Lot', rootId);
     let level = marked.map((lot) => lot.id);
     while (level.length) {
       const next = await this.lots.markChildrenRecalled(level, recalledAt, reason, tx);

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { searchKey } from '../../common/text.js';
+import type { Product } from '../../registry/products/product.entity.js';
+import { ProductsService } from '../../registry/products/products.service.js';
 import { CLOCK, type Clock } from '../clock.js';
 import type { NewLot } from '../events.repository.js';
 import { toEventResponse, toShipmentResponse, type EventResponse, type LotResponse, type ShipmentResponse } from '../lot-views.js';
@@ -14,7 +16,7 @@ import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
 import { LotCodes } from './lot-codes.js';
 import { LotQueries } from './lot-queries.js';
-import { lotMasterData, newLotBase, notFound } from './lot-rules.js';
+import { lotMasterData, newLotBase } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { nowWithOffset, pastDateTime } from './operation-time.js';
 
@@ -40,6 +42,7 @@ export class ReceiveOperation {
     private readonly queries: LotQueries,
     private readonly lots: LotsRepository,
     private readonly registry: LotRegistryRepository,
+    private readonly products: ProductsService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -51,7 +54,7 @@ export class ReceiveOperation {
 
     const result = await this.transactions.transaction(db, async (tx) => {
       const shipment = await this.lots.findShipmentForParty(organizationId, shipmentId, tx, true);
-      if (!shipment) throw new NotFoundException('Shipment', shipmentId);
+      if (!shipment) throw notFound('Shipment', shipmentId);
       if (shipment.receiverOrganizationId !== organizationId) {
         throw new DomainException('SHIPMENT_NOT_RECEIVABLE', 'id: only the organization the shipment was sent to can receive it', 'validation', { field: 'id', shipmentId });
       }
@@ -73,14 +76,14 @@ export class ReceiveOperation {
       let product: ProductRecord | null;
       if (input.productId) {
         product = await this.registry.findProduct(organizationId, input.productId, tx);
-        if (!product) throw notFound('PRODUCT_NOT_FOUND', 'productId', 'product', input.productId);
+        if (!product) throw notFound('Product', input.productId, 'productId');
       } else {
         product =
           (await this.registry.findProductByName(organizationId, searchKey(source.productNameVi), source.productUnit, tx)) ??
-          (await this.registry.insertProductCopy(organizationId, source.productId, tx));
+          productRecord(await this.products.copyFromSender(organizationId, { organizationId: shipment.organizationId, productId: source.productId }, tx));
       }
       if (input.facilityId && !(await this.registry.findFacility(organizationId, input.facilityId, tx))) {
-        throw notFound('FACILITY_NOT_FOUND', 'facilityId', 'facility', input.facilityId);
+        throw notFound('Facility', input.facilityId, 'facilityId');
       }
       let code = lotCode;
       if (code) await this.codes.assertFree(organizationId, [{ code, field: 'lotCode' }], tx);
@@ -138,4 +141,10 @@ export class ReceiveOperation {
     const [lot, shipment] = await Promise.all([this.queries.lot(organizationId, result.lotId, db), this.lots.findShipmentForParty(organizationId, shipmentId, db)]);
     return { event: toEventResponse(result.event, result.codes), lot, shipment: toShipmentResponse(shipment!, organizationId, this.config.publicBaseUrl) };
   }
+}
+
+/** What the operations read of a product, from the registry's entity. */
+function productRecord(product: Product): ProductRecord {
+  const { id, nameVi, nameEn, gtin, unit, netContent, netContentUnit, shelfLifeDays } = product;
+  return { id, nameVi, nameEn, gtin, unit, netContent, netContentUnit, shelfLifeDays };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { timeOrderedUuid } from '../../common/time-ordered-id.js';
-import { DomainException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, notFound } from '../../common/domain.exception.js';
 import { parseQuantity, parseUnit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
 import type { EventDocument } from '../event-rows.js';
@@ -11,7 +11,7 @@ import { LotsRepository, type ShipmentView } from '../lots.repository.js';
 import { fitsInLot } from '../quantity.js';
 import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
-import { amountInLot, assertConsumable, eventBeforeInput, notFound, overconsumed } from './lot-rules.js';
+import { amountInLot, assertConsumable, eventBeforeInput, overconsumed } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { pastDateTime } from './operation-time.js';
 import type { QuantityLine } from './quantity-line.js';
@@ -46,8 +46,8 @@ export class ShipOperation {
 
     return this.transactions.atomically(db, async (q) => {
       const { lot, partner, organizationName } = await this.lots.findShipContext(organizationId, lotId, input.partnerId, q);
-      if (!lot) throw new NotFoundException('Lot', lotId);
-      if (!partner) throw notFound('PARTNER_NOT_FOUND', 'partnerId', 'partner', input.partnerId);
+      if (!lot) throw notFound('Lot', lotId);
+      if (!partner) throw notFound('Partner', input.partnerId, 'partnerId');
       assertConsumable(lot, 'id');
       if (shipped.instant < lot.producedAt) throw eventBeforeInput('shippedAt', lot);
       const amount = amountInLot(lot, quantity, unit, '');

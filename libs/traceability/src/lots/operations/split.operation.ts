@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DomainException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { addQuantities, parseQuantity, parseUnit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
@@ -57,7 +57,7 @@ export class SplitOperation {
 
     return this.transactions.atomically(db, async (q, attempt) => {
       const [lot] = await this.lots.findLotsForEvent(organizationId, [lotId], q);
-      if (!lot) throw new NotFoundException('Lot', lotId);
+      if (!lot) throw notFound('Lot', lotId);
       assertConsumable(lot, 'id');
       if (occurred.instant < lot.producedAt) throw eventBeforeInput('occurredAt', lot);
       const amounts = parts.map((part) => amountInLot(lot, part.quantity, part.unit, part.field));

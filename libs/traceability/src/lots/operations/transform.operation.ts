@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DomainException } from '../../common/domain.exception.js';
+import { DomainException, notFound } from '../../common/domain.exception.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { parseQuantity, parseUnit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
@@ -13,7 +13,7 @@ import { LotsRepository } from '../lots.repository.js';
 import type { Actor } from './actor.js';
 import { EventAppender } from './event-appender.js';
 import { LotCodes } from './lot-codes.js';
-import { assertDistinct, checkInputs, codeMap, lotMasterData, newLotBase, notFound, outputKind, viewOfNewLot } from './lot-rules.js';
+import { assertDistinct, checkInputs, codeMap, lotMasterData, newLotBase, outputKind, viewOfNewLot } from './lot-rules.js';
 import { LotTransactions } from './lot-transactions.js';
 import { pastDateTime } from './operation-time.js';
 import type { QuantityLine } from './quantity-line.js';
@@ -86,9 +86,9 @@ export class TransformOperation {
       const context = await this.lots.findTransformContext(organizationId, inputs.map((line) => line.lotId), outputs.map((o) => o.productId), input.facilityId ?? null, q);
       const products = new Map(context.products.map((product) => [product.id, product]));
       outputs.forEach((o) => {
-        if (!products.has(o.productId)) throw notFound('PRODUCT_NOT_FOUND', `${o.field}.productId`, 'product', o.productId);
+        if (!products.has(o.productId)) throw notFound('Product', o.productId, `${o.field}.productId`);
       });
-      if (input.facilityId && !context.facility) throw notFound('FACILITY_NOT_FOUND', 'facilityId', 'facility', input.facilityId);
+      if (input.facilityId && !context.facility) throw notFound('Facility', input.facilityId, 'facilityId');
       const used = checkInputs(inputs, new Map(context.lots.map((lot) => [lot.id, lot])), occurred);
       for (const o of outputs) {
         const same = o.lotCode && used.find((u) => u.lot.code === o.lotCode);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainException, InvalidFieldException, NotFoundException } from '../../common/domain.exception.js';
+import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
 import { addQuantities } from '../../common/units.js';
 import { CLOCK, type Clock } from '../clock.js';
 import { EventsRepository, type LotChange } from '../events.repository.js';
@@ -39,7 +39,7 @@ export class VoidEventOperation {
       db,
       async (tx) => {
         const original = await this.events.findEvent(organizationId, eventId, tx, true);
-        if (!original) throw new NotFoundException('Event', eventId);
+        if (!original) throw notFound('Event', eventId);
         if (original.type === 'void' || original.type === 'recall') {
           throw new DomainException('EVENT_NOT_VOIDABLE', `id: a ${original.type} event cannot be voided`, 'validation', { field: 'id', type: original.type });
         }

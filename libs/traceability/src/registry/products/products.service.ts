@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
@@ -97,6 +97,19 @@ export class ProductsService {
   async list(caller: Caller, query: ProductListQuery): Promise<Page<ProductView>> {
     const page = await this.repository.list(caller.organizationId, query);
     return { ...page, items: await this.views(caller.organizationId, page.items) };
+  }
+
+  /**
+   * The receiver's copy of a product a shipment brought (receive): names, group, unit, pack and
+   * standards as the sender registered them, without the GTIN (global: it stays the sender's product's)
+   * or the image. Inside the receiving transaction; no checks to make (the sender's row passed them).
+   */
+  async copyFromSender(organizationId: string, sender: { organizationId: string; productId: string }, manager: EntityManager): Promise<Product> {
+    const source = await this.repository.find(sender.organizationId, sender.productId, manager);
+    if (!source) throw notFound('Product', sender.productId);
+    const { nameVi, nameEn, nameSearch, ocopGroup, unit, netContent, netContentUnit, shelfLifeDays, brand, description, standards } = source;
+    const values: ProductValues = { nameVi, nameEn, nameSearch, ocopGroup, unit, netContent, netContentUnit, shelfLifeDays, brand, description, standards, gtin: null, imageUrl: null };
+    return this.repository.insert(organizationId, values, manager);
   }
 
   /** A product of the organization, or null (for the lots and labels code). */

@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { NET_CONTENT_UNITS, OCOP_GROUPS, UNITS, type NetContentUnit, type Unit } from '@app/traceability';
-import { IsDecimalLike, ListQueryDto, NAME_SORTS, PageOf } from '../common/registry.dto.js';
+import { NET_CONTENT_UNITS, type NetContentUnit, type ProductInput, type Unit, UNITS } from '@app/traceability';
+import { IsDecimalLike } from '../../common/registry.dto.js';
+import { OCOP_GROUP_DESCRIPTION } from './schemas.js';
 
-const OCOP_GROUP_DESCRIPTION = `OCOP product group (Decision 148/QĐ-TTg): ${OCOP_GROUPS.map((g) => `${g.group} ${g.vi}`).join('; ')}`;
-
-export class CreateProductDto {
+export class CreateProductDto implements ProductInput {
   @ApiProperty({ example: 'Gạo nếp Séng Cù Điện Biên' })
   @IsString()
   @MaxLength(200)
@@ -82,42 +80,3 @@ export class CreateProductDto {
   @MaxLength(200, { each: true })
   standards?: string[] | null;
 }
-
-export class UpdateProductDto extends PartialType(CreateProductDto) {}
-
-export class ProductListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: NAME_SORTS, default: 'name' })
-  @IsOptional()
-  @IsIn(NAME_SORTS)
-  sort?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(6)
-  ocopGroup?: number;
-}
-
-export class ProductDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty() nameVi: string;
-  @ApiProperty({ type: String, nullable: true }) nameEn: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: OCOP_GROUP_DESCRIPTION }) ocopGroup: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'GTIN-14' }) gtin: string | null;
-  @ApiProperty({ enum: UNITS }) unit: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Decimal string' }) netContent: string | null;
-  @ApiProperty({ enum: NET_CONTENT_UNITS, nullable: true }) netContentUnit: string | null;
-  @ApiProperty({ type: Number, nullable: true }) shelfLifeDays: number | null;
-  @ApiProperty({ type: String, nullable: true }) brand: string | null;
-  @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ type: String, nullable: true }) imageUrl: string | null;
-  @ApiProperty({ type: [String] }) standards: string[];
-  @ApiProperty({ type: Number, nullable: true, description: 'Stars of the OCOP certification valid today' }) ocopStars: number | null;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
-}
-
-export const ProductPageDto = PageOf(ProductDto);

@@ -1,0 +1,1 @@
+export const ASSIGNABLE = ['admin', 'recorder', 'viewer'] as const;

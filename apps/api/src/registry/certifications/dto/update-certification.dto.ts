@@ -1,0 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
+import { CreateCertificationDto } from './create-certification.dto.js';
+
+export class UpdateCertificationDto extends PartialType(CreateCertificationDto) {}

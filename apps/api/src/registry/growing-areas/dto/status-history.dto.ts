@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { StatusChangeDto } from './status-change.dto.js';
+
+export class StatusHistoryDto {
+  @ApiProperty({ type: StatusChangeDto, isArray: true }) items: StatusChangeDto[];
+}

@@ -67,6 +67,7 @@ export const entry = (id) => store('outbox', 'readonly', (s) => s.get(id));
  * Keeps an entry on the device: `values` are the form's (to edit it again), `body` what is sent to `path`.
  * A new entry, or an edited one, waits with a fresh Idempotency-Key; `key` keeps one already used.
  */
+/** @param {{ id?: string, kind: string, path: string, values: object, body: object, label: string, position?: object | null, key?: string }} entry */
 export async function keep({ id, kind, path, values, body, label, position, key }) {
   const previous = id ? await entry(id) : undefined;
   const saved = {

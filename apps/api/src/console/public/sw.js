@@ -2,6 +2,8 @@
 // without a network. Every file of the console is fetched from the network first (a new version is
 // seen at once) and kept; without a network the kept copy answers. The API (/api/) is never cached here:
 // entries written offline wait in the device's outbox (offline.js).
+/** The worker's global (typed loosely: the console's type-check reads this file with the DOM's types). */
+const worker = /** @type {any} */ (self);
 const CACHE = 'nguon-console-v1';
 const SHELL = [
   '/console/', '/console/index.html', '/console/app.css', '/console/manifest.webmanifest', '/console/icon.svg', '/console/icon-192.png', '/console/icon-512.png',
@@ -10,19 +12,19 @@ const SHELL = [
   '/console/imports.js', '/console/programme.js', '/console/showcase.js',
 ];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+worker.addEventListener('install', (/** @type {any} */ event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => worker.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (/** @type {any} */ event) => {
   event.waitUntil(caches.keys()
     .then((names) => Promise.all(names.filter((name) => name.startsWith('nguon-console-') && name !== CACHE).map((name) => caches.delete(name))))
-    .then(() => self.clients.claim()));
+    .then(() => worker.clients.claim()));
 });
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (/** @type {any} */ event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith('/console/')) return;
+  if (event.request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith('/console/')) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {

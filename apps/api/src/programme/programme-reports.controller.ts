@@ -6,9 +6,7 @@ import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ReplayWith } from '../common/replay.decorator.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { ProgrammeReportRequestDto } from './dto/programme-report-request.dto.js';
-import { ProgrammeReportDto } from './dto/programme-report.dto.js';
-import { ProgrammeReportsDto } from './dto/programme-reports.dto.js';
+import { ProgrammeReportDto, ProgrammeReportRequestDto, ProgrammeReportsDto } from './dto/index.js';
 
 const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ONLY: the caller is not a confirmed programme office' });
 

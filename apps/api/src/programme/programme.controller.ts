@@ -5,9 +5,7 @@ import { ProgrammeAlertsService, ProgrammeService, type Caller } from '@app/trac
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
-import { ProgrammeAlertsQueryDto } from './dto/programme-alerts-query.dto.js';
-import { ProgrammeAlertsDto } from './dto/programme-alerts.dto.js';
-import { ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './programme.dto.js';
+import { ProgrammeAlertsDto, ProgrammeAlertsQueryDto, ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './dto/index.js';
 
 const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ONLY: the caller is not a confirmed programme office' });
 

@@ -5,6 +5,7 @@ import { errorMessage, lang, setLang, t } from './i18n.js';
 import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
 import { importsView, importView } from './imports.js';
+import { entries, outboxView, rememberedMe, rememberMe, sendAll, startOffline } from './offline.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
 import { programmeCooperativeView, programmeView, pt } from './programme.js';
@@ -14,7 +15,7 @@ const root = document.getElementById('app');
 setLang(lang());
 
 const NAV = [
-  ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
+  ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['outbox', 'nav.outbox'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
   ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
   ['showcase', 'showcase'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
@@ -72,7 +73,7 @@ async function officeSwitcher() {
 function layout(section, content, switcher) {
   const me = session.me;
   const nav = session.isOffice && !session.actingAs ? OFFICE_NAV : NAV;
-  const visible = nav.filter(([path]) => (session.canWrite || !['harvest', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
+  const visible = nav.filter(([path]) => (session.canWrite || !['harvest', 'outbox', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
   return [
     h('header', {},
       h('div', {}, h('span', { class: 'org', 'data-testid': 'org-name' }, me.organization.name), ' ', h('span', { class: 'role', 'data-testid': 'role' }, `· ${t(`roles.${me.role}`)}`),
@@ -101,7 +102,8 @@ async function route(path, params) {
   if (section === 'lots' && id) return lotView(id);
   if (section === 'lots') return lotsView(params);
   if (section === 'events' && id) return eventView(id);
-  if (section === 'harvest') return harvestView();
+  if (section === 'harvest') return harvestView(params);
+  if (section === 'outbox') return outboxView();
   if (section === 'transform') return transformView(params);
   if (section === 'shipments') return shipmentsView();
   if (section === 'labels') return labelsView(params);
@@ -137,21 +139,37 @@ async function render() {
   let notice = null;
   if (!session.me) {
     const self = await api('GET', '/api/v1/me', undefined, { asSelf: true });
-    if (!self.ok) { session.token = null; root.replaceChildren(loginView()); return; }
-    session.self = self.body;
-    session.me = self.body;
+    // Without a network the console opens as the user last seen online (offline.js keeps the entries).
+    const offlineSelf = self.status === 0 ? rememberedMe() : null;
+    if (!self.ok && !offlineSelf) { session.token = null; root.replaceChildren(loginView()); return; }
+    if (self.ok) rememberMe(self.body);
+    session.self = self.ok ? self.body : offlineSelf;
+    session.me = session.self;
     if (session.actingAs) {
       const acting = await api('GET', '/api/v1/me');
       if (acting.ok) session.me = acting.body;
-      else { session.actingAs = null; notice = alertBox('warn', t('links.noLongerOverseen')); }
+      else if (acting.status !== 0) { session.actingAs = null; notice = alertBox('warn', t('links.noLongerOverseen')); }
     }
+    void sendAll();
   }
   const switcher = session.isOffice ? await officeSwitcher() : null;
   root.replaceChildren(...layout(section, h('p', { class: 'muted' }, t('loading')), switcher));
   const content = await route(path || '/lots', params);
   if (ticket !== rendering) return;
   root.replaceChildren(...layout(section, [notice, takeFlash(), content], switcher));
+  void outboxCount();
+}
+
+/** The menu's "Chờ gửi" says how many entries on this device are not sent yet: "Chờ gửi (3)". */
+async function outboxCount() {
+  const link = document.querySelector('nav a[href="#/outbox"]');
+  if (!link) return;
+  const pending = (await entries().catch(() => [])).filter((e) => e.state !== 'sent').length;
+  link.textContent = pending ? `${t('nav.outbox')} (${pending})` : t('nav.outbox');
 }
 
 window.addEventListener('hashchange', render);
+// The outbox screen follows its entries as they are sent.
+window.addEventListener('nguon:outbox', () => { if (location.hash.startsWith('#/outbox')) void render(); else void outboxCount(); });
+startOffline();
 void render();

@@ -24,7 +24,7 @@ export const session = {
   get token() { return localStorage.getItem('nguon.token'); },
   set token(value) {
     value ? localStorage.setItem('nguon.token', value) : localStorage.removeItem('nguon.token');
-    if (!value) this.actingAs = null;
+    if (!value) { this.actingAs = null; localStorage.removeItem('nguon.me'); }
   },
   /** A programme office reading a cooperative that accepted its oversight: that organization's id. */
   get actingAs() { return localStorage.getItem('nguon.actingAs'); },
@@ -57,6 +57,8 @@ export async function api(method, path, body, { idempotencyKey, asSelf } = {}) {
   if (session.actingAs && !asSelf) headers['x-organization-id'] = session.actingAs;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = idempotencyKey ?? crypto.randomUUID();
+  // Offline (the phone says so): no request, no waiting; callers keep the entry on the device (offline.js).
+  if (navigator.onLine === false) return { ok: false, status: 0, body: null };
   let response;
   for (let attempt = 1; ; attempt++) {
     try {

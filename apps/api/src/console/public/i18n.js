@@ -6,7 +6,7 @@ const vi = {
   appName: 'Nguồn', tagline: 'Truy xuất nguồn gốc & in tem QR', login: 'Đăng nhập', logout: 'Đăng xuất',
   email: 'Email', password: 'Mật khẩu', loginFailed: 'Sai email hoặc mật khẩu', language: 'English',
   roles: { owner: 'Chủ sở hữu', admin: 'Quản trị', recorder: 'Nhân viên ghi chép', viewer: 'Chỉ xem' },
-  nav: { lots: 'Lô hàng', harvest: 'Ghi thu hoạch', transform: 'Chế biến / Đóng gói', shipments: 'Vận chuyển', growingAreas: 'Vùng trồng', products: 'Sản phẩm', partners: 'Đối tác & hộ thành viên', facilities: 'Cơ sở', certifications: 'Chứng nhận', labels: 'In tem', audit: 'Kiểm tra chuỗi', links: 'Liên kết tổ chức', users: 'Người dùng', apiKeys: 'Khóa API', imports: 'Nhập từ Excel' },
+  nav: { lots: 'Lô hàng', harvest: 'Ghi thu hoạch', transform: 'Chế biến / Đóng gói', shipments: 'Vận chuyển', growingAreas: 'Vùng trồng', products: 'Sản phẩm', partners: 'Đối tác & hộ thành viên', facilities: 'Cơ sở', certifications: 'Chứng nhận', labels: 'In tem', audit: 'Kiểm tra chuỗi', links: 'Liên kết tổ chức', users: 'Người dùng', apiKeys: 'Khóa API', imports: 'Nhập từ Excel', outbox: 'Chờ gửi' },
   search: 'Tìm kiếm', create: 'Thêm mới', edit: 'Sửa', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', loading: 'Đang tải…', none: 'Chưa có dữ liệu', saved: 'Đã lưu', readOnly: 'Bạn chỉ có quyền xem.',
   more: 'Xem thêm', actions: 'Thao tác', details: 'Chi tiết', yes: 'Có', no: 'Không', offline: 'Mất kết nối mạng — thử lại sau.',
   fields: {
@@ -44,6 +44,12 @@ const vi = {
   numbers: { unreadable: 'Không đọc được số này. Viết như 25.000 (hai mươi lăm nghìn) hoặc 2,5 (hai phẩy năm).' },
   documentTypes: { invoice: 'Hóa đơn', delivery_note: 'Phiếu giao hàng', bill_of_lading: 'Vận đơn', purchase_order: 'Đơn đặt hàng', production_order: 'Lệnh sản xuất', field_tag: 'Phiếu thu hoạch', cooling_log: 'Nhật ký làm mát', receiving_advice: 'Phiếu nhập kho', other: 'Khác' },
   lot: { available: 'Còn lại', quantity: 'Khối lượng', history: 'Lịch sử', genealogy: 'Phả hệ lô', back: 'Truy ngược (nguồn gốc)', forward: 'Truy xuôi (đã đi đâu)', recall: 'Thu hồi lô này', recallConfirm: 'Thu hồi lô này và mọi lô sau nó? Trang công khai sẽ hiện cảnh báo ngay.', recalled: 'LÔ ĐÃ BỊ THU HỒI', recallConfirmButton: 'Xác nhận thu hồi', recallReasonPublic: 'Lưu ý: lý do thu hồi được HIỆN CÔNG KHAI trên trang của người tiêu dùng khi quét tem. Không ghi thông tin nội bộ.', recallNotForMistakes: 'Nhập sai số liệu? Đừng thu hồi — hãy dùng “Hủy” trên bản ghi sai.', exports: 'Xuất dữ liệu', printLabels: 'In tem cho lô này', split: 'Chia lô', ship: 'Giao hàng', publicPage: 'Trang công khai', affected: 'Các lô bị ảnh hưởng' },
+  outbox: {
+    title: 'Chờ gửi', help: 'Mục ghi khi mất mạng được lưu trên máy này và tự gửi khi có mạng lại. Mục bị từ chối có thể sửa rồi gửi lại.',
+    kept: 'Đã lưu trên máy — sẽ tự gửi khi có mạng.', offlineNote: 'Đang mất mạng: mục ghi được lưu trên máy và tự gửi khi có mạng lại.',
+    sendNow: 'Gửi ngay', resend: 'Gửi lại', discard: 'Bỏ mục này', savedAt: 'Lưu lúc', entry: 'Mục ghi', position: 'Vị trí GPS', editing: 'Đang sửa một mục chờ gửi',
+    states: { waiting: 'Chờ gửi', sent: 'Đã gửi', refused: 'Bị từ chối' }, kinds: { harvest: 'Thu hoạch', input: 'Sử dụng phân bón / thuốc' },
+  },
   harvest: { title: 'Ghi thu hoạch', refused: 'Không thể ghi thu hoạch', ackHelp: 'Sản lượng vượt mức hợp lý của vùng trồng. Nếu đúng, hãy xác nhận và ghi rõ lý do.' },
   transform: { title: 'Chế biến / gộp / đóng gói', inputs: 'Lô đầu vào', outputs: 'Lô đầu ra', addInput: '+ Thêm lô đầu vào', addOutput: '+ Thêm lô đầu ra', remove: 'Bỏ' },
   imports: {
@@ -90,7 +96,7 @@ const en = {
   appName: 'Nguồn', tagline: 'Traceability & QR labels', login: 'Log in', logout: 'Log out',
   email: 'Email', password: 'Password', loginFailed: 'Wrong email or password', language: 'Tiếng Việt',
   roles: { owner: 'Owner', admin: 'Admin', recorder: 'Recorder', viewer: 'Viewer' },
-  nav: { lots: 'Lots', harvest: 'Log harvest', transform: 'Process / pack', shipments: 'Shipments', growingAreas: 'Growing areas', products: 'Products', partners: 'Partners & households', facilities: 'Facilities', certifications: 'Certifications', labels: 'Print labels', audit: 'Chain check', links: 'Organization links', users: 'Users', apiKeys: 'API keys', imports: 'Import from Excel' },
+  nav: { lots: 'Lots', harvest: 'Log harvest', transform: 'Process / pack', shipments: 'Shipments', growingAreas: 'Growing areas', products: 'Products', partners: 'Partners & households', facilities: 'Facilities', certifications: 'Certifications', labels: 'Print labels', audit: 'Chain check', links: 'Organization links', users: 'Users', apiKeys: 'API keys', imports: 'Import from Excel', outbox: 'Outbox' },
   search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', back: 'Back', loading: 'Loading…', none: 'Nothing yet', saved: 'Saved', readOnly: 'You can only view.',
   more: 'More', actions: 'Actions', details: 'Details', yes: 'Yes', no: 'No', offline: 'No connection — try again later.',
   fields: {
@@ -117,6 +123,12 @@ const en = {
   },
   documentTypes: { invoice: 'Invoice', delivery_note: 'Delivery note', bill_of_lading: 'Bill of lading', purchase_order: 'Purchase order', production_order: 'Production order', field_tag: 'Field tag / harvest log', cooling_log: 'Cooling log', receiving_advice: 'Receiving note', other: 'Other' },
   lot: { available: 'Available', quantity: 'Quantity', history: 'History', genealogy: 'Genealogy', back: 'Trace back (origin)', forward: 'Trace forward (where it went)', recall: 'Recall this lot', recallConfirm: 'Recall this lot and every lot made from it? The public page shows a banner at once.', recalled: 'THIS LOT IS RECALLED', recallConfirmButton: 'Confirm the recall', recallReasonPublic: 'Note: the recall reason is SHOWN PUBLICLY on the consumer’s page when a label is scanned. Write nothing internal.', recallNotForMistakes: 'A wrong entry? Do not recall — use “Void” on the wrong record.', exports: 'Exports', printLabels: 'Print labels for this lot', split: 'Split', ship: 'Ship', publicPage: 'Public page', affected: 'Affected lots' },
+  outbox: {
+    title: 'Outbox', help: 'Entries made without a network are kept on this device and sent by themselves when the network returns. A refused entry can be corrected and sent again.',
+    kept: 'Kept on this device — it will be sent when the network returns.', offlineNote: 'No network: entries are kept on this device and sent when the network returns.',
+    sendNow: 'Send now', resend: 'Send again', discard: 'Discard', savedAt: 'Saved at', entry: 'Entry', position: 'GPS position', editing: 'Editing an entry waiting to be sent',
+    states: { waiting: 'Waiting', sent: 'Sent', refused: 'Refused' }, kinds: { harvest: 'Harvest', input: 'Fertiliser / pesticide use' },
+  },
   harvest: { title: 'Log a harvest', refused: 'The harvest cannot be logged', ackHelp: 'The quantity is above what this growing area can plausibly yield. If it is right, confirm and explain.' },
   transform: { title: 'Process / merge / pack', inputs: 'Input lots', outputs: 'Output lots', addInput: '+ Add input lot', addOutput: '+ Add output lot', remove: 'Remove' },
   imports: {

@@ -4,6 +4,7 @@ import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
 import { list } from './registry.js';
+import { cachedList, entry as outboxEntry, keep, position, sendAll } from './offline.js';
 
 const UNITS = () => ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: t(`units.${u}`) }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
@@ -37,9 +38,29 @@ export async function lotsView(params) {
   ];
 }
 
-export async function harvestView() {
-  const [areas, products, partners] = await Promise.all([list('/api/v1/growing-areas?limit=200'), list('/api/v1/products?limit=200'), list('/api/v1/partners?limit=200')]);
-  const ack = h('div');
+/** The yield warning's confirmation: shown after the server found the quantity implausible. */
+const yieldAck = () => h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
+  h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'acknowledgeYieldWarning' }), ' ', t('fields.acknowledgeYieldWarning')),
+  h('div', { class: 'field' }, h('label', { for: 'ack-reason' }, t('fields.yieldWarningReason')), h('input', { id: 'ack-reason', name: 'yieldWarningReason' })));
+
+/**
+ * The harvest form. Without a network (or editing an entry of the outbox, `?outbox=id`) the harvest is kept
+ * on the device and sent later (offline.js); its lists come from the last time they were read online.
+ */
+export async function harvestView(params = new URLSearchParams()) {
+  const [areas, products, partners] = await Promise.all([cachedList('/api/v1/growing-areas?limit=200'), cachedList('/api/v1/products?limit=200'), cachedList('/api/v1/partners?limit=200')]);
+  const editing = params.get('outbox') ? await outboxEntry(params.get('outbox')) : undefined;
+  const ack = h('div', {}, editing?.error?.code === 'HARVEST_YIELD_IMPLAUSIBLE' ? yieldAck() : null);
+  const keepOnDevice = async (values, body, key) => {
+    const area = areas.find((a) => a.id === values.growingAreaId);
+    const product = products.find((p) => p.id === values.productId);
+    const label = [values.lotCode, area?.code, product?.nameVi, qty(values.quantity, values.unit), values.harvestedAt].filter(Boolean).join(' · ');
+    await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await position(), key });
+    flash('ok', t('outbox.kept'));
+    location.hash = '#/outbox';
+    void sendAll();
+    return { ok: true };
+  };
   const built = form([
     f('growingAreaId', { type: 'select', required: true, options: areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name} (${t(`kinds.${a.status}`)})` })) }),
     f('partnerId', { type: 'select', options: partners.filter((p) => p.kind === 'member_household').map((p) => ({ value: p.id, label: p.name })) }),
@@ -51,6 +72,7 @@ export async function harvestView() {
     ...documentFields('field_tag'),
   ], {
     submitLabel: t('nav.harvest'),
+    initial: editing?.values,
     extra: ack,
     onSubmit: async (values, { idempotencyKey }) => {
       const ackBox = ack.querySelector('input[name=acknowledgeYieldWarning]');
@@ -58,17 +80,22 @@ export async function harvestView() {
         values.acknowledgeYieldWarning = true;
         values.yieldWarningReason = ack.querySelector('[name=yieldWarningReason]').value;
       }
-      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: ackBox?.checked ? undefined : idempotencyKey });
+      if (editing || navigator.onLine === false) return keepOnDevice(values, withDocuments(values));
+      // A confirmed yield is another request than the refused one: it takes its own key.
+      const key = ackBox?.checked ? crypto.randomUUID() : idempotencyKey;
+      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: key });
+      // The link dropped on the way: kept with the same key, so it is written once whether it arrived or not.
+      if (result.status === 0) return keepOnDevice(values, withDocuments(values), key);
       if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
-      else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) {
-        ack.replaceChildren(h('div', { class: 'alert warn' }, h('p', {}, t('harvest.ackHelp')),
-          h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'acknowledgeYieldWarning' }), ' ', t('fields.acknowledgeYieldWarning')),
-          h('div', { class: 'field' }, h('label', { for: 'ack-reason' }, t('fields.yieldWarningReason')), h('input', { id: 'ack-reason', name: 'yieldWarningReason' }))));
-      }
+      else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) ack.replaceChildren(yieldAck());
       return result;
     },
   });
-  return [h('h1', {}, t('harvest.title')), h('div', { class: 'card' }, built.el)];
+  return [
+    h('h1', {}, t('harvest.title')),
+    editing ? alertBox('warn', t('outbox.editing')) : navigator.onLine === false ? alertBox('warn', t('outbox.offlineNote')) : null,
+    h('div', { class: 'card' }, built.el),
+  ];
 }
 
 export async function transformView(params) {

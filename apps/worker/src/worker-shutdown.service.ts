@@ -3,6 +3,8 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { LabelRenderProcessor } from './processors/label-render.processor.js';
 import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { ImportCommitProcessor } from './processors/import-commit.processor.js';
+import { EpcisCaptureProcessor } from './processors/epcis-capture.processor.js';
+import { LotJobsProcessor } from './processors/lot-jobs.processor.js';
 
 /** How long the jobs in hand may take to finish once the worker is asked to stop. */
 export const JOB_FINISH_GRACE_MS = 5_000;
@@ -22,10 +24,13 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
     private readonly labels: LabelRenderProcessor,
     private readonly maintenance: MaintenanceProcessor,
     private readonly imports: ImportCommitProcessor,
+    private readonly epcis: EpcisCaptureProcessor,
+    private readonly lotJobs: LotJobsProcessor,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const hosts = [this.labels, this.maintenance, this.imports];
+    // Every queue worker of the process: one left out keeps the process alive while Redis is down.
+    const hosts = [this.labels, this.maintenance, this.imports, this.epcis, this.lotJobs];
     await Promise.all(hosts.map((host) => host.worker.pause(true).catch(() => undefined)));
     const idle = Promise.all(hosts.map((host) => host.idle())).then(() => true);
     if (!(await Promise.race([idle, delay(JOB_FINISH_GRACE_MS, false, { ref: false })]))) {

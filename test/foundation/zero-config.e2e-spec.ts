@@ -48,6 +48,8 @@ describe('zero-config start (npm start without DATABASE_URL and REDIS_URL)', () 
       const { accessToken } = (await login.json()) as { accessToken: string };
       const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } });
       expect(((await me.json()) as { organization: { province: string } }).organization.province).toBe('Điện Biên');
+      // The launcher polls readiness on its own schedule: it may print the login after this test saw the API ready.
+      for (let waited = 0; !output.includes('Demo login:') && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(output).toContain(`Demo login: ${DEMO_LOGIN.email}`);
       expect(output).toContain('the queue runs on PostgreSQL');
     } finally {

@@ -184,6 +184,42 @@ describe('harvest (docs/rules.md#harvests-come-from-a-real-active-growing-area)'
     expect((await expectRefused(org, { ...body, displayName: 'bad\u0000name' }, 400, 'TEXT_INVALID_CHARACTER')).details.field).toBe('displayName');
   });
 
+  it('keeps the phone’s position in the harvest event under its hash, for staff only; refuses one out of range naming the field', async () => {
+    const { org, s } = await cooperative();
+    const body = { growingAreaId: s.areaId, productId: s.paddyId, quantity: '10', unit: 'kg', harvestedAt: '2026-10-05' };
+    const lot = (await harvest(org, { ...body, position: { latitude: 21.3857123, longitude: 103.0169456, accuracyM: 12.4 } }).expect(201)).body;
+    const events = (await request(t.server).get(`/api/v1/lots/${lot.id}/events`).set(org.auth).expect(200)).body.items;
+    expect(events[0].details.position).toEqual({ latitude: 21.385712, longitude: 103.016946, accuracyM: 12 });
+    // Without a position, none is recorded (the phone refused, or a desk computer).
+    const plain = (await harvest(org, body).expect(201)).body;
+    expect((await request(t.server).get(`/api/v1/lots/${plain.id}/events`).set(org.auth).expect(200)).body.items[0].details).not.toHaveProperty('position');
+    expect((await request(t.server).get('/api/v1/audit/verify').set(org.auth).expect(200)).body).toMatchObject({ valid: true });
+
+    // The household's exact position is not on the consumer's page, in HTML or JSON.
+    const path = new URL(lot.uri).pathname;
+    for (const accept of ['text/html', 'application/json']) {
+      const page = await request(t.server).get(path).set('Accept', accept);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain('21.385712');
+      expect(page.text).not.toContain('103.016946');
+    }
+
+    expect((await expectRefused(org, { ...body, position: { latitude: 91, longitude: 103 } }, 422, 'POSITION_OUT_OF_RANGE')).details.field).toBe('position.latitude');
+    expect((await expectRefused(org, { ...body, position: { latitude: 21, longitude: -180.5 } }, 422, 'POSITION_OUT_OF_RANGE')).details.field).toBe('position.longitude');
+    expect((await expectRefused(org, { ...body, position: { latitude: 21, longitude: 103, accuracyM: -1 } }, 422, 'POSITION_OUT_OF_RANGE')).details.field).toBe('position.accuracyM');
+    const malformed = await expectRefused(org, { ...body, position: { latitude: '21', longitude: 103, altitude: 5 } }, 400, 'VALIDATION_FAILED');
+    expect(Object.keys(malformed.details.fields).sort()).toEqual(['position.altitude', 'position.latitude']);
+    await expectRefused(org, { ...body, position: { longitude: 103 } }, 400, 'VALIDATION_FAILED');
+
+    // Tampering with the stored position breaks the chain at that event.
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query(`ALTER TABLE event DISABLE TRIGGER event_append_only`);
+      await manager.query(`UPDATE event SET details = jsonb_set(details, '{position,latitude}', '21.4') WHERE id = $1`, [events[0].id]);
+      await manager.query(`ALTER TABLE event ENABLE TRIGGER event_append_only`);
+    });
+    expect((await request(t.server).get('/api/v1/audit/verify').set(org.auth).expect(200)).body).toMatchObject({ valid: false, firstBrokenEventId: events[0].id });
+  });
+
   it('checks the household: it must exist, be a member household, and farm this area', async () => {
     const { org, s } = await cooperative();
     const body = { growingAreaId: s.areaId, productId: s.paddyId, quantity: '10', unit: 'kg', harvestedAt: '2026-10-05' };

@@ -51,6 +51,26 @@ describe('registry: input applications', () => {
     expect(list.body.total).toBe(2);
   });
 
+  it('keeps the phone’s position with an entry written in the field; refuses one out of range naming the field, writing nothing', async () => {
+    const org = await signupOrganization(t.server);
+    const area = await createGrowingArea(t.server, org, { status: 'active' });
+    const base = { appliedAt: vietnamDate(-2), kind: 'fertiliser', productName: 'NPK', phiDays: 0 };
+    const post = (body: Record<string, unknown>) => request(t.server).post(`/api/v1/growing-areas/${area.id}/inputs`).set(org.auth).send(body);
+    const placed = (await post({ ...base, position: { latitude: 21.3857129, longitude: 103.0169, accuracyM: 8 } }).expect(201)).body;
+    expect(placed.position).toEqual({ latitude: 21.385713, longitude: 103.0169, accuracyM: 8 });
+    expect((await post(base).expect(201)).body.position).toBeNull();
+    expect((await post({ ...base, position: null }).expect(201)).body.position).toBeNull();
+
+    const before = await inputsOf(area.id);
+    for (const [position, field] of [[{ latitude: -90.1, longitude: 0 }, 'position.latitude'], [{ latitude: 0, longitude: 181 }, 'position.longitude'], [{ latitude: 0, longitude: 0, accuracyM: 1e9 }, 'position.accuracyM']] as const) {
+      const refused = await post({ ...base, position }).expect(422);
+      expect([refused.body.code, refused.body.details.field]).toEqual(['POSITION_OUT_OF_RANGE', field]);
+    }
+    const malformed = await post({ ...base, position: { latitude: 'north', longitude: 0 } }).expect(400);
+    expect([malformed.body.code, malformed.body.details.field]).toEqual(['VALIDATION_FAILED', 'position.latitude']);
+    expect(await inputsOf(area.id)).toBe(before);
+  });
+
   it('voids an entry with a reason: it stays in the log, marked, and no longer holds back the harvest', async () => {
     const org = await signupOrganization(t.server);
     const area = await createGrowingArea(t.server, org, { status: 'active' });

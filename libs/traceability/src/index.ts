@@ -22,6 +22,7 @@ export * from './traceability.module.js';
 export * from './demo/demo-seed.js';
 export * from './common/dates.js';
 export * from './common/geojson.js';
+export * from './common/field-position.js';
 export * from './common/gs1.js';
 export * from './common/hash-chain.js';
 export * from './common/short-code.js';

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { HarvestInput } from '@app/traceability';
+import { FieldPositionDto } from '../../common/dto/field-position.dto.js';
 import { EventDocumentDto } from './event-document.dto.js';
 import { EventDocumentsProperty } from './event-documents.property.js';
 import { QuantityLineDto } from './quantity-line.dto.js';
@@ -33,4 +35,9 @@ export class HarvestDto extends QuantityLineDto implements HarvestInput {
   yieldWarningReason?: string;
   @EventDocumentsProperty({ description: 'Reference documents (field tag, harvest log…): FSMA 204 asks for their type and number' })
   documents?: EventDocumentDto[];
+  @ApiPropertyOptional({ type: FieldPositionDto, nullable: true, description: 'Where the phone was when the harvest was written; kept in the event (covered by its hash), shown to staff only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FieldPositionDto)
+  position?: FieldPositionDto | null;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Db } from '@app/database';
 import { toLocalDate } from '../../common/dates.js';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
+import { checkPosition, type FieldPosition } from '../../common/field-position.js';
 import { normalizeLotCode } from '../../common/gs1.js';
 import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { GrowingAreasService, type HarvestRules } from '../../registry/growing-areas/growing-areas.service.js';
@@ -32,6 +33,8 @@ export interface HarvestInput extends QuantityLine {
   acknowledgeYieldWarning?: boolean;
   yieldWarningReason?: string;
   documents?: EventDocument[];
+  /** Where the phone was when the harvest was written (details.position: hashed with the event, shown to staff only). */
+  position?: FieldPosition | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export class HarvestOperation {
     const unit = parseUnit(input.unit, 'unit');
     const harvested = pastDateTime(this.clock, input.harvestedAt, 'harvestedAt', 'HARVEST_DATE_IN_FUTURE');
     const lotCode = input.lotCode === undefined ? undefined : normalizeLotCode(input.lotCode, 'lotCode');
+    const position = checkPosition(input.position, 'position');
     const organizationId = actor.organizationId;
 
     const lotId = await this.transactions.transaction(
@@ -124,6 +128,7 @@ export class HarvestOperation {
           yieldCheck: yieldOutcome.check,
         };
         if (yieldOutcome.override) details.yieldOverride = yieldOutcome.override;
+        if (position) details.position = position;
         await this.appender.append(
           actor,
           {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FieldPosition } from '../../common/field-position.js';
 
 export const INPUT_KINDS = ['fertiliser', 'pesticide', 'other'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
@@ -18,6 +19,8 @@ export class InputApplication {
   /** Pre-harvest interval (thời gian cách ly): no harvest before appliedAt + phiDays. */
   @Column('int') phiDays: number;
   @Column('uuid', { nullable: true }) recordedBy: string | null;
+  /** Where the phone was when it was written in the field; staff only, never public. */
+  @Column('jsonb', { nullable: true }) position: Required<FieldPosition> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) voidedAt: Date | null;
   @Column('uuid', { nullable: true }) voidedBy: string | null;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '@app/database';
 import type { Caller } from '../../accounts/caller.js';
 import { DomainException, InvalidFieldException, notFound } from '../../common/domain.exception.js';
+import { checkPosition, type FieldPosition } from '../../common/field-position.js';
 import { canonicalDecimal, localDate, optionalText, positiveDecimal, requiredText, todayInVietnam } from '../common/fields.js';
 import type { Page } from '../common/listing.js';
 import { GrowingAreasRepository } from './growing-areas.repository.js';
@@ -21,6 +22,8 @@ export interface InputApplicationInput {
   doseUnit?: string | null;
   /** Pre-harvest interval in days (0 for most fertilisers). */
   phiDays: number;
+  /** Where the phone was when it was written in the field (staff only). */
+  position?: FieldPosition | null;
 }
 
 export type InputApplicationView = InputApplication & {
@@ -77,6 +80,7 @@ export class InputApplicationsService {
       dose,
       doseUnit,
       phiDays: input.phiDays,
+      position: checkPosition(input.position, 'position'),
       recordedBy: caller.userId,
     };
     return values;

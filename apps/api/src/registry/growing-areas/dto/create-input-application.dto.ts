@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { INPUT_KINDS, type InputApplicationInput, type InputKind } from '@app/traceability';
+import { FieldPositionDto } from '../../../common/dto/field-position.dto.js';
 import { IsDecimalLike } from '../../common/registry.dto.js';
 
 export class CreateInputApplicationDto implements InputApplicationInput {
@@ -40,4 +42,10 @@ export class CreateInputApplicationDto implements InputApplicationInput {
   @Min(0)
   @Max(365)
   phiDays: number;
+
+  @ApiPropertyOptional({ type: FieldPositionDto, nullable: true, description: 'Where the phone was when it was written; shown to staff only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FieldPositionDto)
+  position?: FieldPositionDto | null;
 }

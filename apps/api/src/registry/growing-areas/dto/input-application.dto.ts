@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INPUT_KINDS } from '@app/traceability';
+import { FieldPositionDto } from '../../../common/dto/field-position.dto.js';
 import { PageOf } from '../../common/registry.dto.js';
 
 export class InputApplicationDto {
@@ -15,6 +16,7 @@ export class InputApplicationDto {
   @ApiProperty() phiDays: number;
   @ApiProperty({ description: 'First day a harvest is allowed after it: appliedAt + phiDays' }) safeFrom: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordedBy: string | null;
+  @ApiProperty({ type: FieldPositionDto, nullable: true, description: 'Where the phone was when it was written (staff only)' }) position: FieldPositionDto | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() voided: boolean;
   @ApiProperty({ type: Date, nullable: true }) voidedAt: Date | null;

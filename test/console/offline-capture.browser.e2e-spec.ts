@@ -92,8 +92,8 @@ describe('offline field capture in the console', () => {
     expect(await states(page)).toEqual(['waiting', 'waiting', 'waiting']);
     // The menu counts what is not sent yet.
     await page.locator('nav a[href="#/outbox"]', { hasText: 'Chờ gửi (3)' }).waitFor();
-    // The phone's position is kept with each entry (the harvest API has no field for it).
-    expect(await page.textContent('.outbox-entry:has-text("OFF-1")')).toContain('21.3857, 103.0169');
+    // The phone's position is kept with each entry, and sent with it.
+    expect(await page.textContent('.outbox-entry:has-text("OFF-1")')).toContain('21.3857, 103.0169 (± 12 m)');
     await page.close();
 
     // The browser closed; a new page opens with no network: from the service worker, with the entries kept.
@@ -125,6 +125,18 @@ describe('offline field capture in the console', () => {
     await offlinePage.locator('[data-state=sent]').nth(2).waitFor();
     expect(await harvestEvents(org)).toBe(3);
     expect(await lotQuantities(org)).toEqual({ 'OFF-1': 100, 'OFF-2': 300, 'OFF-3': 200 });
+    // Each harvest event carries where the phone was when it was written (the corrected one too), under the event's hash.
+    const positions = await t.dataSource.query(`SELECT details->'position' AS position FROM event WHERE organization_id = $1 AND type = 'harvest'`, [org.organizationId]);
+    expect(positions.map((r: { position: unknown }) => r.position)).toEqual(Array(3).fill({ latitude: 21.3857, longitude: 103.0169, accuracyM: 12 }));
+    // Staff see it on the lot's page; the consumer's page does not show it.
+    const sentLot = await t.dataSource.query(`SELECT id FROM lot WHERE organization_id = $1 AND code = 'OFF-1'`, [org.organizationId]);
+    await offlinePage.goto(`${base}/console/#/lots/${sentLot[0].id}`);
+    expect(await offlinePage.textContent('[data-testid=harvest-position]')).toBe('21.3857, 103.0169 (± 12 m)');
+    const publicUrl = await offlinePage.getAttribute('[data-testid=public-url]', 'href');
+    const publicPage = await request(t.server).get(new URL(publicUrl as string).pathname).set('Accept', 'text/html').expect(200);
+    expect(publicPage.text).not.toContain('103.0169');
+    await offlinePage.goto(`${base}/console/#/outbox`);
+    await offlinePage.locator('[data-state=sent]').nth(2).waitFor();
 
     // An entry sent again with its key (its answer lost on the way, say) is answered, not written twice.
     await offlinePage.evaluate(`new Promise((resolve, reject) => {
@@ -179,8 +191,8 @@ describe('offline field capture in the console', () => {
     expect(await page.textContent('.outbox-entry')).toContain('Sử dụng phân bón / thuốc');
     await context.setOffline(false);
     await page.waitForSelector('.outbox-entry:has-text("Sông Gianh") [data-state=sent]');
-    const rows = await t.dataSource.query(`SELECT product_name FROM input_application WHERE organization_id = $1`, [org.organizationId]);
-    expect(rows).toEqual([{ product_name: 'Phân hữu cơ vi sinh Sông Gianh' }]);
+    const rows = await t.dataSource.query(`SELECT product_name, position FROM input_application WHERE organization_id = $1`, [org.organizationId]);
+    expect(rows).toEqual([{ product_name: 'Phân hữu cơ vi sinh Sông Gianh', position: { latitude: 21.3857, longitude: 103.0169, accuracyM: 12 } }]);
     await context.close();
   });
 
@@ -203,6 +215,9 @@ describe('offline field capture in the console', () => {
     await page.click('form button[type=submit]');
     await page.waitForSelector('.outbox-entry:has-text("LOST-1") [data-state=sent]');
     expect(await harvestEvents(org)).toBe(1);
+    // Saved online, the harvest carries the phone's position too (asked for when the form opened).
+    const [{ position }] = await t.dataSource.query(`SELECT details->'position' AS position FROM event WHERE organization_id = $1 AND type = 'harvest'`, [org.organizationId]);
+    expect(position).toEqual({ latitude: 21.3857, longitude: 103.0169, accuracyM: 12 });
     await context.close();
   });
 });

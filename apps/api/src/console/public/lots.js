@@ -4,7 +4,7 @@ import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
 import { list } from './registry.js';
-import { cachedList, entry as outboxEntry, keep, position, sendAll } from './offline.js';
+import { cachedList, entry as outboxEntry, keep, position, positionBy, positionText, sendAll } from './offline.js';
 
 const UNITS = () => ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: t(`units.${u}`) }));
 const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra });
@@ -50,12 +50,15 @@ const yieldAck = () => h('div', { class: 'alert warn' }, h('p', {}, t('harvest.a
 export async function harvestView(params = new URLSearchParams()) {
   const [areas, products, partners] = await Promise.all([cachedList('/api/v1/growing-areas?limit=200'), cachedList('/api/v1/products?limit=200'), cachedList('/api/v1/partners?limit=200')]);
   const editing = params.get('outbox') ? await outboxEntry(params.get('outbox')) : undefined;
+  // The phone's position is asked for as the form opens (if the phone allows it) and sent with the
+  // harvest: the save never waits more than a moment for it.
+  const here = editing ? Promise.resolve(null) : position();
   const ack = h('div', {}, editing?.error?.code === 'HARVEST_YIELD_IMPLAUSIBLE' ? yieldAck() : null);
   const keepOnDevice = async (values, body, key) => {
     const area = areas.find((a) => a.id === values.growingAreaId);
     const product = products.find((p) => p.id === values.productId);
     const label = [values.lotCode, area?.code, product?.nameVi, qty(values.quantity, values.unit), values.harvestedAt].filter(Boolean).join(' · ');
-    await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await position(), key });
+    await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await positionBy(here), key });
     flash('ok', t('outbox.kept'));
     location.hash = '#/outbox';
     void sendAll();
@@ -83,9 +86,11 @@ export async function harvestView(params = new URLSearchParams()) {
       if (editing || navigator.onLine === false) return keepOnDevice(values, withDocuments(values));
       // A confirmed yield is another request than the refused one: it takes its own key.
       const key = ackBox?.checked ? crypto.randomUUID() : idempotencyKey;
-      const result = await api('POST', '/api/v1/lots/harvest', withDocuments(values), { idempotencyKey: key });
-      // The link dropped on the way: kept with the same key, so it is written once whether it arrived or not.
-      if (result.status === 0) return keepOnDevice(values, withDocuments(values), key);
+      const where = await positionBy(here);
+      const body = { ...withDocuments(values), ...(where ? { position: where } : {}) };
+      const result = await api('POST', '/api/v1/lots/harvest', body, { idempotencyKey: key });
+      // The link dropped on the way: kept with the same key and body, so it is written once whether it arrived or not.
+      if (result.status === 0) return keepOnDevice(values, body, key);
       if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) ack.replaceChildren(yieldAck());
       return result;
@@ -161,6 +166,8 @@ export async function lotView(id) {
     api('GET', `/api/v1/lots/${id}/trace?direction=back`),
     api('GET', `/api/v1/lots/${id}/trace?direction=forward`),
   ]);
+  // Where the phone was when the harvest was written: for staff, never on the public page.
+  const harvestPosition = events.find((e) => e.type === 'harvest' && e.details?.position)?.details?.position;
   const parts = [h('p', {}, h('a', { href: '#/lots' }, `← ${t('nav.lots')}`))];
   if (lot.status === 'recalled') parts.push(h('div', { class: 'banner-recall', role: 'alert' }, t('lot.recalled'), lot.recallReason ? ` — ${lot.recallReason}` : ''));
   parts.push(h('h1', {}, `${productName(lot)} — ${lot.code}`));
@@ -171,6 +178,7 @@ export async function lotView(id) {
     h('tr', {}, h('th', {}, t('fields.kind')), h('td', {}, t(`kinds.${lot.kind}`))),
     lot.growingArea ? h('tr', {}, h('th', {}, t('fields.growingAreaId')), h('td', {}, `${lot.growingArea.code} — ${lot.growingArea.name ?? ''}`)) : null,
     h('tr', {}, h('th', {}, t('fields.harvestedAt')), h('td', {}, formatDate(lot.producedAt ?? lot.harvestedAt))),
+    harvestPosition ? h('tr', {}, h('th', {}, t('lot.position')), h('td', { 'data-testid': 'harvest-position' }, positionText(harvestPosition))) : null,
     lot.uri ? h('tr', {}, h('th', {}, t('lot.publicPage')), h('td', {}, h('a', { href: lot.uri, target: '_blank', rel: 'noopener', 'data-testid': 'public-url' }, lot.uri))) : null,
     lot.expiresAt ? h('tr', {}, h('th', {}, t('fields.expiresAt')), h('td', {}, formatDate(lot.expiresAt))) : null,
   ))));

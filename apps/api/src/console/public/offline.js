@@ -70,12 +70,15 @@ export const entry = (id) => store('outbox', 'readonly', (s) => s.get(id));
 /** @param {{ id?: string, kind: string, path: string, values: object, body: object, label: string, position?: object | null, key?: string }} entry */
 export async function keep({ id, kind, path, values, body, label, position, key }) {
   const previous = id ? await entry(id) : undefined;
+  // The position of the first save stays with an entry corrected later (it says where it was written).
+  const where = position ?? apiPosition(previous?.position);
   const saved = {
     ...previous,
     id: id ?? crypto.randomUUID(),
     organizationId: organizationId(),
-    kind, path, values, body, label,
-    position: position ?? previous?.position ?? null,
+    kind, path, values, label,
+    body: where && body.position === undefined ? { ...body, position: where } : body,
+    position: where,
     // An entry still waiting may have reached the server unanswered: it keeps its key, so it is never written twice.
     key: key ?? (previous?.state === 'waiting' ? previous.key : crypto.randomUUID()),
     state: 'waiting',
@@ -139,16 +142,47 @@ export function startOffline() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/console/sw.js', { scope: '/console/' }).catch(() => undefined);
 }
 
-/** The phone's position now, if it allows it within a few seconds; otherwise null. */
+/**
+ * @typedef {{ latitude: number, longitude: number, accuracyM: number | null }} Position
+ * The phone's position as the API takes it (harvests and input applications: `position`).
+ */
+
+/** A position kept by an older console ({lat, lng, accuracy}) in the API's shape. */
+function apiPosition(p) {
+  if (!p) return null;
+  if (typeof p.latitude === 'number') return p;
+  return typeof p.lat === 'number' ? { latitude: p.lat, longitude: p.lng, accuracyM: p.accuracy ?? null } : null;
+}
+
+/**
+ * The phone's position, if it allows it within a few seconds; otherwise null. Never blocks a save:
+ * forms ask when they open and take what has come by the time they are sent (`positionBy`).
+ * @returns {Promise<Position | null>}
+ */
 export function position() {
   if (!navigator.geolocation) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), 4000);
     navigator.geolocation.getCurrentPosition(
-      (p) => { clearTimeout(timer); resolve({ lat: Number(p.coords.latitude.toFixed(6)), lng: Number(p.coords.longitude.toFixed(6)), accuracy: Math.round(p.coords.accuracy) }); },
+      (p) => { clearTimeout(timer); resolve({ latitude: Number(p.coords.latitude.toFixed(6)), longitude: Number(p.coords.longitude.toFixed(6)), accuracyM: Math.round(p.coords.accuracy) }); },
       () => { clearTimeout(timer); resolve(null); },
       { enableHighAccuracy: true, timeout: 4000, maximumAge: 120_000 });
   });
+}
+
+/**
+ * What a position asked for earlier has given, waiting at most `ms` more.
+ * @param {Promise<Position | null>} asked
+ * @returns {Promise<Position | null>}
+ */
+export function positionBy(asked, ms = 800) {
+  return Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
+/** "21.385712, 103.016946 (± 12 m)": a position as staff read it. */
+export function positionText(p) {
+  const pos = apiPosition(p);
+  return pos ? `${pos.latitude}, ${pos.longitude}${pos.accuracyM === null || pos.accuracyM === undefined ? '' : ` (± ${pos.accuracyM} m)`}` : '';
 }
 
 const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
@@ -163,7 +197,7 @@ export async function outboxView() {
   const editPath = { harvest: '#/harvest' };
   const card = (e) => h('div', { class: 'card outbox-entry', 'data-id': e.id },
     h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`outbox.kinds.${e.kind}`)), ' ', e.label),
-    h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${e.position.lat}, ${e.position.lng} (± ${e.position.accuracy} m)` : ''),
+    h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${positionText(e.position)}` : ''),
     e.state === 'refused' ? h('div', { class: 'field-error', 'data-testid': 'reason' }, errorMessage(e.error)) : null,
     e.state === 'sent' && e.result?.id ? h('div', {}, h('a', { href: `#/lots/${e.result.id}` }, e.result.code)) : null,
     e.state === 'sent' ? null : h('div', { class: 'toolbar' },

@@ -1,7 +1,7 @@
 // @ts-check
 import { alertBox, api, badge, flash, form, h, options, session, stars, table, formatDate, today } from './core.js';
 import { lang, t } from './i18n.js';
-import { keep, position } from './offline.js';
+import { keep, position, positionBy, positionText } from './offline.js';
 
 const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'];
 const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'];
@@ -180,16 +180,20 @@ async function growingAreaExtras(id, area) {
     { label: t('fields.productName'), render: (r) => [r.productName, r.voidedAt ? [' ', badge('voided')] : ''] },
     { label: t('fields.activeIngredient'), key: 'activeIngredient' },
     { label: t('fields.phiDays'), key: 'phiDays' },
+    { label: t('outbox.position'), render: (r) => positionText(r.position) },
   ], inputs));
+  const here = position();
   const inputForm = form([f('appliedAt', { type: 'date', required: true }), f('kind', { type: 'select', required: true, options: options(['fertiliser', 'pesticide', 'other']) }), f('productName', { required: true }), f('activeIngredient'), f('dose', { type: 'number', unitFrom: 'doseUnit' }), f('doseUnit'), f('phiDays', { type: 'int', required: true })], {
     submitLabel: t('growingArea.addInput'),
     onSubmit: async (values, { idempotencyKey }) => {
       const path = `/api/v1/growing-areas/${id}/inputs`;
-      const result = await api('POST', path, values, { idempotencyKey });
+      const where = await positionBy(here);
+      const body = { ...values, ...(where ? { position: where } : {}) };
+      const result = await api('POST', path, body, { idempotencyKey });
       if (result.ok) location.reload();
       // The signal dropped while the area's page was open: kept on the device, sent later (offline.js).
       if (result.status === 0) {
-        await keep({ kind: 'input', path, values, body: values, label: [area.code, values.productName, values.appliedAt].filter(Boolean).join(' · '), position: await position(), key: idempotencyKey });
+        await keep({ kind: 'input', path, values, body, label: [area.code, values.productName, values.appliedAt].filter(Boolean).join(' · '), position: where, key: idempotencyKey });
         flash('ok', t('outbox.kept'));
         location.hash = '#/outbox';
         return { ok: true };

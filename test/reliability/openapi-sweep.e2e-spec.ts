@@ -60,7 +60,7 @@ const KIND_OF_SEGMENT: Record<string, string> = {
 /** Body fields that hold ids, by name. */
 const KIND_OF_FIELD: Record<string, string> = { lotId: 'lot', productId: 'product', partnerId: 'partner', growingAreaId: 'growingArea', facilityId: 'facility', scopeId: 'product' };
 /** Values for path parameters that are not ids. */
-const PLAIN_PARAMS: Record<string, string> = { crop: 'tea', kind: 'partners', photoKey: `${'0'.repeat(64)}.webp`, posterId: `a4-vi-${'0'.repeat(24)}` };
+const PLAIN_PARAMS: Record<string, string> = { crop: 'tea', kind: 'partners', photoKey: `${'0'.repeat(64)}.webp`, posterId: `a4-vi-${'0'.repeat(24)}`, photoId: '00000000-0000-4000-8000-000000000000' };
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 /** Writes that concern only the caller's own session or password: every role may make them. */
 const OWN_ACCOUNT_WRITES = new Set(['post /api/v1/auth/logout', 'post /api/v1/me/password']);

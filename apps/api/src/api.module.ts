@@ -22,6 +22,7 @@ import { AdminUnitsController } from './admin-units/admin-units.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { ProgrammeController } from './programme/programme.controller.js';
 import { PublicProfileController } from './showcase/public-profile.controller.js';
+import { EvidencePhotosController } from './evidence/evidence-photos.controller.js';
 import { ProgrammeReportsController } from './programme/programme-reports.controller.js';
 
 @Module({
@@ -38,6 +39,7 @@ import { ProgrammeReportsController } from './programme/programme-reports.contro
     AdminUnitsController,
     ProgrammeController,
     PublicProfileController,
+    EvidencePhotosController,
     ProgrammeReportsController,
   ],
   providers: [

@@ -20,6 +20,7 @@ import { EpcisCapture1764406400000 } from './1764406400000-epcis-capture.js';
 import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
 import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
 import { InputApplicationPosition1764407000000 } from './1764407000000-input-application-position.js';
+import { EvidencePhotos1764407010000 } from './1764407010000-evidence-photos.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ProgrammeAlerts1764406500000,
   ProgrammeReports1764406510000,
   InputApplicationPosition1764407000000,
+  EvidencePhotos1764407010000,
 ];

@@ -7,3 +7,4 @@ export * from './showcase.repository.js';
 export * from './showcase.service.js';
 export * from './showcase.types.js';
 export * from './posters.service.js';
+export * from './evidence-photos.service.js';

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 
 /** Injection token: the local directory by default, an object store later (docs/architecture.md#where-state-lives). */
 export const PHOTO_STORAGE = Symbol('PHOTO_STORAGE');
+/** Evidence photos (growing areas, harvests): the same interface, another place, never served publicly. */
+export const EVIDENCE_PHOTO_STORAGE = Symbol('EVIDENCE_PHOTO_STORAGE');
 
 /** Where photos are kept: whole small files (≤ 30 KB) written and read at once, under opaque keys. */
 export interface PhotoStorage {
@@ -23,8 +25,9 @@ export const PHOTO_KEY = /^[0-9a-f]{64}(?:-t)?\.webp$/;
 export class LocalPhotoStorage implements PhotoStorage {
   private readonly root: string;
 
-  constructor(storageDir: string) {
-    this.root = resolve(storageDir, 'photos');
+  /** `directory`: `photos` (public: the showcase's and products'), `evidence` (staff only: fields and harvests). */
+  constructor(storageDir: string, directory = 'photos') {
+    this.root = resolve(storageDir, directory);
   }
 
   private path(key: string): string {

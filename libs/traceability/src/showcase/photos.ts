@@ -28,7 +28,10 @@ export interface PreparedPhoto {
  * quality steps down until the file fits its budget. A file that is not an image of a known format is
  * refused with a code naming the field.
  */
-export async function preparePhoto(bytes: Buffer, field = 'photo'): Promise<PreparedPhoto> {
+/** Evidence photos (a field, a harvest) are read by an inspector on a screen: larger than a shop window's. */
+export const EVIDENCE_PHOTO_SIZE = { width: 1280, maxBytes: 200 * 1024 };
+
+export async function preparePhoto(bytes: Buffer, field = 'photo', size: { width: number; maxBytes: number } = { width: 640, maxBytes: PHOTO_MAX_BYTES }): Promise<PreparedPhoto> {
   if (bytes.length === 0) throw new DomainException('PHOTO_UNREADABLE', `${field}: the file is empty`, 'bad_request', { field });
   if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) {
     throw new DomainException('PHOTO_TOO_LARGE', `${field}: a photo may be at most ${PHOTO_UPLOAD_MAX_BYTES / 1024 / 1024} MB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MB`, 'validation', {
@@ -47,7 +50,7 @@ export async function preparePhoto(bytes: Buffer, field = 'photo'): Promise<Prep
     throw new DomainException('PHOTO_TYPE_UNSUPPORTED', `${field}: send a JPEG, PNG, WebP, HEIC or AVIF photo, got ${format ?? 'an unknown format'}`, 'validation', { field, format: format ?? null });
   }
   try {
-    const photo = await fit(bytes, 640, PHOTO_MAX_BYTES);
+    const photo = await fit(bytes, size.width, size.maxBytes);
     const thumb = await fit(bytes, 192, THUMB_MAX_BYTES);
     const hash = createHash('sha256').update(photo.data).digest('hex');
     return { key: `${hash}.webp`, thumbKey: `${hash}-t.webp`, photo: photo.data, thumb: thumb.data, width: photo.width, height: photo.height };

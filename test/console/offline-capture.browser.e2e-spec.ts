@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import request from 'supertest';
 import { createGrowingArea, createProduct, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
@@ -47,13 +48,17 @@ describe('offline field capture in the console', () => {
       .map((l) => [l.code, Number(l.quantity)]));
   const states = (page: Page) => page.$$eval('[data-state]', (els) => els.map((e) => e.getAttribute('data-state')).sort());
 
-  async function harvestOffline(page: Page, lotCode: string, quantity: string) {
+  /** A phone camera's JPEG, with the EXIF block a camera writes (here a marker to look for). */
+  const cameraPhoto = () => sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#4a7a3a' } }).jpeg().withExif({ IFD0: { Copyright: 'EXIF-RUONG' } }).toBuffer();
+
+  async function harvestOffline(page: Page, lotCode: string, quantity: string, photo?: Buffer) {
     await page.goto(`${base}/console/#/harvest`);
     await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
     await page.selectOption('[name=growingAreaId]', { index: 1 });
     await page.selectOption('[name=productId]', { index: 1 });
     await page.fill('[name=quantity]', quantity);
     await page.fill('[name=lotCode]', lotCode);
+    if (photo) await page.setInputFiles('[data-testid=harvest-photos]', { name: 'ruong.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.click('form button[type=submit]');
     await page.waitForSelector(`.outbox-entry:has-text("${lotCode}") [data-state=waiting]`);
   }
@@ -86,7 +91,7 @@ describe('offline field capture in the console', () => {
     expect(kept).toEqual(expect.arrayContaining(['/console/', '/console/app.css', '/console/app.js', '/console/offline.js', '/console/lots.js', '/console/manifest.webmanifest']));
 
     await context.setOffline(true);
-    await harvestOffline(page, 'OFF-1', '100');
+    await harvestOffline(page, 'OFF-1', '100', await cameraPhoto());
     await harvestOffline(page, 'OFF-2', '900.000');
     await harvestOffline(page, 'OFF-3', '200');
     expect(await states(page)).toEqual(['waiting', 'waiting', 'waiting']);
@@ -94,6 +99,8 @@ describe('offline field capture in the console', () => {
     await page.locator('nav a[href="#/outbox"]', { hasText: 'Chờ gửi (3)' }).waitFor();
     // The phone's position is kept with each entry, and sent with it.
     expect(await page.textContent('.outbox-entry:has-text("OFF-1")')).toContain('21.3857, 103.0169 (± 12 m)');
+    // Its photo waits with it.
+    expect(await page.getAttribute('.outbox-entry:has-text("OFF-1") [data-testid=photos-waiting]', 'data-waiting')).toBe('1');
     await page.close();
 
     // The browser closed; a new page opens with no network: from the service worker, with the entries kept.
@@ -132,6 +139,18 @@ describe('offline field capture in the console', () => {
     const sentLot = await t.dataSource.query(`SELECT id FROM lot WHERE organization_id = $1 AND code = 'OFF-1'`, [org.organizationId]);
     await offlinePage.goto(`${base}/console/#/lots/${sentLot[0].id}`);
     expect(await offlinePage.textContent('[data-testid=harvest-position]')).toBe('21.3857, 103.0169 (± 12 m)');
+    // The photo kept with OFF-1 followed it to its lot, once, resized and without EXIF, and shows on the lot's page.
+    const photos = await t.dataSource.query(`SELECT width FROM evidence_photo WHERE organization_id = $1 AND lot_id = $2`, [org.organizationId, sentLot[0].id]);
+    expect(photos).toEqual([{ width: 1280 }]);
+    await offlinePage.waitForSelector('[data-testid=evidence-photo] img[src^="blob:"]');
+    const [stored] = (await request(t.server).get(`/api/v1/lots/${sentLot[0].id}/photos`).set(org.auth).expect(200)).body.items;
+    const image = await request(t.server).get(stored.imageUrl).set(org.auth).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((image.body as Buffer).subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect((image.body as Buffer).includes(Buffer.from('EXIF-RUONG'))).toBe(false);
     const publicUrl = await offlinePage.getAttribute('[data-testid=public-url]', 'href');
     const publicPage = await request(t.server).get(new URL(publicUrl as string).pathname).set('Accept', 'text/html').expect(200);
     expect(publicPage.text).not.toContain('103.0169');
@@ -193,6 +212,25 @@ describe('offline field capture in the console', () => {
     await page.waitForSelector('.outbox-entry:has-text("Sông Gianh") [data-state=sent]');
     const rows = await t.dataSource.query(`SELECT product_name, position FROM input_application WHERE organization_id = $1`, [org.organizationId]);
     expect(rows).toEqual([{ product_name: 'Phân hữu cơ vi sinh Sông Gianh', position: { latitude: 21.3857, longitude: 103.0169, accuracyM: 12 } }]);
+    await context.close();
+  });
+
+  it('adds an evidence photo of a growing area from a file input; it shows on the area page, resized, without EXIF', async () => {
+    const org = await signupOrganization(t.server);
+    const area = await createGrowingArea(t.server, org, { status: 'active' });
+    const { context, page } = await login(org);
+    await page.goto(`${base}/console/#/growing-areas/${area.id}`);
+    await page.waitForSelector('[data-testid=evidence-photos]');
+    await page.fill('[name=photoCaption]', 'Cột mốc <b>góc</b> bắc');
+    await page.setInputFiles('[data-testid=evidence-photo-input]', { name: 'moc.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() });
+    await page.waitForSelector('[data-testid=evidence-photo] img[src^="blob:"]');
+    // The caption is text, never markup.
+    expect(await page.textContent('[data-testid=evidence-photo] figcaption')).toBe('Cột mốc <b>góc</b> bắc');
+    const rows = await t.dataSource.query(`SELECT width, caption FROM evidence_photo WHERE organization_id = $1 AND growing_area_id = $2`, [org.organizationId, area.id]);
+    expect(rows).toEqual([{ width: 1280, caption: 'Cột mốc <b>góc</b> bắc' }]);
+    // Still there when the page is opened again.
+    await page.reload();
+    await page.waitForSelector('[data-testid=evidence-photo] img[src^="blob:"]');
     await context.close();
   });
 

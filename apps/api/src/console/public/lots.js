@@ -4,6 +4,7 @@ import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
 import { list } from './registry.js';
+import { et, evidencePhotos, uploadPhoto } from './evidence.js';
 import { cachedList, entry as outboxEntry, keep, position, positionBy, positionText, sendAll } from './offline.js';
 
 const UNITS = () => ['kg', 't', 'g', 'l', 'ml', 'pcs', 'pack'].map((u) => ({ value: u, label: t(`units.${u}`) }));
@@ -54,11 +55,14 @@ export async function harvestView(params = new URLSearchParams()) {
   // harvest: the save never waits more than a moment for it.
   const here = editing ? Promise.resolve(null) : position();
   const ack = h('div', {}, editing?.error?.code === 'HARVEST_YIELD_IMPLAUSIBLE' ? yieldAck() : null);
+  // Photos of the harvest (bags, scale, field tag): uploaded to the new lot, or kept with the entry offline.
+  const photoInput = h('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, 'data-testid': 'harvest-photos', 'aria-label': et('harvestPhotos') });
+  const chosenPhotos = () => [...(photoInput.files ?? [])];
   const keepOnDevice = async (values, body, key) => {
     const area = areas.find((a) => a.id === values.growingAreaId);
     const product = products.find((p) => p.id === values.productId);
     const label = [values.lotCode, area?.code, product?.nameVi, qty(values.quantity, values.unit), values.harvestedAt].filter(Boolean).join(' · ');
-    await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await positionBy(here), key });
+    await keep({ id: editing?.id, kind: 'harvest', path: '/api/v1/lots/harvest', values, body, label, position: await positionBy(here), key, photos: chosenPhotos() });
     flash('ok', t('outbox.kept'));
     location.hash = '#/outbox';
     void sendAll();
@@ -76,7 +80,7 @@ export async function harvestView(params = new URLSearchParams()) {
   ], {
     submitLabel: t('nav.harvest'),
     initial: editing?.values,
-    extra: ack,
+    extra: [h('div', { class: 'field' }, h('label', { class: 'inline' }, `${et('harvestPhotos')} `, photoInput)), ack],
     onSubmit: async (values, { idempotencyKey }) => {
       const ackBox = ack.querySelector('input[name=acknowledgeYieldWarning]');
       if (ackBox?.checked) {
@@ -91,7 +95,16 @@ export async function harvestView(params = new URLSearchParams()) {
       const result = await api('POST', '/api/v1/lots/harvest', body, { idempotencyKey: key });
       // The link dropped on the way: kept with the same key and body, so it is written once whether it arrived or not.
       if (result.status === 0) return keepOnDevice(values, body, key);
-      if (result.ok) { flash('ok', `${t('created')}: ${result.body.code}`); location.hash = `#/lots/${result.body.id}`; }
+      if (result.ok) {
+        // The lot is made; its photos follow (a photo the server refuses is said on the lot's page, where it can be added again).
+        const refused = [];
+        for (const file of chosenPhotos()) {
+          const sent = await uploadPhoto(`/api/v1/lots/${result.body.id}`, file);
+          if (!sent.ok) refused.push(errorMessage(sent.body));
+        }
+        flash(refused.length ? 'warn' : 'ok', [`${t('created')}: ${result.body.code}`, ...refused].join(' — '));
+        location.hash = `#/lots/${result.body.id}`;
+      }
       else if (result.body?.code === 'HARVEST_YIELD_IMPLAUSIBLE' && !ackBox) ack.replaceChildren(yieldAck());
       return result;
     },
@@ -216,6 +229,7 @@ export async function lotView(id) {
     { label: t('fields.process'), render: (e) => e.details?.process ?? e.process ?? e.reason ?? '' },
     { label: t('fields.quantity'), render: (e) => (e.lines ?? []).filter((l) => l.lotId === lot.id).map((l) => `${l.direction === 'input' ? '−' : '+'}${qty(l.quantity, l.unit)}`).join(' ') },
   ], events, (e) => (location.hash = `#/events/${e.id}`)));
+  parts.push(await evidencePhotos(`/api/v1/lots/${lot.id}`));
 
   const jobs = await list(`/api/v1/lots/${id}/label-jobs`);
   const templates = jobs.length ? new Map((await list('/api/v1/label-templates')).map((x) => [x.id, lang() === 'en' ? x.nameEn : x.nameVi])) : new Map();

@@ -3,6 +3,7 @@
 // page opening, a timer). The forms' reference lists are kept from the last time they were read online.
 import { alertBox, api, h, session } from './core.js';
 import { errorMessage, t } from './i18n.js';
+import { et, uploadPhoto } from './evidence.js';
 
 const DB_NAME = 'nguon-offline';
 const RETRY_MS = 60_000;
@@ -67,8 +68,8 @@ export const entry = (id) => store('outbox', 'readonly', (s) => s.get(id));
  * Keeps an entry on the device: `values` are the form's (to edit it again), `body` what is sent to `path`.
  * A new entry, or an edited one, waits with a fresh Idempotency-Key; `key` keeps one already used.
  */
-/** @param {{ id?: string, kind: string, path: string, values: object, body: object, label: string, position?: object | null, key?: string }} entry */
-export async function keep({ id, kind, path, values, body, label, position, key }) {
+/** @param {{ id?: string, kind: string, path: string, values: object, body: object, label: string, position?: object | null, key?: string, photos?: Blob[] }} entry */
+export async function keep({ id, kind, path, values, body, label, position, key, photos }) {
   const previous = id ? await entry(id) : undefined;
   // The position of the first save stays with an entry corrected later (it says where it was written).
   const where = position ?? apiPosition(previous?.position);
@@ -79,6 +80,9 @@ export async function keep({ id, kind, path, values, body, label, position, key 
     kind, path, values, label,
     body: where && body.position === undefined ? { ...body, position: where } : body,
     position: where,
+    // Photos taken with the entry wait with it (IndexedDB keeps the files) and follow it once it is sent,
+    // each with its own Idempotency-Key; photos added while correcting it join those already kept.
+    photos: [...(previous?.photos ?? []), ...(photos ?? []).map((blob) => ({ blob, key: crypto.randomUUID(), state: 'waiting' }))],
     // An entry still waiting may have reached the server unanswered: it keeps its key, so it is never written twice.
     key: key ?? (previous?.state === 'waiting' ? previous.key : crypto.randomUUID()),
     state: 'waiting',
@@ -128,11 +132,33 @@ export function sendAll() {
         await store('outbox', 'readwrite', (s) => s.put({ ...now, ...done }));
         changed();
       }
+      // The photos of sent entries follow them (also those whose upload was interrupted earlier).
+      for (const sent of (await entries()).filter((e) => e.state === 'sent' && e.result?.id && (e.photos ?? []).some((p) => p.state === 'waiting'))) {
+        await sendPhotos(sent);
+      }
     } finally {
       sending = null;
     }
   })();
   return sending;
+}
+
+/** Uploads an entry's waiting photos to what it made (a harvest: its lot); stops at the first that gets no answer. */
+async function sendPhotos(sent) {
+  const base = sent.kind === 'harvest' ? `/api/v1/lots/${sent.result.id}` : null;
+  if (!base) return;
+  const photos = [...sent.photos];
+  for (const [i, photo] of photos.entries()) {
+    if (photo.state !== 'waiting') continue;
+    const result = await uploadPhoto(base, photo.blob, { key: photo.key });
+    if (result.status === 0 || result.status >= 500 || result.status === 401) break;
+    // Kept as sent without its bytes (they are on the server now); a refused one keeps the server's reason.
+    photos[i] = result.ok ? { key: photo.key, state: 'sent' } : { ...photo, state: 'refused', error: result.body };
+  }
+  const now = await entry(sent.id);
+  if (!now) return;
+  await store('outbox', 'readwrite', (s) => s.put({ ...now, photos }));
+  changed();
 }
 
 /** Sends when the link returns, when the page opens and every minute; the service worker keeps the console. */
@@ -185,6 +211,15 @@ export function positionText(p) {
   return pos ? `${pos.latitude}, ${pos.longitude}${pos.accuracyM === null || pos.accuracyM === undefined ? '' : ` (± ${pos.accuracyM} m)`}` : '';
 }
 
+/** "2 photo(s) waiting", and the reason of a photo the server refused. */
+function photoLine(photos) {
+  const waiting = photos.filter((p) => p.state === 'waiting').length;
+  const refused = photos.filter((p) => p.state === 'refused');
+  if (!waiting && !refused.length) return null;
+  return h('div', { class: 'muted', 'data-testid': 'photos-waiting', 'data-waiting': String(waiting) },
+    waiting ? `${waiting} ${et('pending')}` : '', refused.map((p) => h('div', { class: 'field-error' }, errorMessage(p.error))));
+}
+
 const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
 /**
@@ -199,6 +234,7 @@ export async function outboxView() {
     h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`outbox.kinds.${e.kind}`)), ' ', e.label),
     h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${positionText(e.position)}` : ''),
     e.state === 'refused' ? h('div', { class: 'field-error', 'data-testid': 'reason' }, errorMessage(e.error)) : null,
+    photoLine(e.photos ?? []),
     e.state === 'sent' && e.result?.id ? h('div', {}, h('a', { href: `#/lots/${e.result.id}` }, e.result.code)) : null,
     e.state === 'sent' ? null : h('div', { class: 'toolbar' },
       editPath[e.kind] ? h('a', { href: `${editPath[e.kind]}?outbox=${e.id}` }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'edit' }, t('edit'))) : null,

@@ -2,6 +2,7 @@
 import { alertBox, api, badge, flash, form, h, options, session, stars, table, formatDate, today } from './core.js';
 import { lang, t } from './i18n.js';
 import { keep, position, positionBy, positionText } from './offline.js';
+import { evidencePhotos } from './evidence.js';
 
 const PARTNER_KINDS = ['member_household', 'collector', 'processor', 'packer', 'distributor', 'retailer', 'transporter', 'lab'];
 const FACILITY_KINDS = ['processing_plant', 'packing_house', 'warehouse'];
@@ -202,5 +203,6 @@ async function growingAreaExtras(id, area) {
     },
   });
   out.push(h('div', { class: 'card' }, h('h2', {}, t('growingArea.addInput')), inputForm.el));
+  out.push(await evidencePhotos(`/api/v1/growing-areas/${id}`));
   return out;
 }

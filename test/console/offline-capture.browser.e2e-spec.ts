@@ -215,6 +215,40 @@ describe('offline field capture in the console', () => {
     await context.close();
   });
 
+  it('logs a fertiliser use offline from the field form, the area picked from the list kept on the device, and corrects a refused one', async () => {
+    const org = await signupOrganization(t.server);
+    const area = await createGrowingArea(t.server, org, { status: 'active' });
+    const { context, page } = await login(org);
+    // Online once (the menu's field form reads the areas and keeps them), then no network, and the page opened again.
+    await page.goto(`${base}/console/#/field-input`);
+    await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[name=growingAreaId] option:nth-child(2)', { state: 'attached' });
+    expect(await page.textContent('main')).toContain('Đang mất mạng');
+    await page.selectOption('[name=growingAreaId]', area.id);
+    await page.fill('[name=appliedAt]', '2026-01-06');
+    await page.selectOption('[name=kind]', 'pesticide');
+    await page.fill('[name=productName]', 'Anvil 5SC');
+    await page.fill('[name=dose]', '1');
+    await page.fill('[name=phiDays]', '7');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('.outbox-entry:has-text("Anvil 5SC") [data-state=waiting]');
+    // The link returns: refused (a dose without its unit), said in Vietnamese, corrected in the same form and sent.
+    await context.setOffline(false);
+    await page.waitForSelector('.outbox-entry:has-text("Anvil 5SC") [data-state=refused]');
+    await page.click('.outbox-entry:has-text("Anvil 5SC") [data-testid=edit]');
+    await page.waitForSelector('[name=doseUnit]');
+    expect(await page.inputValue('[name=growingAreaId]')).toBe(area.id);
+    await page.fill('[name=doseUnit]', 'l/ha');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('.outbox-entry:has-text("Anvil 5SC") [data-state=sent]');
+    const rows = await t.dataSource.query(`SELECT product_name, dose_unit, phi_days, position FROM input_application WHERE organization_id = $1`, [org.organizationId]);
+    expect(rows).toEqual([{ product_name: 'Anvil 5SC', dose_unit: 'l/ha', phi_days: 7, position: { latitude: 21.3857, longitude: 103.0169, accuracyM: 12 } }]);
+    await context.close();
+  });
+
   it('adds an evidence photo of a growing area from a file input; it shows on the area page, resized, without EXIF', async () => {
     const org = await signupOrganization(t.server);
     const area = await createGrowingArea(t.server, org, { status: 'active' });

@@ -5,6 +5,7 @@ import { errorMessage, lang, setLang, t } from './i18n.js';
 import { eventView } from './events.js';
 import { auditView, labelsView } from './labels.js';
 import { importsView, importView } from './imports.js';
+import { fieldInputView } from './field.js';
 import { entries, outboxView, rememberedMe, rememberMe, sendAll, startOffline } from './offline.js';
 import { harvestView, lotView, lotsView, shipView, shipmentsView, splitView, transformView } from './lots.js';
 import { editView, listView, RESOURCES } from './registry.js';
@@ -15,7 +16,7 @@ const root = document.getElementById('app');
 setLang(lang());
 
 const NAV = [
-  ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['outbox', 'nav.outbox'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
+  ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['field-input', 'nav.fieldInput'], ['outbox', 'nav.outbox'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
   ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
   ['showcase', 'showcase'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
@@ -73,7 +74,7 @@ async function officeSwitcher() {
 function layout(section, content, switcher) {
   const me = session.me;
   const nav = session.isOffice && !session.actingAs ? OFFICE_NAV : NAV;
-  const visible = nav.filter(([path]) => (session.canWrite || !['harvest', 'outbox', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
+  const visible = nav.filter(([path]) => (session.canWrite || !['harvest', 'field-input', 'outbox', 'transform'].includes(path)) && (session.isAdmin || !ADMIN_ONLY.includes(path)) && (!session.actingAs || path !== 'links'));
   return [
     h('header', {},
       h('div', {}, h('span', { class: 'org', 'data-testid': 'org-name' }, me.organization.name), ' ', h('span', { class: 'role', 'data-testid': 'role' }, `· ${t(`roles.${me.role}`)}`),
@@ -103,6 +104,7 @@ async function route(path, params) {
   if (section === 'lots') return lotsView(params);
   if (section === 'events' && id) return eventView(id);
   if (section === 'harvest') return harvestView(params);
+  if (section === 'field-input') return fieldInputView(params);
   if (section === 'outbox') return outboxView();
   if (section === 'transform') return transformView(params);
   if (section === 'shipments') return shipmentsView();

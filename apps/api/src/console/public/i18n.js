@@ -6,7 +6,7 @@ const vi = {
   appName: 'Nguồn', tagline: 'Truy xuất nguồn gốc & in tem QR', login: 'Đăng nhập', logout: 'Đăng xuất',
   email: 'Email', password: 'Mật khẩu', loginFailed: 'Sai email hoặc mật khẩu', language: 'English',
   roles: { owner: 'Chủ sở hữu', admin: 'Quản trị', recorder: 'Nhân viên ghi chép', viewer: 'Chỉ xem' },
-  nav: { lots: 'Lô hàng', harvest: 'Ghi thu hoạch', transform: 'Chế biến / Đóng gói', shipments: 'Vận chuyển', growingAreas: 'Vùng trồng', products: 'Sản phẩm', partners: 'Đối tác & hộ thành viên', facilities: 'Cơ sở', certifications: 'Chứng nhận', labels: 'In tem', audit: 'Kiểm tra chuỗi', links: 'Liên kết tổ chức', users: 'Người dùng', apiKeys: 'Khóa API', imports: 'Nhập từ Excel', outbox: 'Chờ gửi' },
+  nav: { lots: 'Lô hàng', harvest: 'Ghi thu hoạch', transform: 'Chế biến / Đóng gói', shipments: 'Vận chuyển', growingAreas: 'Vùng trồng', products: 'Sản phẩm', partners: 'Đối tác & hộ thành viên', facilities: 'Cơ sở', certifications: 'Chứng nhận', labels: 'In tem', audit: 'Kiểm tra chuỗi', links: 'Liên kết tổ chức', users: 'Người dùng', apiKeys: 'Khóa API', imports: 'Nhập từ Excel', outbox: 'Chờ gửi', fieldInput: 'Ghi phân bón / thuốc' },
   search: 'Tìm kiếm', create: 'Thêm mới', edit: 'Sửa', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', loading: 'Đang tải…', none: 'Chưa có dữ liệu', saved: 'Đã lưu', readOnly: 'Bạn chỉ có quyền xem.',
   more: 'Xem thêm', actions: 'Thao tác', details: 'Chi tiết', yes: 'Có', no: 'Không', offline: 'Mất kết nối mạng — thử lại sau.',
   fields: {
@@ -96,7 +96,7 @@ const en = {
   appName: 'Nguồn', tagline: 'Traceability & QR labels', login: 'Log in', logout: 'Log out',
   email: 'Email', password: 'Password', loginFailed: 'Wrong email or password', language: 'Tiếng Việt',
   roles: { owner: 'Owner', admin: 'Admin', recorder: 'Recorder', viewer: 'Viewer' },
-  nav: { lots: 'Lots', harvest: 'Log harvest', transform: 'Process / pack', shipments: 'Shipments', growingAreas: 'Growing areas', products: 'Products', partners: 'Partners & households', facilities: 'Facilities', certifications: 'Certifications', labels: 'Print labels', audit: 'Chain check', links: 'Organization links', users: 'Users', apiKeys: 'API keys', imports: 'Import from Excel', outbox: 'Outbox' },
+  nav: { lots: 'Lots', harvest: 'Log harvest', transform: 'Process / pack', shipments: 'Shipments', growingAreas: 'Growing areas', products: 'Products', partners: 'Partners & households', facilities: 'Facilities', certifications: 'Certifications', labels: 'Print labels', audit: 'Chain check', links: 'Organization links', users: 'Users', apiKeys: 'API keys', imports: 'Import from Excel', outbox: 'Outbox', fieldInput: 'Log fertiliser / pesticide' },
   search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', back: 'Back', loading: 'Loading…', none: 'Nothing yet', saved: 'Saved', readOnly: 'You can only view.',
   more: 'More', actions: 'Actions', details: 'Details', yes: 'Yes', no: 'No', offline: 'No connection — try again later.',
   fields: {

@@ -228,8 +228,8 @@ const when = (iso) => new Date(iso).toLocaleString(document.documentElement.lang
  */
 export async function outboxView() {
   const rows = await entries();
-  // Harvests are edited in their form; an input use (typed on its area's page) is sent again or discarded.
-  const editPath = { harvest: '#/harvest' };
+  // Each kind is corrected in its own form (an input use in the field form, whichever page it was typed on).
+  const editPath = { harvest: '#/harvest', input: '#/field-input' };
   const card = (e) => h('div', { class: 'card outbox-entry', 'data-id': e.id },
     h('div', {}, h('span', { class: `badge ${e.state}`, 'data-state': e.state }, t(`outbox.states.${e.state}`)), ' ', h('strong', {}, t(`outbox.kinds.${e.kind}`)), ' ', e.label),
     h('div', { class: 'muted' }, `${t('outbox.savedAt')}: ${when(e.createdAt)}`, e.position ? ` · ${t('outbox.position')}: ${positionText(e.position)}` : ''),

@@ -268,6 +268,22 @@ describe('offline field capture in the console', () => {
     await context.close();
   });
 
+  it('shares the public lot page: the address copied when the phone has no share sheet, and said so', async () => {
+    const org = await signupOrganization(t.server);
+    const area = await createGrowingArea(t.server, org, { status: 'active' });
+    const product = await createProduct(t.server, org);
+    const lot = (await request(t.server).post('/api/v1/lots/harvest').set(org.auth).send({ growingAreaId: area.id, productId: product.id, quantity: '5', unit: 'kg', harvestedAt: new Date().toISOString() }).expect(201)).body;
+    const context = await browser.newContext({ locale: 'vi-VN', permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(lot.uri);
+    // Headless Chromium on Linux has no share sheet: the fallback is taken.
+    await page.evaluate('delete Navigator.prototype.share');
+    await page.click('a[data-share]');
+    await page.waitForSelector('#share-note:has-text("Đã chép đường dẫn")');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(lot.uri);
+    await context.close();
+  });
+
   it('keeps a harvest whose answers were all lost on the way with its key, and is answered, not written twice, when sent again', async () => {
     const org = await signupOrganization(t.server);
     await createGrowingArea(t.server, org, { status: 'active' });

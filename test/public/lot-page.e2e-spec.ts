@@ -90,7 +90,12 @@ describe('public lot page and GS1 resolver', () => {
     expect(html).toContain('Thông tư 02/2024/TT-BKHCN');
     expect(html).toContain('<img src="https://images.example.vn/seng-cu.jpg"');
     expect(html).toContain('href="?lang=en"');
-    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    // No script but the data and the same-origin share link's (Web Share API, else the address copied).
+    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)(?! src="\/ocop\/assets\/share\.js" defer>)/);
+    expect(html).toMatch(/<a href="http[^"]+" data-share data-title="[^"]+" data-copied="Đã chép đường dẫn[^"]*">🔗 Chia sẻ trang này<\/a>/);
+    const script = await get('/ocop/assets/share.js').expect(200);
+    expect(script.headers['content-type']).toContain('javascript');
+    expect(script.text).toContain('navigator.share');
   });
 
   it('switches to English with ?lang=en and with Accept-Language', async () => {

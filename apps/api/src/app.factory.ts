@@ -65,7 +65,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       directives: {
         defaultSrc: ["'self'"],
         // No inline scripts anywhere: the console loads ES modules from /console/, the docs their own
-        // files, and the public lot pages have no script at all.
+        // files, and the public lot pages only the share link's (/ocop/assets/share.js; the page works without it).
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],

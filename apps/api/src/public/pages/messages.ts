@@ -64,6 +64,9 @@ export interface Messages {
   epcisLink: string;
   recallStatusLink: string;
   poweredBy: string;
+  /** The share link (Web Share API, else the address copied). */
+  share: string;
+  shareCopied: string;
   productLots: string;
   productNoLots: string;
   /** The location trace code of a production stage (Circular 02/2024/TT-BKHCN), by its kind. */
@@ -167,6 +170,8 @@ const vi: Messages = {
   epcisLink: 'Nhật ký truy xuất (EPCIS)',
   recallStatusLink: 'Tình trạng thu hồi',
   poweredBy: 'Trang truy xuất do Nguồn cung cấp',
+  share: 'Chia sẻ trang này',
+  shareCopied: 'Đã chép đường dẫn — dán vào Zalo, Facebook hoặc tin nhắn.',
   productLots: 'Các lô hàng',
   productNoLots: 'Chưa có lô hàng nào.',
   locationCode: 'Mã truy vết địa điểm',
@@ -305,6 +310,8 @@ const en: Messages = {
   epcisLink: 'Traceability events (EPCIS)',
   recallStatusLink: 'Recall status',
   poweredBy: 'Traceability page by Nguồn',
+  share: 'Share this page',
+  shareCopied: 'Link copied — paste it into a message.',
   productLots: 'Lots',
   productNoLots: 'No lots yet.',
   locationCode: 'Location trace code',

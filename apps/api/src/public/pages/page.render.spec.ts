@@ -117,6 +117,13 @@ describe('lot page rendering', () => {
     expect(page).not.toContain('<b>Lò</b>');
   });
 
+  it('offers a share link to the page’s own address, its title escaped in the attribute', () => {
+    const page = renderLotPage(view(), 'vi', '{}').join('');
+    expect(page).toMatch(/<a href="[^"]+" data-share data-title="Gạo nếp &lt;Séng Cù&gt; &amp; &quot;Điện Biên&quot;" data-copied="[^"]+">🔗 Chia sẻ trang này<\/a>/);
+    expect(page).toContain('<script src="/ocop/assets/share.js" defer></script>');
+    expect(renderLotPage(view(), 'en', '{}').join('')).toContain('🔗 Share this page</a>');
+  });
+
   it('splices the label block in and leaves the lot page without it untouched', () => {
     const parts = renderLotPage(view(), 'vi', '{}');
     expect(assembleLotPage(parts, null, 'vi')).toBe(parts.join(''));

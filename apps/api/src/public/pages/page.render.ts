@@ -224,7 +224,7 @@ ${view.standards.length ? html`<dt>${m.standards}</dt><dd>${view.standards.join(
 
   const head = html`<meta name="description" content="${name} — ${m.lot} ${lot.code} · ${producer}"><link rel="canonical" href="${view.uri}"><link rel="alternate" type="application/linkset+json" href="?linkType=linkset"><script type="application/ld+json">${raw(
     jsonLd.replace(/</g, '\\u003c'),
-  )}</script>`;
+  )}</script><script src="/ocop/assets/share.js" defer></script>`;
 
   const body = html`<main>
 ${recallBanner(view, m, lang)}
@@ -235,6 +235,7 @@ ${timeline}
 ${inputs}
 ${certifications}
 ${circular}
+<section id="share"><p style="margin:0"><a href="${view.uri}" data-share data-title="${name}" data-copied="${m.shareCopied}">🔗 ${m.share}</a> <span class="muted" id="share-note" role="status"></span></p></section>
 <section class="muted"><p style="margin:0">${m.machineReadable}: <a href="?linkType=linkset">${m.linksetLink}</a> · <a href="${view.epcisUrl}">${m.epcisLink}</a> · <a href="${view.recallStatusUrl}">${m.recallStatusLink}</a></p></section>
 </main>`;
 

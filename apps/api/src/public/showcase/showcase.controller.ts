@@ -13,6 +13,7 @@ import type { CatalogueFilters } from './showcase.render.js';
 
 const HTML = 'text/html; charset=utf-8';
 const MAP_SCRIPT = readFileSync(new URL('./showcase-map.js', import.meta.url), 'utf8');
+const SHARE_SCRIPT = readFileSync(new URL('./share.js', import.meta.url), 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Request = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string | string[] | undefined> }>;
@@ -72,6 +73,12 @@ export class ShowcaseController {
   @ApiProduces('application/xml')
   async sitemap(@Req() request: Request, @Res() reply: FastifyReply): Promise<void> {
     this.send(request, reply, await this.pages.sitemap(), 'application/xml; charset=utf-8');
+  }
+
+  @Get('ocop/assets/share.js')
+  @ApiOperation({ summary: 'The public pages’ share link script (Web Share API, else the address copied)' })
+  shareScript(@Res() reply: FastifyReply): void {
+    void reply.headers({ 'cache-control': 'public, max-age=86400' }).type('text/javascript; charset=utf-8').send(SHARE_SCRIPT);
   }
 
   @Get('ocop/assets/map.js')

@@ -4,7 +4,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'storage/**', '.tools/**', 'apps/api/src/console/console-globals.d.ts', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'storage/**', '.tools/**', 'apps/api/src/console/console-globals.d.ts', 'apps/api/src/console/api-types.d.ts', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: {

@@ -98,6 +98,30 @@ export async function download(path, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** @typedef {import('../api-types').paths} Paths The API's routes, generated from its OpenAPI document (`npm run api-types`). */
+/**
+ * The path parameters and query of a read, as the OpenAPI document gives them.
+ * @template {keyof Paths} P
+ * @typedef {Paths[P] extends { get: { parameters: { query?: infer Q, path?: infer A } } } ? { path?: A, query?: Q } : never} ReadParameters
+ */
+
+/**
+ * The URL of an API read, checked by the console's type-check against the OpenAPI document: the path
+ * as the document writes it (`/api/v1/lots/{id}`), its path parameters and its query by name and type.
+ * A query the API does not take (the lot list's `q` when it took only `search`) fails `npm run typecheck`.
+ * @template {keyof Paths} P
+ * @param {P} path
+ * @param {ReadParameters<P>} [params]
+ * @returns {string}
+ */
+export function apiUrl(path, params) {
+  const given = /** @type {{ path?: object, query?: object }} */ (params ?? {});
+  const values = /** @type {Record<string, unknown>} */ (given.path ?? {});
+  const url = String(path).replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(String(values[name] ?? '')));
+  const query = Object.entries(/** @type {Record<string, unknown>} */ (given.query ?? {})).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  return query.length ? `${url}?${new URLSearchParams(query.map(([name, value]) => [name, String(value)]))}` : url;
+}
+
 export function alertBox(kind, text) {
   return h('div', { class: `alert ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }

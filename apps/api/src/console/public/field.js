@@ -3,7 +3,7 @@
 // from the list kept on the device, so the form opens and saves without a network. Without one (or
 // correcting an entry of the outbox, `?outbox=id`) the entry waits on the device (offline.js) with its
 // Idempotency-Key and the phone's position, and is sent when the link returns.
-import { alertBox, api, flash, form, h, options, today } from './core.js';
+import { alertBox, api, apiUrl, flash, form, h, options, today } from './core.js';
 import { t } from './i18n.js';
 import { cachedList, entry as outboxEntry, keep, position, positionBy, sendAll } from './offline.js';
 
@@ -11,7 +11,7 @@ const f = (name, extra = {}) => ({ name, label: t(`fields.${name}`), ...extra })
 const AREA_IN_PATH = /^\/api\/v1\/growing-areas\/([0-9a-f-]{36})\/inputs$/;
 
 export async function fieldInputView(params = new URLSearchParams()) {
-  const areas = await cachedList('/api/v1/growing-areas?limit=200');
+  const areas = await cachedList(apiUrl('/api/v1/growing-areas', { query: { limit: 200 } }));
   const editing = params.get('outbox') ? await outboxEntry(params.get('outbox')) : undefined;
   // An entry typed on an area's page names its area in its path only.
   const initial = editing ? { growingAreaId: AREA_IN_PATH.exec(editing.path)?.[1], ...editing.values } : { growingAreaId: params.get('growingAreaId') ?? undefined };

@@ -1,5 +1,5 @@
 // @ts-check
-import { alertBox, api, badge, download, flash, form, formatDate, formatQuantity, h, reasonDialog, session, table, today } from './core.js';
+import { alertBox, api, apiUrl, badge, download, flash, form, formatDate, formatQuantity, h, reasonDialog, session, table, today } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 import { parseNumber } from './numbers.js';
 import { canVoid, voidDialog } from './events.js';
@@ -22,7 +22,7 @@ const qty = formatQuantity;
 
 export async function lotsView(params) {
   const q = params.get('q') ?? '';
-  const rows = await list(`/api/v1/lots?limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+  const rows = await list(apiUrl('/api/v1/lots', { query: { limit: 100, search: q } }));
   const search = h('input', { type: 'search', name: 'q', value: q, placeholder: t('search'), 'aria-label': t('search') });
   return [
     h('h1', {}, t('nav.lots')),
@@ -49,7 +49,9 @@ const yieldAck = () => h('div', { class: 'alert warn' }, h('p', {}, t('harvest.a
  * on the device and sent later (offline.js); its lists come from the last time they were read online.
  */
 export async function harvestView(params = new URLSearchParams()) {
-  const [areas, products, partners] = await Promise.all([cachedList('/api/v1/growing-areas?limit=200'), cachedList('/api/v1/products?limit=200'), cachedList('/api/v1/partners?limit=200')]);
+  const [areas, products, partners] = await Promise.all([
+    cachedList(apiUrl('/api/v1/growing-areas', { query: { limit: 200 } })), cachedList(apiUrl('/api/v1/products', { query: { limit: 200 } })), cachedList(apiUrl('/api/v1/partners', { query: { limit: 200 } })),
+  ]);
   const editing = params.get('outbox') ? await outboxEntry(params.get('outbox')) : undefined;
   // The phone's position is asked for as the form opens (if the phone allows it) and sent with the
   // harvest: the save never waits more than a moment for it.
@@ -117,7 +119,9 @@ export async function harvestView(params = new URLSearchParams()) {
 }
 
 export async function transformView(params) {
-  const [lots, products, facilities] = await Promise.all([list('/api/v1/lots?limit=200&status=active'), list('/api/v1/products?limit=200'), list('/api/v1/facilities?limit=200')]);
+  const [lots, products, facilities] = await Promise.all([
+    list(apiUrl('/api/v1/lots', { query: { limit: 200, status: 'active' } })), list(apiUrl('/api/v1/products', { query: { limit: 200 } })), list(apiUrl('/api/v1/facilities', { query: { limit: 200 } })),
+  ]);
   // A lot with nothing left cannot be an input: it is not offered.
   const lotOptions = lots.filter((l) => l.status === 'active' && Number(l.available ?? l.quantity) > 0).map((l) => h('option', { value: l.id }, `${l.code} — ${productName(l)} (${qty(l.available ?? l.quantity, l.unit)})`));
   const productOptions = products.map((p) => h('option', { value: p.id }, p.nameVi));
@@ -175,9 +179,9 @@ export async function lotView(id) {
   if (!result.ok) return [alertBox('error', errorMessage(result.body))];
   const lot = result.body;
   const [events, back, forward] = await Promise.all([
-    list(`/api/v1/lots/${id}/events`),
-    api('GET', `/api/v1/lots/${id}/trace?direction=back`),
-    api('GET', `/api/v1/lots/${id}/trace?direction=forward`),
+    list(apiUrl('/api/v1/lots/{id}/events', { path: { id } })),
+    api('GET', apiUrl('/api/v1/lots/{id}/trace', { path: { id }, query: { direction: 'back' } })),
+    api('GET', apiUrl('/api/v1/lots/{id}/trace', { path: { id }, query: { direction: 'forward' } })),
   ]);
   // Where the phone was when the harvest was written: for staff, never on the public page.
   const harvestPosition = events.find((e) => e.type === 'harvest' && e.details?.position)?.details?.position;

@@ -3,8 +3,8 @@ import PDFDocument from 'pdfkit';
 import { defaultLabelFonts } from './fonts.js';
 import { BOLD_FONT, fitTextBlock, REGULAR_FONT, starPoints, truncateToWidth, wrapWords } from './label-face.js';
 import { labelTextLines, type LabelJobView } from './label-view.js';
-import { labelBoxLayout, mmToPt, MIN_FONT_PT } from './layout.js';
-import { LABEL_TEMPLATES } from './templates.js';
+import { labelBoxLayout, mmToPt, MIN_FONT_PT, READABLE_FONT_PT } from './layout.js';
+import { findTemplate, LABEL_TEMPLATES } from './templates.js';
 
 // Half an em per character: enough to test the arithmetic without a font.
 const monospace = (size: number) => (text: string) => text.length * size * 0.5;
@@ -97,7 +97,58 @@ describe('fitTextBlock with the real font', () => {
   }
 });
 
+describe('the small labels stay readable (issue 15)', () => {
+  const doc = new PDFDocument({ autoFirstPage: false });
+  beforeAll(() => {
+    const fonts = defaultLabelFonts();
+    doc.registerFont(REGULAR_FONT, fonts.regular);
+    doc.registerFont(BOLD_FONT, fonts.bold);
+  });
+  const shelf: LabelJobView = {
+    productName: 'Gạo nếp Séng Cù Điện Biên',
+    lotCode: 'DB-2026-000123',
+    dateKind: 'pack',
+    date: '2026-03-12',
+    expiry: '2027-03-12',
+    growingAreaCode: 'VN-DB-MA-0012',
+    cooperativeName: 'Hợp tác xã Nông nghiệp Thanh Xương, Điện Biên',
+    netContent: '2 kg',
+    producerAddress: 'Bản Co Mỵ, xã Thanh Xương, Điện Biên',
+    origin: 'Việt Nam',
+    ocopStars: 4,
+    shortUrlText: 'truyxuat.htx-thanhxuong.vn/l/7HKQ2MXR',
+    language: 'vi',
+  };
+  const long: LabelJobView = { ...shelf, productName: 'Chè Shan tuyết cổ thụ Tủa Chùa thượng hạng hái tay một tôm hai lá vùng cao Điện Biên Đông' };
+
+  for (const template of LABEL_TEMPLATES) {
+    for (const [kind, view] of [['shop-shelf', shelf], ['very long name', long]] as const) {
+      it(`${template.id}, ${kind}: text at ${READABLE_FONT_PT} pt or more, the link whole and its code on one row`, () => {
+        const fitted = fitTextBlock(doc, labelTextLines(view, true), labelBoxLayout(template), { ocopStars: 4, serialSample: '100000123' });
+        for (const line of fitted.lines) expect(line.sizePt).toBeGreaterThanOrEqual(READABLE_FONT_PT);
+        const url = fitted.lines.filter((line) => line.role === 'url').map((line) => line.text);
+        expect(url.join('')).toBe(view.shortUrlText);
+        expect(url.some((row) => row.endsWith('7HKQ2MXR') && (row === '7HKQ2MXR' || row.endsWith('/7HKQ2MXR')))).toBe(true);
+        // Never left out: the name, the lot, the link and the serial.
+        for (const role of ['name', 'lot', 'url', 'serial'] as const) expect(fitted.lines.some((line) => line.role === role)).toBe(true);
+        for (const role of fitted.omitted ?? []) expect(fitted.lines.some((line) => line.role === role)).toBe(false);
+      });
+    }
+  }
+
+  it('roll-40x30 leaves out what the QR page carries, not the shop’s net content', () => {
+    const fitted = fitTextBlock(doc, labelTextLines(shelf, true), labelBoxLayout(findTemplate('roll-40x30')!), { ocopStars: 4, serialSample: '100000123' });
+    expect(fitted.omitted).toEqual(expect.arrayContaining(['address', 'cooperative']));
+    expect(fitted.lines.map((line) => line.role)).toContain('lot');
+  });
+});
+
 describe('wrapping a URL', () => {
+  it('breaks a host too long for a row after a dot or hyphen, never inside the code', () => {
+    const widthOf = (text: string) => text.length;
+    expect(wrapWords('truyxuat.htx-thanhxuong.vn/l/7HKQ2MXR', widthOf, 16)).toEqual(['truyxuat.htx-', 'thanhxuong.vn/l/', '7HKQ2MXR']);
+  });
+
   it('breaks after a slash, so the short code stays whole', () => {
     const widthOf = (text: string) => text.length;
     expect(wrapWords('truyxuat.example.vn/l/K7M2Q9XZ', widthOf, 26)).toEqual(['truyxuat.example.vn/l/', 'K7M2Q9XZ']);

@@ -1,4 +1,4 @@
-import { MIN_FONT_PT, mmToPt, type BoxMm, type LabelBoxLayout } from './layout.js';
+import { MIN_FONT_PT, mmToPt, READABLE_FONT_PT, type BoxMm, type LabelBoxLayout } from './layout.js';
 import { drawBarcode, type BarcodeVector } from './barcode.js';
 import type { TextLine, TextLineRole } from './label-view.js';
 
@@ -22,6 +22,8 @@ export interface PlacedLine {
 
 export interface FittedText {
   lines: PlacedLine[];
+  /** Lines left out to keep the text readable on a small label (they are on the QR's page). */
+  omitted?: TextLineRole[];
   /** Where the per-label serial starts (after its caption) and how wide it may grow. */
   serial?: { xPt: number; baselinePt: number; sizePt: number; maxWidthPt: number };
   ocopStars?: { count: number; xPt: number; centreYPt: number; radiusPt: number };
@@ -43,6 +45,11 @@ export interface TextMeasurer {
  */
 const SECOND_ROW_PRIORITY: readonly TextLineRole[] = ['url', 'lot', 'name', 'cooperative', 'address', 'growingArea', 'date', 'expiry', 'nameEn'];
 const WRAPPING_ROLES: ReadonlySet<TextLineRole> = new Set(SECOND_ROW_PRIORITY);
+/**
+ * On a label too small for every line at a readable size, the lines left out first (the QR's page has
+ * them all): never the name, the lot, the link, the serial or the OCOP mark.
+ */
+const OMIT_ORDER: readonly TextLineRole[] = ['nameEn', 'address', 'origin', 'growingArea', 'cooperative', 'expiry', 'date', 'netContent'];
 /** When the text cannot fit whole even at the smallest size, cutting starts from this size. */
 const MIN_CUT_TEXT_PT = 4.5;
 const SIZE_STEP_PT = 0.25;
@@ -73,6 +80,11 @@ export function fitTextBlock(
   // The OCOP mark sits under the QR when the layout has room there, leaving more rows for the text.
   const ocopUnderQr = Boolean(layout.underQr && options.ocopStars);
   if (ocopUnderQr) lines = lines.filter((line) => line.role !== 'ocop');
+  // A serial whose caption and number do not fit one row at a readable size takes the short caption.
+  lines = lines.map((line) =>
+    line.role === 'serial' && line.short && width(line.text + (options.serialSample ?? ''), line.bold, READABLE_FONT_PT) > box.width ? { ...line, text: line.short } : line,
+  );
+  const all = lines;
   const measured = (line: TextLine) => (line.role === 'serial' ? line.text + (options.serialSample ?? '') : line.text);
   type Row = { line: TextLine; text: string };
 
@@ -84,14 +96,18 @@ export function fitTextBlock(
   const rowsAt = (size: number, cut: boolean): { rows: Row[]; cuts: number } | undefined => {
     const capacity = Math.floor(box.height / (size * LINE_PITCH) + 1e-9);
     const wrapped = lines.map((line) => wrapWords(measured(line), (text) => width(text, line.bold, size), box.width));
-    const allowed = lines.map((line) => (WRAPPING_ROLES.has(line.role) ? 2 : 1));
+    // The link is never cut: it takes the rows it needs (it breaks only after a slash or a dot).
+    const allowed = lines.map((line, index) => (line.role === 'url' ? Math.max(2, wrapped[index].length) : WRAPPING_ROLES.has(line.role) ? 2 : 1));
     if (!cut && wrapped.some((rows, index) => rows.length > allowed[index])) return undefined;
     if (cut) {
       let spare = capacity - lines.length;
-      allowed.fill(1);
+      lines.forEach((line, index) => {
+        allowed[index] = line.role === 'url' ? wrapped[index].length : 1;
+        if (line.role === 'url') spare -= wrapped[index].length - 1;
+      });
       for (const role of SECOND_ROW_PRIORITY) {
         lines.forEach((line, index) => {
-          if (line.role === role && spare > 0 && wrapped[index].length > 1) {
+          if (line.role === role && role !== 'url' && spare > 0 && wrapped[index].length > 1) {
             allowed[index] = 2;
             spare--;
           }
@@ -113,11 +129,34 @@ export function fitTextBlock(
     return rows.length <= capacity ? { rows, cuts } : undefined;
   };
 
-  // Whole text at the largest size that fits; else the small size that has to cut the fewest lines.
+  // Whole text at the largest readable size that fits; else, lines the QR's page carries anyway left
+  // out one by one until the rest fits whole at a readable size; else the small size that has to cut the fewest lines.
   let fit: { size: number; rows: Row[] } | undefined;
-  for (let size = layout.maxFontPt; !fit && size >= MIN_FONT_PT; size -= SIZE_STEP_PT) {
-    const whole = rowsAt(size, false);
-    if (whole) fit = { size, rows: whole.rows };
+  const omitted: TextLineRole[] = [];
+  const wholeFrom = (floor: number) => {
+    for (let size = layout.maxFontPt; !fit && size >= floor; size -= SIZE_STEP_PT) {
+      const whole = rowsAt(size, false);
+      if (whole) fit = { size, rows: whole.rows };
+    }
+  };
+  wholeFrom(READABLE_FONT_PT);
+  for (const role of OMIT_ORDER) {
+    if (fit) break;
+    if (!lines.some((line) => line.role === role)) continue;
+    omitted.push(role);
+    lines = lines.filter((line) => line.role !== role);
+    wholeFrom(READABLE_FONT_PT);
+  }
+  if (!fit) {
+    // A name too long even then is cut at the readable size (the link never is).
+    const cut = rowsAt(READABLE_FONT_PT, true);
+    if (cut) fit = { size: READABLE_FONT_PT, rows: cut.rows };
+  }
+  if (!fit) {
+    // Even the lines never left out do not fit at a readable size: all of them again, smaller.
+    lines = all;
+    omitted.length = 0;
+    wholeFrom(MIN_FONT_PT);
   }
   if (!fit) {
     let fewestCuts = Infinity;
@@ -132,7 +171,7 @@ export function fitTextBlock(
   // Ten lines always fit the smallest box at the smallest size, cut if need be.
   const { size, rows } = fit!;
   const pitch = size * LINE_PITCH;
-  const fitted: FittedText = { lines: [] };
+  const fitted: FittedText = { lines: [], ...(omitted.length ? { omitted } : {}) };
   if (ocopUnderQr && layout.underQr && options.ocopStars) {
     placeOcopUnderQr(fitted, width, layout.underQr, options.ocopStars, size * 1.2);
   }
@@ -174,9 +213,13 @@ export function wrapWords(text: string, widthOf: (text: string) => number, maxWi
     if (row) rows.push(row);
     while (widthOf(word) > maxWidth) {
       let head = longestFittingPrefix(word, widthOf, maxWidth);
-      // A URL breaks after a slash, so its short code stays whole on the next row ("…/l/" + "K7M2Q9XZ").
+      // A URL breaks after a slash, so its short code stays whole on the next row ("…/l/" + "K7M2Q9XZ");
+      // a host too long for a row breaks after a dot or a hyphen, never inside the code.
       const slash = word.lastIndexOf('/', head - 1);
-      if (slash > 0 && slash + 1 < head) head = slash + 1;
+      const dot = Math.max(word.lastIndexOf('.', head - 1), word.lastIndexOf('-', head - 1));
+      const lastSlash = word.lastIndexOf('/');
+      if (slash > 0 && slash + 1 <= head) head = slash + 1;
+      else if (dot > 0 && dot + 1 < head && (lastSlash < 0 || dot < lastSlash)) head = dot + 1;
       rows.push(word.slice(0, head));
       word = word.slice(head);
     }

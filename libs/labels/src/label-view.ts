@@ -36,8 +36,8 @@ export interface LabelItem {
 }
 
 const CAPTIONS = {
-  vi: { lot: 'Lô', harvest: 'Ngày thu hoạch', pack: 'Ngày đóng gói', expiry: 'HSD', growingArea: 'Mã vùng trồng', serial: 'Số sê-ri', netContent: 'Khối lượng tịnh', address: 'Địa chỉ', origin: 'Xuất xứ' },
-  en: { lot: 'Lot', harvest: 'Harvested', pack: 'Packed', expiry: 'Expires', growingArea: 'Growing area', serial: 'Serial', netContent: 'Net content', address: 'Address', origin: 'Origin' },
+  vi: { lot: 'Lô', harvest: 'Ngày thu hoạch', pack: 'Ngày đóng gói', expiry: 'HSD', growingArea: 'Mã vùng trồng', serial: 'Số sê-ri', serialShort: 'Sê-ri', netContent: 'Khối lượng tịnh', address: 'Địa chỉ', origin: 'Xuất xứ' },
+  en: { lot: 'Lot', harvest: 'Harvested', pack: 'Packed', expiry: 'Expires', growingArea: 'Growing area', serial: 'Serial', serialShort: 'S/N', netContent: 'Net content', address: 'Address', origin: 'Origin' },
 } as const;
 
 export function captions(language: LabelLanguage) {
@@ -58,6 +58,8 @@ export interface TextLine {
   role: TextLineRole;
   text: string;
   bold: boolean;
+  /** A shorter text for a small label, where the whole one would not fit on its row (the serial's caption). */
+  short?: string;
 }
 
 /**
@@ -86,6 +88,6 @@ export function labelTextLines(view: LabelJobView, serialized: boolean): TextLin
   if (view.producerAddress) lines.push({ role: 'address', text: `${caption.address}: ${nfc(view.producerAddress)}`, bold: false });
   if (view.origin) lines.push({ role: 'origin', text: `${caption.origin}: ${nfc(view.origin)}`, bold: false });
   lines.push({ role: 'url', text: nfc(view.shortUrlText), bold: false });
-  if (serialized) lines.push({ role: 'serial', text: `${caption.serial}: `, bold: false });
+  if (serialized) lines.push({ role: 'serial', text: `${caption.serial}: `, bold: false, short: `${caption.serialShort} ` });
   return lines;
 }

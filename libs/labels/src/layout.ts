@@ -71,8 +71,14 @@ export interface LabelBoxLayout {
 /** Enough for a readable row of OCOP stars. */
 const MIN_UNDER_QR_MM = 2.5;
 
-/** Below this a printed label stops being readable: the text is cut with an ellipsis instead. */
+/** The absolute floor of the text size, reached only when nothing else fits (a box too small for the few lines that are never left out). */
 export const MIN_FONT_PT = 4;
+
+/**
+ * The smallest size a shopper reads without a magnifier (about 2.1 mm capitals with Noto Sans): the
+ * text never goes below it while lines that the QR page carries anyway can be left out instead.
+ */
+export const READABLE_FONT_PT = 6;
 
 /**
  * QR on the left and text on the right for landscape labels; QR on top for tall labels (100×150).

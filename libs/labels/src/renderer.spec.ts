@@ -120,6 +120,26 @@ describe('renderLabels on real PDFs', () => {
     expect(reports.map(([report]) => report.payload)).toEqual(Array.from({ length: 50 }, (_, index) => payloadOf(index)));
   });
 
+  it('prints the 40×30 roll readable: text of 6 pt or more, the link with its code whole, QR codes that scan', async () => {
+    const file = join(directory, 'roll-40x30.pdf');
+    const small = findTemplate('roll-40x30')!;
+    const shelf: LabelJobView = { ...view, dateKind: 'pack', netContent: '2 kg', producerAddress: 'Bản Co Mỵ, xã Thanh Xương, Điện Biên', origin: 'Việt Nam', shortUrlText: 'truyxuat.htx-thanhxuong.vn/l/7HKQ2MXR' };
+    await renderLabels({ template: small, view: shelf, labels: serializedLabels(3), count: 3 }, createWriteStream(file));
+    const rasters = await rasterise(file, 300);
+    const reports = await inspectRegions(rasters.map((raster) => ({ raster, dpi: 300, regions: [{ xMm: 0, yMm: 0, widthMm: 40, heightMm: 30 }] })));
+    expect(reports.map(([report]) => report.payload)).toEqual([0, 1, 2].map(payloadOf));
+    // Word boxes as poppler reads them (ascent + descent of Noto Sans ≈ 1.36 em): none from text under 6 pt.
+    const boxes = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const words = [...boxes.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], height: Number(m[2]) - Number(m[1]) }));
+    expect(words.length).toBeGreaterThan(5);
+    for (const word of words) expect({ word: word.text, readable: word.height >= 6 * 1.3 }).toEqual({ word: word.text, readable: true });
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    // The code on one row, whole (poppler joins the host's rows at their hyphen).
+    expect(text.split('\n').some((row) => row === '7HKQ2MXR' || row.endsWith('/7HKQ2MXR'))).toBe(true);
+    expect(text.replace(/\n/g, '')).toContain('thanhxuong.vn/l/7HKQ2MXR');
+    for (const expected of ['Gạo nếp Séng', 'Lô:', 'DB-2026-000123', '100000123']) expect(text).toContain(expected);
+  });
+
   it('writes Vietnamese text that extracts with its diacritics, in an embedded Noto Sans', async () => {
     const { file } = await renderToFile({ count: 3 });
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });

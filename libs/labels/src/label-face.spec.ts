@@ -121,7 +121,12 @@ describe('the small labels stay readable (issue 15)', () => {
   };
   const long: LabelJobView = { ...shelf, productName: 'Chè Shan tuyết cổ thụ Tủa Chùa thượng hạng hái tay một tôm hai lá vùng cao Điện Biên Đông' };
 
-  for (const template of LABEL_TEMPLATES) {
+  const small = LABEL_TEMPLATES.filter((template) => labelBoxLayout(template).readableFontPt === READABLE_FONT_PT);
+  it('counts the rolls of 40×30 and 50×30 and the 48×25 sheet as small', () => {
+    expect(small.map((template) => template.id).sort()).toEqual(['a4-4x10-48x25', 'roll-40x30', 'roll-50x30']);
+  });
+
+  for (const template of small) {
     for (const [kind, view] of [['shop-shelf', shelf], ['very long name', long]] as const) {
       it(`${template.id}, ${kind}: text at ${READABLE_FONT_PT} pt or more, the link whole and its code on one row`, () => {
         const fitted = fitTextBlock(doc, labelTextLines(view, true), labelBoxLayout(template), { ocopStars: 4, serialSample: '100000123' });
@@ -135,6 +140,12 @@ describe('the small labels stay readable (issue 15)', () => {
       });
     }
   }
+
+  it('a large label keeps every shop-shelf line (it shrinks instead)', () => {
+    const fitted = fitTextBlock(doc, labelTextLines(shelf, true), labelBoxLayout(findTemplate('a4-3x8-70x37')!), { ocopStars: 4, serialSample: '100000123' });
+    expect(fitted.omitted).toBeUndefined();
+    for (const role of ['netContent', 'address', 'origin', 'cooperative'] as const) expect(fitted.lines.some((line) => line.role === role)).toBe(true);
+  });
 
   it('roll-40x30 leaves out what the QR page carries, not the shop’s net content', () => {
     const fitted = fitTextBlock(doc, labelTextLines(shelf, true), labelBoxLayout(findTemplate('roll-40x30')!), { ocopStars: 4, serialSample: '100000123' });

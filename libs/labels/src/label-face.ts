@@ -80,9 +80,11 @@ export function fitTextBlock(
   // The OCOP mark sits under the QR when the layout has room there, leaving more rows for the text.
   const ocopUnderQr = Boolean(layout.underQr && options.ocopStars);
   if (ocopUnderQr) lines = lines.filter((line) => line.role !== 'ocop');
+  // Small labels keep a readable size (layout.readableFontPt) and leave lines out instead of shrinking.
+  const readable = layout.readableFontPt ?? READABLE_FONT_PT;
   // A serial whose caption and number do not fit one row at a readable size takes the short caption.
   lines = lines.map((line) =>
-    line.role === 'serial' && line.short && width(line.text + (options.serialSample ?? ''), line.bold, READABLE_FONT_PT) > box.width ? { ...line, text: line.short } : line,
+    line.role === 'serial' && line.short && width(line.text + (options.serialSample ?? ''), line.bold, readable) > box.width ? { ...line, text: line.short } : line,
   );
   const all = lines;
   const measured = (line: TextLine) => (line.role === 'serial' ? line.text + (options.serialSample ?? '') : line.text);
@@ -139,18 +141,20 @@ export function fitTextBlock(
       if (whole) fit = { size, rows: whole.rows };
     }
   };
-  wholeFrom(READABLE_FONT_PT);
-  for (const role of OMIT_ORDER) {
-    if (fit) break;
+  wholeFrom(readable);
+  // An English label is printed for its English name: it goes after the dates.
+  const omitOrder: readonly TextLineRole[] = lines.some((line) => line.role === 'nameEn') ? [...OMIT_ORDER.filter((role) => role !== 'nameEn' && role !== 'netContent'), 'nameEn', 'netContent'] : OMIT_ORDER;
+  for (const role of omitOrder) {
+    if (fit || readable <= MIN_FONT_PT) break;
     if (!lines.some((line) => line.role === role)) continue;
     omitted.push(role);
     lines = lines.filter((line) => line.role !== role);
-    wholeFrom(READABLE_FONT_PT);
+    wholeFrom(readable);
   }
-  if (!fit) {
+  if (!fit && readable > MIN_FONT_PT) {
     // A name too long even then is cut at the readable size (the link never is).
-    const cut = rowsAt(READABLE_FONT_PT, true);
-    if (cut) fit = { size: READABLE_FONT_PT, rows: cut.rows };
+    const cut = rowsAt(readable, true);
+    if (cut) fit = { size: readable, rows: cut.rows };
   }
   if (!fit) {
     // Even the lines never left out do not fit at a readable size: all of them again, smaller.

@@ -66,7 +66,16 @@ export interface LabelBoxLayout {
   underQr?: BoxMm;
   /** Largest font size the text block starts from before it shrinks to fit. */
   maxFontPt: number;
+  /**
+   * The size the text keeps on a small label (its shorter side 30 mm or less: the rolls of 40×30 and
+   * 50×30, the 48×25 sheet), leaving out lines rather than shrinking below it; larger labels, which
+   * fit their text at 6 pt or more anyway, keep every line and shrink when they must (a shelf label
+   * with its barcode). See docs/domain.md, “Label templates”.
+   */
+  readableFontPt: number;
 }
+
+const SMALL_LABEL_SIDE_MM = 30;
 
 /** Enough for a readable row of OCOP stars. */
 const MIN_UNDER_QR_MM = 2.5;
@@ -87,6 +96,7 @@ export const READABLE_FONT_PT = 6;
 export function labelBoxLayout(template: LabelTemplate): LabelBoxLayout {
   const width = template.labelWidthMm;
   const height = template.labelHeightMm;
+  const readableFontPt = Math.min(width, height) <= SMALL_LABEL_SIDE_MM ? READABLE_FONT_PT : MIN_FONT_PT;
   // Die-cut sheets and thermal printers both drift about a millimetre: keep the content off the edge.
   const padding = Math.min(4, Math.max(1.5, Math.min(width, height) * 0.06));
   // The quiet zone inside the QR box already separates the code from the text.
@@ -99,6 +109,7 @@ export function labelBoxLayout(template: LabelTemplate): LabelBoxLayout {
       qr: { xMm: (width - qrSize) / 2, yMm: padding, widthMm: qrSize, heightMm: qrSize },
       text: { xMm: padding, yMm: textY, widthMm: width - 2 * padding, heightMm: height - padding - textY },
       maxFontPt: 14,
+      readableFontPt,
     };
   }
 
@@ -107,12 +118,13 @@ export function labelBoxLayout(template: LabelTemplate): LabelBoxLayout {
   const text = { xMm: textX, yMm: padding, widthMm: width - padding - textX, heightMm: height - 2 * padding };
   const spareHeight = height - 2 * padding - qrSize;
   if (spareHeight < MIN_UNDER_QR_MM) {
-    return { qr: { xMm: padding, yMm: (height - qrSize) / 2, widthMm: qrSize, heightMm: qrSize }, text, maxFontPt: 9 };
+    return { qr: { xMm: padding, yMm: (height - qrSize) / 2, widthMm: qrSize, heightMm: qrSize }, text, maxFontPt: 9, readableFontPt };
   }
   return {
     qr: { xMm: padding, yMm: padding, widthMm: qrSize, heightMm: qrSize },
     text,
     underQr: { xMm: padding, yMm: padding + qrSize, widthMm: qrSize, heightMm: spareHeight },
     maxFontPt: 9,
+    readableFontPt,
   };
 }

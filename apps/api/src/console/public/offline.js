@@ -113,34 +113,47 @@ function changed() {
 }
 
 let sending = null;
+/** Set when asked to send while a pass is under way: an entry kept meanwhile gets another pass at once. */
+let sendAgain = false;
 /** Sends every waiting entry of this organization, one at a time; returns when done. */
 export function sendAll() {
-  if (sending) return sending;
+  if (sending) {
+    sendAgain = true;
+    return sending;
+  }
   if (!session.token || !organizationId() || navigator.onLine === false) return Promise.resolve();
   sending = (async () => {
     try {
-      for (const waiting of (await entries()).filter((e) => e.state === 'waiting').reverse()) {
-        const result = await api('POST', waiting.path, waiting.body, { idempotencyKey: waiting.key });
-        // No answer, a server in trouble, an expired session, a key still being worked on: wait and retry.
-        if (result.status === 0 || result.status >= 500 || result.status === 401 || RETRY_CODES.has(result.body?.code)) continue;
-        const done = result.ok || result.body?.code === 'IDEMPOTENCY_ANSWER_LOST'
-          ? { state: 'sent', sentAt: new Date().toISOString(), result: result.ok ? { id: result.body.id, code: result.body.code } : null }
-          : { state: 'refused', error: result.body ?? { code: 'INTERNAL', message: String(result.status) } };
-        // Edited or removed while it was on its way: the newer version stays as it is, and waits.
-        const now = await entry(waiting.id);
-        if (!now || now.key !== waiting.key || JSON.stringify(now.body) !== JSON.stringify(waiting.body)) continue;
-        await store('outbox', 'readwrite', (s) => s.put({ ...now, ...done }));
-        changed();
-      }
-      // The photos of sent entries follow them (also those whose upload was interrupted earlier).
-      for (const sent of (await entries()).filter((e) => e.state === 'sent' && e.result?.id && (e.photos ?? []).some((p) => p.state === 'waiting'))) {
-        await sendPhotos(sent);
-      }
+      do {
+        sendAgain = false;
+        await sendPass();
+      } while (sendAgain && navigator.onLine !== false);
     } finally {
       sending = null;
     }
   })();
   return sending;
+}
+
+/** One pass over the outbox: the waiting entries in the order they were kept, then the photos of those sent. */
+async function sendPass() {
+  for (const waiting of (await entries()).filter((e) => e.state === 'waiting').reverse()) {
+    const result = await api('POST', waiting.path, waiting.body, { idempotencyKey: waiting.key });
+    // No answer, a server in trouble, an expired session, a key still being worked on: wait and retry.
+    if (result.status === 0 || result.status >= 500 || result.status === 401 || RETRY_CODES.has(result.body?.code)) continue;
+    const done = result.ok || result.body?.code === 'IDEMPOTENCY_ANSWER_LOST'
+      ? { state: 'sent', sentAt: new Date().toISOString(), result: result.ok ? { id: result.body.id, code: result.body.code } : null }
+      : { state: 'refused', error: result.body ?? { code: 'INTERNAL', message: String(result.status) } };
+    // Edited or removed while it was on its way: the newer version stays as it is, and waits.
+    const now = await entry(waiting.id);
+    if (!now || now.key !== waiting.key || JSON.stringify(now.body) !== JSON.stringify(waiting.body)) continue;
+    await store('outbox', 'readwrite', (s) => s.put({ ...now, ...done }));
+    changed();
+  }
+  // The photos of sent entries follow them (also those whose upload was interrupted earlier).
+  for (const sent of (await entries()).filter((e) => e.state === 'sent' && e.result?.id && (e.photos ?? []).some((p) => p.state === 'waiting'))) {
+    await sendPhotos(sent);
+  }
 }
 
 /** Uploads an entry's waiting photos to what it made (a harvest: its lot); stops at the first that gets no answer. */

@@ -304,8 +304,10 @@ describe('offline field capture in the console', () => {
     await page.waitForSelector('.outbox-entry:has-text("LOST-1") [data-state=sent]');
     expect(await harvestEvents(org)).toBe(1);
     // Saved online, the harvest carries the phone's position too (asked for when the form opened).
-    const [{ position }] = await t.dataSource.query(`SELECT details->'position' AS position FROM event WHERE organization_id = $1 AND type = 'harvest'`, [org.organizationId]);
+    const [{ id, position }] = await t.dataSource.query(`SELECT id, details->'position' AS position FROM event WHERE organization_id = $1 AND type = 'harvest'`, [org.organizationId]);
     expect(position).toEqual({ latitude: 21.3857, longitude: 103.0169, accuracyM: 12 });
+    await page.goto(`${base}/console/#/events/${id}`);
+    expect(await page.textContent('[data-testid=event-position]')).toContain('21.3857, 103.0169 (± 12 m)');
     await context.close();
   });
 });

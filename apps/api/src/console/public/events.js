@@ -1,6 +1,7 @@
 // @ts-check
 import { alertBox, api, badge, formatDate, formatQuantity, h, reasonDialog, session, table } from './core.js';
 import { errorMessage, t } from './i18n.js';
+import { positionText } from './offline.js';
 
 /** Events that a void can correct: a recall and a void are final (docs/rules.md#immutable-history). */
 const VOIDABLE = ['harvest', 'transform', 'split', 'ship', 'receive', 'inspect'];
@@ -42,6 +43,8 @@ export async function eventView(id) {
     h('h1', {}, t(`kinds.${event.type}`), ' — ', formatDate(event.eventTime), event.voided ? [' ', badge('voided')] : ''),
     event.voided ? alertBox('warn', `${t('void.alreadyVoided')}: ${event.voided.reason ?? ''}`) : null,
     event.reason ? h('p', {}, `${t('fields.reason')}: ${event.reason}`) : null,
+    // Where the phone was when a harvest was written (staff only; never on the public page).
+    event.details?.position ? h('p', { 'data-testid': 'event-position' }, `${t('lot.position')}: ${positionText(event.details.position)}`) : null,
     table([
       { label: t('fields.lotCode'), render: (l) => h('a', { href: `#/lots/${l.lotId}` }, l.lotCode ?? l.lotId) },
       { label: t('void.direction'), render: (l) => t(`void.directions.${l.direction}`) },

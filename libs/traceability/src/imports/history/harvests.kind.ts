@@ -24,7 +24,7 @@ import { growingAreaKey } from '../kinds/growing-areas.kind.js';
 import { ChainWriter, type ChunkEvent } from './chain-writer.js';
 import { errorsAt, readRowCells } from './history-cells.js';
 import type { CheckedRow, HistoryKind, HistoryRun, HistoryRunOptions } from './history-kind.js';
-import { importedKeys, recordKeys } from './record-keys.js';
+import { anyImportedKeys, importedKeys, recordKeys } from './record-keys.js';
 import { householdsOf, productsOf, uniqueMatch } from './registry-lookups.js';
 
 const D = Decimal.clone({ precision: 40 });
@@ -121,6 +121,8 @@ export class HarvestsImport implements HistoryKind {
     const productOf = new Map<string, ProductRecord | Error>();
     const partnerOf = new Map<string, Awaited<ReturnType<typeof householdsOf>> extends Map<string, (infer H)[]> ? H | Error : never>();
     const chain = new ChainWriter(db, organizationId);
+    // Natural keys are looked up only when an earlier harvest import made some (the commit holds the areas' lock, so no other can meanwhile).
+    const anyImported = await anyImportedKeys(db, organizationId, this.name);
     const { header, caller, importId } = options;
     const columns = this.columns;
 
@@ -268,7 +270,7 @@ export class HarvestsImport implements HistoryKind {
         }
         // Rows an earlier import made are left alone; lot codes must be free (LOT_CODE_TAKEN, as the API answers).
         const planned = checked.filter((c) => c.plan);
-        const imported = await importedKeys(db, organizationId, this.name, planned.map((c) => c.plan!.key));
+        const imported = anyImported ? await importedKeys(db, organizationId, this.name, planned.map((c) => c.plan!.key)) : new Set<string>();
         const codes = planned.filter((c) => !imported.has(c.plan!.key) && c.plan!.lotCode).map((c) => c.plan!.lotCode!);
         const taken = new Set(await this.lots.codesTaken(organizationId, codes, db));
         for (const c of planned) {
@@ -354,8 +356,7 @@ export class HarvestsImport implements HistoryKind {
           });
           made.push({ key: plan.key, recordId: lot.id });
         }
-        await chain.write(events, lots);
-        await recordKeys(db, organizationId, this.name, importId!, made);
+        await chain.write(events, lots, () => recordKeys(db, organizationId, this.name, importId!, made));
         return plans.length;
       },
 

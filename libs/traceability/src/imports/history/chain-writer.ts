@@ -39,10 +39,10 @@ export class ChainWriter {
 
   /**
    * Writes the events of a chunk and what they make: events first (lots point to them), then lots,
-   * then lines, then `after` (the rows' natural keys). The statements are queued on the
-   * transaction's connection in that order and run while the caller reads and checks the next chunk
-   * (PostgreSQL on one core, this process on the other); the next write, and finish, wait for them
-   * and throw what they failed with.
+   * then lines, then `after` (the rows' natural keys). The statements run on the transaction's
+   * connection while the caller reads and checks the next chunk (PostgreSQL on one core, this
+   * process on the other): anything else the caller sends on that connection meanwhile waits for
+   * settle() first; the next write, and finish, wait for them and throw what they failed with.
    */
   async write(events: ChunkEvent[], lots: NewLot[], after?: () => Promise<void>): Promise<void> {
     await this.settle();
@@ -80,14 +80,14 @@ export class ChainWriter {
       ];
     });
     const manager = this.db as EntityManager;
-    // Each call puts its statement on the connection's queue before returning: they run in this order.
-    const statements = [
-      copyRows(manager, 'event', EVENT_COPY_COLUMNS, eventRows),
-      copyRows(manager, 'lot', LOT_COPY_COLUMNS, lotRows),
-      copyRows(manager, 'event_line', LINE_COPY_COLUMNS, lineRows),
-      ...(after ? [after()] : []),
-    ];
-    this.pending = Promise.all(statements).then(
+    // One statement after the other (a connection runs one at a time), while the caller goes on.
+    const statements = async () => {
+      await copyRows(manager, 'event', EVENT_COPY_COLUMNS, eventRows);
+      await copyRows(manager, 'lot', LOT_COPY_COLUMNS, lotRows);
+      await copyRows(manager, 'event_line', LINE_COPY_COLUMNS, lineRows);
+      await after?.();
+    };
+    this.pending = statements().then(
       () => undefined,
       (error: unknown) => {
         this.failure ??= error;

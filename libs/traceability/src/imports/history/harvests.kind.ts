@@ -131,6 +131,7 @@ export class HarvestsImport implements HistoryKind {
       if (!id) throw new InvalidFieldException('GROWING_AREA_NOT_FOUND', 'growingArea', `no growing area with the code "${code}"; import it first`);
       let found = rules.get(id);
       if (!found) {
+        await chain.settle();
         found = await this.areas.harvestRules(organizationId, id, { manager: db });
         rules.set(id, found);
       }
@@ -143,6 +144,7 @@ export class HarvestsImport implements HistoryKind {
       const key = `${area.id}|${season.season}`;
       let total = seasonTotals.get(key);
       if (total === undefined) {
+        await chain.settle();
         const earlier = await this.lots.seasonHarvests(organizationId, area.id, season.from, season.to, db);
         total = earlier
           .map((lot) => inTonnes(lot.quantity, lot.unit, lot))
@@ -270,6 +272,8 @@ export class HarvestsImport implements HistoryKind {
         }
         // Rows an earlier import made are left alone; lot codes must be free (LOT_CODE_TAKEN, as the API answers).
         const planned = checked.filter((c) => c.plan);
+        // The transaction's connection is free again (the last chunk's statements done) before it is asked anything.
+        if (anyImported || codesOf(checked).length) await chain.settle();
         const imported = anyImported ? await importedKeys(db, organizationId, this.name, planned.map((c) => c.plan!.key)) : new Set<string>();
         const codes = planned.filter((c) => !imported.has(c.plan!.key) && c.plan!.lotCode).map((c) => c.plan!.lotCode!);
         const taken = new Set(await this.lots.codesTaken(organizationId, codes, db));
@@ -295,6 +299,7 @@ export class HarvestsImport implements HistoryKind {
       write: async (rows: CheckedRow<HarvestPlan>[]): Promise<number> => {
         const plans = rows.filter((r) => r.plan && !r.exists).map((r) => ({ row: r.row, plan: r.plan! }));
         if (!plans.length) return 0;
+        await chain.settle();
         // Generated codes, drawn per product and year as HarvestOperation draws them.
         const needCodes = new Map<string, { row: number; plan: HarvestPlan }[]>();
         for (const p of plans) {
@@ -361,8 +366,14 @@ export class HarvestsImport implements HistoryKind {
       },
 
       finish: () => chain.finish(),
+      quiesce: () => chain.settle().catch(() => undefined),
     };
   }
+}
+
+/** The lot codes rows give. */
+function codesOf(rows: CheckedRow<HarvestPlan>[]): string[] {
+  return rows.filter((c) => c.plan?.lotCode).map((c) => c.plan!.lotCode!);
 }
 
 /** f(key), computed once per key; what it throws is thrown again for the same key. */

@@ -60,6 +60,10 @@ try {
       REDIS_URL: config.redisUrl,
       QUEUE_PREFIX: config.queuePrefix,
       STORAGE_DIR: config.storageDir,
+      // `--profile-worker <dir>`: the worker writes a V8 CPU profile there when it stops.
+      // `--worker-node-options '<flags>'`: flags for the worker's node (a heap limit, say).
+      ...(args.includes('--worker-node-options') ? { NODE_OPTIONS: args[args.indexOf('--worker-node-options') + 1] } : {}),
+      ...(args.includes('--profile-worker') ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${args[args.indexOf('--profile-worker') + 1]}` } : {}),
     });
     const started = Date.now();
     while (!/Worker started/.test(worker.output()) && Date.now() - started < 120_000) {
@@ -171,6 +175,22 @@ try {
   let start = process.hrtime.bigint();
   await pipeline(Readable.from([tsv]), client.query(copyStreams.from(`COPY harvest_copy FROM STDIN`)));
   const copyS = seconds(start);
+  if (args.includes('--explain')) {
+    // Where PostgreSQL's time goes when rows like the import's are inserted (rolled back): indexes, each foreign key's checks.
+    await client.query('BEGIN');
+    const org = big.org.organizationId;
+    const plans = [
+      `INSERT INTO event SELECT (md5(id::text || 'x'))::uuid, organization_id, seq + 10000000, type, epcis_event_type, action, biz_step, disposition, event_time, event_time_offset, record_time, recorded_by, growing_area_id, facility_id, source_partner_id, destination_partner_id, documents, details, voids_event_id, reason, prev_hash, hash FROM event WHERE organization_id = '${org}' LIMIT 20000`,
+      `INSERT INTO lot (id, organization_id, code, display_name, product_id, kind, quantity, unit, status, growing_area_id, household_partner_id, facility_id, produced_at, produced_at_offset, expires_at, short_code, created_event_id, created_at)
+         SELECT (md5(id::text || 'x'))::uuid, organization_id, code || 'x', display_name, product_id, kind, quantity, unit, status, growing_area_id, household_partner_id, facility_id, produced_at, produced_at_offset, expires_at, short_code || 'x', created_event_id, created_at FROM lot WHERE organization_id = '${org}' LIMIT 20000`,
+      `INSERT INTO event_line (organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit) SELECT organization_id, event_id, lot_id, direction, quantity, unit, quantity_in_lot_unit FROM event_line WHERE organization_id = '${org}' LIMIT 20000`,
+    ];
+    for (const sql of plans) {
+      const { rows } = await client.query(`EXPLAIN (ANALYZE) ${sql}`);
+      console.log(sql.slice(0, 30), '\n   ', rows.map((r: Record<string, string>) => Object.values(r)[0]).filter((l: string) => /Insert|Trigger|Execution/.test(l)).join('\n    '));
+    }
+    await client.query('ROLLBACK');
+  }
   await client.end();
 
   let xlsxLine = '';

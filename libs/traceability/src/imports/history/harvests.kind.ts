@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
@@ -115,6 +116,7 @@ export class HarvestsImport implements HistoryKind {
     const households = await householdsOf(db, organizationId);
     const rules = new Map<string, HarvestRules>();
     const seasonTotals = new Map<string, string>();
+    /** Rows by the digest of their natural key: 100,000 keys of ~150 characters (made of many pieces) would hold ~100 MB. */
     const seen = new Map<string, number>();
     // A file repeats the same few dates, products and households thousands of times: each is read once.
     const dates = new Map<string, ReturnType<typeof pastDateTime> | Error>();
@@ -261,9 +263,10 @@ export class HarvestsImport implements HistoryKind {
           }
           try {
             const plan = await checkRow(values);
-            const first = seen.get(plan.key);
+            const digest = keyDigest(plan.key);
+            const first = seen.get(digest);
             if (first !== undefined) throw new DomainException('IMPORT_DUPLICATE_ROW', `row ${row} names the same harvest as row ${first}`, 'validation', { firstRow: first });
-            seen.set(plan.key, row);
+            seen.set(digest, row);
             checked.push({ row, plan, exists: false });
           } catch (error) {
             for (const e of error instanceof ManyProblems ? error.problems : [error]) errors.push(...errorsAt(e, row, header, columns));
@@ -369,6 +372,11 @@ export class HarvestsImport implements HistoryKind {
       quiesce: () => chain.settle().catch(() => undefined),
     };
   }
+}
+
+/** A short flat string for a natural key (sha1, base64): what the file's rows are told apart by. */
+function keyDigest(key: string): string {
+  return createHash('sha1').update(key).digest('base64');
 }
 
 /** The lot codes rows give. */

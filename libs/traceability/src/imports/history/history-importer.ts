@@ -9,7 +9,7 @@ import type { HistoryKind } from './history-kind.js';
 import { streamTable, type SheetHeader } from './sheet-stream.js';
 
 /** Rows checked and written together: one set of statements per chunk, progress saved after each. */
-export const HISTORY_CHUNK_ROWS = 5_000;
+export const HISTORY_CHUNK_ROWS = 2_000;
 
 export interface HistoryDryRun {
   header: SheetHeader;

@@ -18,10 +18,11 @@ export interface ChunkEvent {
 /**
  * Appends many events to an organization's hash chain in a few statements (docs/rules.md, "Tamper
  * evidence"): the chain head is locked once (after what the rows refer to, the API's lock order),
- * each event's seq, prev_hash and hash are computed here with the very function the audit verifies
- * with (eventHash: sha256(prev_hash || canonical body)), then the events, lots and lines are written
- * with COPY on the transaction's connection (queued, running while the next chunk is checked), and the head is moved once at the end. Everything runs in the import's one
- * transaction: a killed worker leaves no event behind and the head where it was.
+ * each event's seq, prev_hash and hash are computed here from the very body the audit verifies
+ * (eventHashBody, chainHash: sha256(prev_hash || canonical body)), then the events, lots and lines
+ * are written with COPY on the transaction's connection (in the background, while the next chunk is
+ * checked), and the head is moved once at the end. Everything runs in the import's one transaction:
+ * a killed worker leaves no event behind and the head where it was.
  */
 export class ChainWriter {
   private seq = 0;

@@ -72,6 +72,7 @@ interface ClassPlan {
   properties: Map<string, PropertyPlan>;
 }
 
+/** A decorator the compiled path does not reproduce: the class keeps class-validator. */
 class NotCompilable extends Error {}
 
 const rules: Rule[] = [];
@@ -262,13 +263,18 @@ function compile(target: Type<object>): { request: CompiledRequest; schema: Sche
     const schema: SchemaObject = { $ref: `#/definitions/${schemaName}`, definitions };
     const validate: ValidateFunction = ajv.compile(schema);
     const request: CompiledRequest = (plain) => {
-      const instance = build(plan, plain);
-      return instance && validate(instance) ? instance : undefined;
+      try {
+        const instance = build(plan, plain);
+        return instance && validate(instance) ? instance : undefined;
+      } catch {
+        // A @Transform that throws: class-transformer's to answer, as it always did.
+        return undefined;
+      }
     };
     return { request, schema };
-  } catch (error) {
-    if (error instanceof NotCompilable) return null;
-    throw error;
+  } catch {
+    // Not compilable (NotCompilable), or a schema Ajv refuses: class-validator keeps the class.
+    return null;
   }
 }
 

@@ -2214,8 +2214,8 @@ export interface components {
             items: components["schemas"]["CertificationDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2853,8 +2853,8 @@ export interface components {
             items: components["schemas"]["FacilityDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         FieldPositionDto: {
             /**
@@ -2972,8 +2972,8 @@ export interface components {
             items: components["schemas"]["GrowingAreaDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         HarvestDto: {
             /** @description Accept a season total above area × max yield; needs yieldWarningReason */
@@ -3176,8 +3176,8 @@ export interface components {
             items: components["schemas"]["InputApplicationDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         InspectDto: {
             /** @description The lab report or QC record (at least one) */
@@ -3505,8 +3505,8 @@ export interface components {
             items: components["schemas"]["PartnerDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         PasswordLinkDto: {
             /** Format: date-time */
@@ -3570,8 +3570,8 @@ export interface components {
             items: components["schemas"]["ProductDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Matching records, all pages together */
-            total: number;
+            /** @description Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null */
+            total: number | null;
         };
         ProductPhotoDto: {
             photo?: components["schemas"]["PhotoDto"] | null;
@@ -4900,6 +4900,8 @@ export interface operations {
                 sort?: "issuedAt" | "-issuedAt" | "createdAt" | "-createdAt";
                 /** @description Validity today */
                 status?: "valid" | "expired" | "not_yet_valid";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -5313,6 +5315,8 @@ export interface operations {
                 /** @description Diacritic-insensitive search; every word must match ("dien bien" finds "Điện Biên") */
                 q?: string;
                 sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -5482,6 +5486,8 @@ export interface operations {
                 q?: string;
                 sort?: "name" | "-name" | "createdAt" | "-createdAt" | "code" | "-code";
                 status?: "draft" | "active" | "suspended" | "revoked";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -5703,6 +5709,8 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 sort?: "appliedAt" | "-appliedAt" | "createdAt" | "-createdAt";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
                 /** @description true: voided only; false: in force only; absent: all */
                 voided?: boolean;
             };
@@ -7328,6 +7336,8 @@ export interface operations {
                 /** @description Diacritic-insensitive search; every word must match ("dien bien" finds "Điện Biên") */
                 q?: string;
                 sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -7496,6 +7506,8 @@ export interface operations {
                 /** @description Diacritic-insensitive search; every word must match ("dien bien" finds "Điện Biên") */
                 q?: string;
                 sort?: "name" | "-name" | "createdAt" | "-createdAt";
+                /** @description Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise. */
+                total?: boolean;
             };
             header?: never;
             path?: never;

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { BENCH_TRUST_PROXY, createBenchEnvironment } from './bench-environment.js';
@@ -79,7 +80,8 @@ function machineBusySeconds(): number {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const env = await createBenchEnvironment('scale', {
@@ -308,6 +310,22 @@ try {
     );
   }
   console.log('(machine CPUs busy: the whole machine during the measurement, of its ' + os.cpus().length + ': the load generator, PostgreSQL, Redis and any other work included)');
+
+  // What the run left in PostgreSQL, per row (docs/capacity.md): the scans above, the label jobs.
+  const db = new pg.Client({ connectionString: config.databaseUrl });
+  await db.connect();
+  try {
+    await db.query('VACUUM ANALYZE scan, label_job');
+    console.log('\n| table | rows | total bytes (heap + indexes + TOAST) | bytes per row |');
+    console.log('|---|---:|---:|---:|');
+    for (const table of ['scan', 'label_job']) {
+      const { rows } = await db.query<{ rows: string; bytes: string }>(`SELECT (SELECT count(*) FROM ${table}) AS rows, pg_total_relation_size('${table}') AS bytes`);
+      const [{ rows: count, bytes }] = rows;
+      console.log(`| ${table} | ${count} | ${bytes} | ${Number(count) ? Math.round(Number(bytes) / Number(count)) : '—'} |`);
+    }
+  } finally {
+    await db.end();
+  }
 } finally {
   for (const child of children) await stop(child).catch(() => undefined);
   await env.dispose();

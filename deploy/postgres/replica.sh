@@ -11,4 +11,4 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   chmod 700 "$PGDATA"
 fi
 # hot_standby_feedback: long replica reads (exports) are not cancelled by the primary's vacuum.
-exec postgres -c hot_standby=on -c hot_standby_feedback=on -c max_standby_streaming_delay=30s -c max_connections=300
+exec postgres -c hot_standby=on -c hot_standby_feedback=on -c max_standby_streaming_delay=30s -c max_connections=300 "$@"

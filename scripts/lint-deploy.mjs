@@ -222,7 +222,7 @@ function checkKubernetesWiring(objects, healthRoutes, configNames, problems) {
   const selects = (/** @type {Record<string, string>} */ selector, /** @type {Record<string, string>} */ labels) =>
     Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
 
-  for (const doc of configMaps.size ? docs.filter((d) => d?.kind === 'ConfigMap') : []) {
+  for (const doc of docs.filter((d) => d?.kind === 'ConfigMap')) {
     for (const variable of Object.keys(doc.data ?? {})) {
       if (!configNames.has(variable)) problems.push(`ConfigMap ${doc.metadata.name}: ${variable} is not a variable libs/config reads`);
     }

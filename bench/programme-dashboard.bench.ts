@@ -97,7 +97,8 @@ async function build(url: string): Promise<void> {
   });
   await copy(db, `COPY scan (organization_id, lot_id, serial, scanned_at, scanned_on, client_class, representation, client_hash) FROM STDIN`, SCANS, (i) => {
     const l = (i * 7919) % LOTS;
-    const at = new Date(Date.UTC(2025, 6, 1) + (i % (365 * 24)) * 3_600_000);
+    // In time order, as scans arrive (the table's physical order follows scanned_at).
+    const at = new Date(Date.UTC(2025, 6, 1) + Math.floor((i * 365 * 86_400) / SCANS) * 1000);
     const local = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
     return `${org(l % COOPS)}\t${lotId(l)}\t${i % 10 === 0 ? `S${l}` : '\\N'}\t${at.toISOString()}\t${local}\t${i % 20 === 0 ? 'bot' : 'android'}\thtml\tc${i % 50_000}\n`;
   });

@@ -67,9 +67,10 @@ export class ProgrammeRepository {
   }
 
   async cooperatives(scope: ProgrammeScope): Promise<{ linked: number; active: number; inactive: number }> {
+    // One index probe per cooperative (event_org_time_idx), whatever the number of events.
     const [row] = await this.dataSource.query(
-      `SELECT count(DISTINCT e.organization_id)::int AS active FROM event e
-       WHERE e.organization_id = ANY($1::uuid[]) AND e.event_time >= $2 AND e.event_time < $3`,
+      `SELECT count(*)::int AS active FROM unnest($1::uuid[]) o(id)
+       WHERE EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3)`,
       [scope.organizationIds, scope.start, scope.end],
     );
     return { linked: scope.organizationIds.length, active: row.active, inactive: scope.organizationIds.length - row.active };
@@ -181,7 +182,11 @@ export class ProgrammeRepository {
     );
   }
 
-  /** Lots made, harvested and processed mass, labels printed and scans, per local month of the period. */
+  /**
+   * Lots made, harvested and processed mass, labels printed and scans, per local month of the period,
+   * computed live over every lot and scan (the dashboard reads the rollups; this is the independent
+   * SQL they are checked and benchmarked against, as is `coverage`).
+   */
   monthly(scope: ProgrammeScope) {
     const group = scope.filters.ocopGroup ?? null;
     return this.dataSource.query(
@@ -243,6 +248,20 @@ export class ProgrammeRepository {
     );
   }
 
+  /** Harvests of the period recorded over the expected yield, with a reason (and not voided). */
+  async yieldOverrides(scope: ProgrammeScope): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'harvest' AND e.details ? 'yieldOverride'
+         AND e.event_time >= $2 AND e.event_time < $3 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.voids_event_id = e.id)`,
+      [scope.organizationIds, scope.start, scope.end],
+    );
+    return row.n;
+  }
+
+  /**
+   * The signals computed live over every scan (the dashboard reads copied labels from the rollups;
+   * this is the independent SQL the rollups are checked and benchmarked against).
+   */
   async signals(scope: ProgrammeScope): Promise<{ yieldOverrides: number; copiedLabels: number }> {
     const [row] = await this.dataSource.query(
       `SELECT
@@ -259,12 +278,11 @@ export class ProgrammeRepository {
     return row;
   }
 
-  /** Per cooperative of the scope: the figures a drill-down table shows. */
+  /** Per cooperative of the scope: the live figures a drill-down table shows (its lots come from the rollups). */
   cooperativeRows(scope: ProgrammeScope) {
     return this.dataSource.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode",
          EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3) AS active,
-         (SELECT count(*)::int FROM lot l WHERE l.organization_id = o.id AND l.produced_at >= $2 AND l.produced_at < $3 AND l.status <> 'voided') AS lots,
          (SELECT count(*)::int FROM growing_area g WHERE g.organization_id = o.id) AS "growingAreas",
          (SELECT count(*)::int FROM certification c WHERE c.organization_id = o.id AND c.kind = 'ocop' AND c.scope_type = 'product'
             AND (c.expires_at IS NULL OR c.expires_at >= $4::date) AND c.issued_at <= $4::date) AS "ocopCertificates"

@@ -154,11 +154,10 @@ export class ProgrammeRollupsRepository {
     // Copied-label signals of the serials scanned this month: the first local day on which a
     // serial's scans so far crossed the threshold (more distinct days, or more distinct
     // day-and-client pairs, than a genuine label gets), over all its scans.
+    const touched = `SELECT DISTINCT lot_id, serial FROM scan WHERE scanned_at >= $1 AND scanned_at < $2 AND serial IS NOT NULL AND client_class <> 'bot'`;
+    await runner.query(`DELETE FROM programme_copied_label c USING (${touched}) t WHERE c.lot_id = t.lot_id AND c.serial = t.serial`, [start, end]);
     await runner.query(
-      `WITH touched AS (
-         SELECT DISTINCT lot_id, serial FROM scan WHERE scanned_at >= $1 AND scanned_at < $2 AND serial IS NOT NULL AND client_class <> 'bot'),
-       gone AS (
-         DELETE FROM programme_copied_label c USING touched t WHERE c.lot_id = t.lot_id AND c.serial = t.serial),
+      `WITH touched AS (${touched}),
        days AS (
          SELECT s.organization_id, s.lot_id, s.serial, s.scanned_on, count(DISTINCT coalesce(s.client_hash, s.id::text)) AS clients
          FROM touched t JOIN scan s ON s.lot_id = t.lot_id AND s.serial = t.serial
@@ -182,10 +181,8 @@ export class ProgrammeRollupsRepository {
 
   /** Records the refresh: every change committed before this transaction began is counted. */
   async stamp(runner: QueryRunner, kind: string, months: number, durationMs: number): Promise<Date> {
-    const [row] = await runner.query(
-      `UPDATE programme_rollup_state SET refreshed_at = now(), last_kind = $1, last_months = $2, last_duration_ms = $3 WHERE id = 1 RETURNING refreshed_at AS "refreshedAt"`,
-      [kind, months, durationMs],
-    );
+    await runner.query(`UPDATE programme_rollup_state SET refreshed_at = now(), last_kind = $1, last_months = $2, last_duration_ms = $3 WHERE id = 1`, [kind, months, durationMs]);
+    const [row] = await runner.query(`SELECT now() AS "refreshedAt"`);
     return row.refreshedAt;
   }
 

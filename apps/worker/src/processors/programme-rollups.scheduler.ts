@@ -5,7 +5,7 @@ import { PROGRAMME_ROLLUPS_EVERY_MINUTES } from '@app/traceability';
 /**
  * The province dashboard's rollups, refreshed every ten minutes by a BullMQ job scheduler (kept in
  * Redis, so one run per tick whatever the number of workers; the refresh itself holds an advisory
- * lock). The first run after a deployment builds every month.
+ * lock), and once when a worker starts. The first run after a deployment builds every month.
  */
 @Injectable()
 export class ProgrammeRollupsScheduler implements OnApplicationBootstrap {
@@ -23,6 +23,10 @@ export class ProgrammeRollupsScheduler implements OnApplicationBootstrap {
           { every: PROGRAMME_ROLLUPS_EVERY_MINUTES * 60_000 },
           { name: JobName.RefreshProgrammeRollups, data: {}, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
         );
+      // And one now, so that a new deployment's dashboard is built without waiting for the first tick
+      // (one job id per ten minutes: workers starting together run it once).
+      const slot = Math.floor(Date.now() / (PROGRAMME_ROLLUPS_EVERY_MINUTES * 60_000));
+      await this.producer.add(JobName.RefreshProgrammeRollups, `startup-${slot}`, {});
     } catch (error) {
       this.logger.error(`Could not schedule the programme rollups: ${(error as Error).message}`);
     }

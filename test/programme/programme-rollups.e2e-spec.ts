@@ -57,6 +57,8 @@ describe('programme office: the dashboard’s rollups', () => {
     await rows.scan(coop, ids.old, `${twoMonthsAgo.slice(0, 8)}07T11:00:00+07:00`, 'p2');
     await rows.scan(coop, ids.old, `${twoMonthsAgo.slice(0, 8)}07T12:00:00+07:00`, 'bot', 'bot');
     for (let day = 1; day <= 21; day++) await rows.scan(coop, ids.old, `${twoMonthsAgo.slice(0, 8)}${String(day).padStart(2, '0')}T15:00:00+07:00`, 'p3', 'android', 'S9');
+    // Another serial on 20 days: one day short of looking copied.
+    for (let day = 1; day <= 20; day++) await rows.scan(coop, ids.old, `${twoMonthsAgo.slice(0, 8)}${String(day).padStart(2, '0')}T16:00:00+07:00`, 'p4', 'android', 'S7');
     await rollups.rebuild();
   });
   afterAll(async () => {
@@ -98,6 +100,8 @@ describe('programme office: the dashboard’s rollups', () => {
     const now = Date.now();
     for (const [i, client] of ['n1', 'n2', 'n1'].entries()) await rows.scan(coop, fresh, new Date(now - (i + 1) * 1000).toISOString(), client);
     await rows.scan(coop, fresh, new Date(now - 500).toISOString(), 'bot', 'bot');
+    // Serial S7 scanned again today: its 21st day.
+    await rows.scan(coop, ids.old, new Date(now - 4000).toISOString(), 'p4', 'android', 'S7');
 
     // Not counted until the worker's refresh has run: the freshness says when the figures were made.
     const stale = await dashboard();
@@ -111,13 +115,14 @@ describe('programme office: the dashboard’s rollups', () => {
     const after = await dashboard();
     const expected = await live();
     expect(withoutBasis(after.body.monthly)).toEqual(expected.monthly);
-    expect(after.body.monthly.find((m: { month: string }) => m.month === thisMonth.slice(0, 7))).toMatchObject({ lots: 1, harvestLots: 1, labelsPrinted: 30, scans: 3, distinctClients: 2 });
+    expect(after.body.monthly.find((m: { month: string }) => m.month === thisMonth.slice(0, 7))).toMatchObject({ lots: 1, harvestLots: 1, labelsPrinted: 30, scans: 4, distinctClients: 3 });
     const covered = expected.coverage.filter((row) => row.shortfall === null).length;
     expect(after.body.coverage).toMatchObject({ certifiedProducts: expected.coverage.length, covered });
     expect(covered).toBe(2); // the rice is traced now, through the old tea lot
     const coverage = await request(t.server).get(`/api/v1/programme/coverage?from=${period.from}&to=${period.to}`).set(office.auth).expect(200);
     expect(coverage.body.items).toEqual(expected.coverage);
     expect(after.body.signals.copiedLabels).toBe(expected.signals.copiedLabels);
+    expect(expected.signals.copiedLabels).toBe(2); // S9, and S7 since today's scan
     // Every section says where its figures come from and when they were computed.
     expect(new Date(after.body.freshness.monthly.computedAt).getTime()).toBe(result.refreshedAt.getTime());
     expect(after.body.freshness).toMatchObject({
@@ -150,7 +155,7 @@ describe('programme office: the dashboard’s rollups', () => {
       [coop, from, to],
     );
     expect(month).toMatchObject({ lots: 0, scans: expected.scans, distinctClients: expected.clientDays, distinctClientsPer: 'day' });
-    expect(expected).toEqual({ scans: 16, clientDays: 16 }); // p1 on the 7th, p2 on the 7th, p3 on each of the 14 days
+    expect(expected).toEqual({ scans: 30, clientDays: 30 }); // p1 and p2 on the 7th, p3 and p4 on each of the 14 days
     const scope = await scopeOf({ from, to });
     const [liveMonth] = await t.app.get(ProgrammeRepository).monthly(scope);
     expect({ ...month, distinctClients: undefined, distinctClientsPer: undefined }).toEqual({ ...liveMonth, distinctClients: undefined, distinctClientsPer: undefined });

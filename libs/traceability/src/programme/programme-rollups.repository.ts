@@ -92,8 +92,11 @@ export class ProgrammeRollupsRepository {
     return row?.month ?? null;
   }
 
-  /** Recomputes every rollup row of one local month (YYYY-MM-01) from the records. */
-  async recomputeMonth(runner: QueryRunner, month: string): Promise<void> {
+  /**
+   * Recomputes every rollup row of one local month (YYYY-MM-01) from the records; with
+   * `copiedLabels`, the copied-label signals of the serials scanned that month too.
+   */
+  async recomputeMonth(runner: QueryRunner, month: string, copiedLabels = true): Promise<void> {
     const start = `${month}T00:00:00+07:00`;
     const next = nextMonthOf(month);
     const end = `${next}T00:00:00+07:00`;
@@ -151,9 +154,16 @@ export class ProgrammeRollupsRepository {
        HAVING GROUPING(grp) = 1 OR grp > 0`,
       [start, end, month],
     );
-    // Copied-label signals of the serials scanned this month: the first local day on which a
-    // serial's scans so far crossed the threshold (more distinct days, or more distinct
-    // day-and-client pairs, than a genuine label gets), over all its scans.
+    if (copiedLabels) await this.recomputeCopiedLabels(runner, start, end);
+  }
+
+  /**
+   * Copied-label signals of the serials scanned in [start, end): the first local day on which a
+   * serial's scans so far crossed the threshold (more distinct days, or more distinct
+   * day-and-client pairs, than a genuine label gets), over all its scans. Only new scans change a
+   * serial's signal, so a refresh recomputes the serials scanned since the one before.
+   */
+  async recomputeCopiedLabels(runner: QueryRunner, start: string | Date, end: string | Date): Promise<void> {
     const touched = `SELECT DISTINCT lot_id, serial FROM scan WHERE scanned_at >= $1 AND scanned_at < $2 AND serial IS NOT NULL AND client_class <> 'bot'`;
     await runner.query(`DELETE FROM programme_copied_label c USING (${touched}) t WHERE c.lot_id = t.lot_id AND c.serial = t.serial`, [start, end]);
     await runner.query(

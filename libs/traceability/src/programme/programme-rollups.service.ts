@@ -77,7 +77,11 @@ export class ProgrammeRollupsService {
             for (let m = first; m && m < current; m = nextMonthOf(m)) months.add(m);
           }
           const ordered = [...months].filter((m) => m <= current).sort();
-          for (const month of ordered) await this.repository.recomputeMonth(runner, month);
+          // Scans only arrive now: after a first build, a scheduled refresh recomputes the copied-label
+          // signals of the serials scanned since the previous refresh; a rebuild, of its months' serials.
+          const sinceLast = kind === 'incremental' && last ? new Date(last.getTime() - LATE_COMMIT_MARGIN_MS) : null;
+          for (const month of ordered) await this.repository.recomputeMonth(runner, month, !sinceLast);
+          if (sinceLast) await this.repository.recomputeCopiedLabels(runner, sinceLast, new Date(Date.now() + 86_400_000));
           await this.repository.clearDirty(runner, dirty.maxId, ordered);
           const refreshedAt = await this.repository.stamp(runner, kind, ordered.length, Date.now() - started);
           await runner.query('COMMIT');

@@ -200,26 +200,28 @@ export class ProgrammeRollupsRepository {
 
   /** Lots, mass, labels, scans and distinct clients per local month of the period, from the rollups. */
   async monthly(scope: ProgrammeScope, months: PeriodMonth[]): Promise<MonthlyRow[]> {
-    const { whole, days } = buckets(months, scope.filters.from, scope.filters.to);
+    const { whole, ranges } = buckets(months, scope.filters.from, scope.filters.to);
     const group = scope.filters.ocopGroup ?? null;
+    const scanDays = (from: string, to: string) =>
+      `SELECT r.* FROM programme_rollup_scan r WHERE r.organization_id = ANY($1::uuid[]) AND r.span = 'day' AND r.bucket >= ${from}::date AND r.bucket <= ${to}::date AND r.ocop_group = coalesce($3::int, 0)`;
     const rows: Omit<MonthlyRow, 'distinctClientsPer'>[] = await this.dataSource.query(
       `WITH lots AS (
          SELECT to_char(r.bucket, 'YYYY-MM') AS month, sum(r.lots)::int AS lots, sum(r.harvest_lots)::int AS "harvestLots", sum(r.harvested_kg) AS "harvestedKg",
            sum(r.processed_lots)::int AS "processedLots", sum(r.processed_kg) AS "processedKg", sum(r.labels_printed)::int AS labels
-         FROM (${periodLots('$1', '$2', '$3')}) r JOIN product p ON p.id = r.product_id
-         WHERE ($4::int IS NULL OR p.ocop_group = $4::int) GROUP BY 1),
+         FROM (${periodLots(['$1', '$2', '$5', '$6', '$7', '$8'])}) r JOIN product p ON p.id = r.product_id
+         WHERE ($3::int IS NULL OR p.ocop_group = $3::int) GROUP BY 1),
        scans AS (
          SELECT to_char(r.bucket, 'YYYY-MM') AS month, sum(r.scans)::int AS scans, sum(r.distinct_clients)::int AS "distinctClients"
          FROM (
-           SELECT r.* FROM programme_rollup_scan r WHERE r.organization_id = ANY($1::uuid[]) AND r.span = 'month' AND r.bucket = ANY($2::date[]) AND r.ocop_group = coalesce($4::int, 0)
-           UNION ALL
-           SELECT r.* FROM programme_rollup_scan r WHERE r.organization_id = ANY($1::uuid[]) AND r.span = 'day' AND r.bucket = ANY($3::date[]) AND r.ocop_group = coalesce($4::int, 0)) r
+           SELECT r.* FROM programme_rollup_scan r WHERE r.organization_id = ANY($1::uuid[]) AND r.span = 'month' AND r.bucket = ANY($2::date[]) AND r.ocop_group = coalesce($3::int, 0)
+           UNION ALL ${scanDays('$5', '$6')}
+           UNION ALL ${scanDays('$7', '$8')}) r
          GROUP BY 1)
        SELECT m.month, coalesce(l.lots, 0) AS lots, coalesce(l."harvestLots", 0) AS "harvestLots", coalesce(l."harvestedKg", 0)::text AS "harvestedKg",
          coalesce(l."processedLots", 0) AS "processedLots", coalesce(l."processedKg", 0)::text AS "processedKg",
          coalesce(l.labels, 0) AS "labelsPrinted", coalesce(s.scans, 0) AS scans, coalesce(s."distinctClients", 0) AS "distinctClients"
-       FROM unnest($5::text[]) m(month) LEFT JOIN lots l USING (month) LEFT JOIN scans s USING (month) ORDER BY m.month`,
-      [scope.organizationIds, whole, days, group, months.map((m) => m.month)],
+       FROM unnest($4::text[]) m(month) LEFT JOIN lots l USING (month) LEFT JOIN scans s USING (month) ORDER BY m.month`,
+      [scope.organizationIds, whole, group, months.map((m) => m.month), ...ranges],
     );
     const wholeMonths = new Set(months.filter((m) => m.whole).map((m) => m.month));
     // A month the period cuts is read from day rows: its clients are counted once a day.
@@ -228,13 +230,13 @@ export class ProgrammeRollupsRepository {
 
   /** Traceability coverage per product with a valid OCOP certificate (judged live), its lots from the rollups. */
   async coverage(scope: ProgrammeScope, months: PeriodMonth[]): Promise<CoverageRow[]> {
-    const { whole, days } = buckets(months, scope.filters.from, scope.filters.to);
+    const { whole, ranges } = buckets(months, scope.filters.from, scope.filters.to);
     return this.dataSource.query(
       `WITH cert AS (${PRODUCT_CERTIFICATES}),
        certified AS (SELECT * FROM cert WHERE expires_at IS NULL OR expires_at >= $2::date),
        judged AS (
          SELECT r.organization_id, r.product_id, sum(r.lots)::int AS lots, sum(r.traced_lots)::int AS traced, sum(r.labelled_traced_lots)::int AS labelled
-         FROM (${periodLots('$1', '$4', '$5')}) r GROUP BY r.organization_id, r.product_id)
+         FROM (${periodLots(['$1', '$4', '$5', '$6', '$7', '$8'])}) r GROUP BY r.organization_id, r.product_id)
        SELECT c.product_id AS "productId", c.organization_id AS "organizationId", o.name AS "organizationName", c.name_vi AS "productName",
          c.ocop_group AS "ocopGroup", c.level AS stars, coalesce(j.lots, 0) AS lots, coalesce(j.traced, 0) AS "tracedLots",
          coalesce(j.labelled, 0) AS "labelledTracedLots",
@@ -242,16 +244,16 @@ export class ProgrammeRollupsRepository {
        FROM certified c JOIN organization o ON o.id = c.organization_id
        LEFT JOIN judged j ON j.product_id = c.product_id AND j.organization_id = c.organization_id
        ORDER BY (CASE WHEN coalesce(j.labelled, 0) > 0 THEN 1 ELSE 0 END), o.name, c.name_vi`,
-      [scope.organizationIds, scope.asOf, scope.filters.ocopGroup ?? null, whole, days],
+      [scope.organizationIds, scope.asOf, scope.filters.ocopGroup ?? null, whole, ...ranges],
     );
   }
 
   /** Lots made in the period per organization of the scope (the cooperatives' drill-down table). */
   async lotsPerOrganization(scope: ProgrammeScope, months: PeriodMonth[]): Promise<Map<string, number>> {
-    const { whole, days } = buckets(months, scope.filters.from, scope.filters.to);
+    const { whole, ranges } = buckets(months, scope.filters.from, scope.filters.to);
     const rows: { organizationId: string; lots: number }[] = await this.dataSource.query(
-      `SELECT r.organization_id AS "organizationId", sum(r.lots)::int AS lots FROM (${periodLots('$1', '$2', '$3')}) r GROUP BY r.organization_id`,
-      [scope.organizationIds, whole, days],
+      `SELECT r.organization_id AS "organizationId", sum(r.lots)::int AS lots FROM (${periodLots(['$1', '$2', '$3', '$4', '$5', '$6'])}) r GROUP BY r.organization_id`,
+      [scope.organizationIds, whole, ...ranges],
     );
     return new Map(rows.map((row) => [row.organizationId, row.lots]));
   }
@@ -268,24 +270,28 @@ export class ProgrammeRollupsRepository {
 
 /**
  * The lot rollup rows of the period over the scope: month rows for whole months, day rows for the
- * days of the others. The arguments name the parameters holding the organizations, the whole months'
- * first days and the other days.
+ * days of the (at most two) months the period cuts, each a range. `p` names the parameters: the
+ * organizations, the whole months' first days, and the two ranges' first and last days (null: none).
  */
-function periodLots(orgs: string, whole: string, days: string): string {
+function periodLots(p: [string, string, string, string, string, string]): string {
+  const [orgs, whole, from1, to1, from2, to2] = p;
+  const days = (from: string, to: string) =>
+    `SELECT r.* FROM programme_rollup_lot r WHERE r.organization_id = ANY(${orgs}::uuid[]) AND r.span = 'day' AND r.bucket >= ${from}::date AND r.bucket <= ${to}::date`;
   return `
     SELECT r.* FROM programme_rollup_lot r WHERE r.organization_id = ANY(${orgs}::uuid[]) AND r.span = 'month' AND r.bucket = ANY(${whole}::date[])
-    UNION ALL
-    SELECT r.* FROM programme_rollup_lot r WHERE r.organization_id = ANY(${orgs}::uuid[]) AND r.span = 'day' AND r.bucket = ANY(${days}::date[])`;
+    UNION ALL ${days(from1, to1)}
+    UNION ALL ${days(from2, to2)}`;
 }
 
-/** The whole months' first days, and the days of the period in the months it cuts. */
-function buckets(months: PeriodMonth[], from: string, to: string): { whole: string[]; days: string[] } {
-  const days: string[] = [];
-  for (const month of months.filter((m) => !m.whole)) {
-    const next = nextMonthOf(month.start);
-    for (let day = month.start < from ? from : month.start; day < next && day <= to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(day);
-  }
-  return { whole: months.filter((m) => m.whole).map((m) => m.start), days };
+/** The whole months' first days, and the day ranges of the months the period cuts (its first and last month at most). */
+function buckets(months: PeriodMonth[], from: string, to: string): { whole: string[]; ranges: [string | null, string | null, string | null, string | null] } {
+  const cut = months
+    .filter((m) => !m.whole)
+    .map((m) => {
+      const last = new Date(Date.parse(`${nextMonthOf(m.start)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      return [m.start < from ? from : m.start, last > to ? to : last] as const;
+    });
+  return { whole: months.filter((m) => m.whole).map((m) => m.start), ranges: [cut[0]?.[0] ?? null, cut[0]?.[1] ?? null, cut[1]?.[0] ?? null, cut[1]?.[1] ?? null] };
 }
 
 /** The first day of the month after a YYYY-MM-01. */

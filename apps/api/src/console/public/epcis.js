@@ -26,7 +26,7 @@ const TEXT = {
     success: 'Đã ghi nhận tài liệu.', rolledBack: 'Không sự kiện nào được ghi vì có sự kiện bị từ chối. Sửa các sự kiện dưới đây rồi gửi lại cả tệp.',
     partial: 'Đã ghi các sự kiện hợp lệ; các sự kiện dưới đây bị từ chối.', noErrors: 'Không có sự kiện nào bị từ chối.',
     errors: 'Sự kiện bị từ chối hoặc bỏ qua', index: 'Sự kiện số', eventId: 'eventID', reason: 'Lý do', detail: 'Chi tiết kỹ thuật',
-    another: 'Gửi tài liệu khác', back: 'Các lượt nhận',
+    rolledBackBadge: 'Không ghi gì', another: 'Gửi tài liệu khác', back: 'Các lượt nhận',
     partners: 'Hệ thống của đối tác gửi thẳng đến', partnersKey: 'với tiêu đề X-API-Key (tạo khóa ở mục “Khóa API”).',
   },
   en: {
@@ -43,7 +43,7 @@ const TEXT = {
     success: 'The document was captured.', rolledBack: 'Nothing was recorded because an event was refused. Fix the events below and send the whole file again.',
     partial: 'The valid events were recorded; the events below were refused.', noErrors: 'No event was refused.',
     errors: 'Refused or skipped events', index: 'Event no.', eventId: 'eventID', reason: 'Reason', detail: 'Technical detail',
-    another: 'Send another document', back: 'Captures',
+    rolledBackBadge: 'Nothing recorded', another: 'Send another document', back: 'Captures',
     partners: 'Partners’ systems post directly to', partnersKey: 'with an X-API-Key header (create keys under “API keys”).',
   },
 };
@@ -83,6 +83,9 @@ async function sendDocument(text, behaviour) {
   }
 }
 
+/** A rolled-back capture is no breakdown: it says that nothing was recorded. */
+const captureBadge = (job) => (job.errorCode === 'EPCIS_EVENT_ROLLED_BACK' ? h('span', { class: 'badge failed', 'data-status': job.status }, et('rolledBackBadge')) : jobBadge(job.status));
+
 const counts = (job) => `${et('events')}: ${job.eventCount} · ${et('captured')}: ${job.capturedCount} · ${et('duplicates')}: ${job.duplicateCount} · ${et('refused')}: ${job.refusedCount}`;
 
 /** Upload a document (with the error behaviour) and the list of recent captures. */
@@ -91,7 +94,7 @@ export async function epcisView() {
   const names = fileNames();
   const file = h('input', { id: 'epcis-file', type: 'file', accept: '.json,.jsonld,application/json,application/ld+json', 'data-testid': 'epcis-file' });
   const choice = (value) => h('label', { class: 'inline' },
-    h('input', { type: 'radio', name: 'epcis-behaviour', value, checked: value === 'rollback', 'data-testid': `epcis-${value}` }), ' ', et(value));
+    h('input', { type: 'radio', name: 'epcis-behaviour', value, checked: value === 'rollback', style: 'width:auto', 'data-testid': `epcis-${value}` }), ' ', et(value));
   const message = h('div');
   const send = h('button', { type: 'submit', class: 'primary', 'data-testid': 'epcis-send' }, et('send'));
   const upload = h('form', {
@@ -115,14 +118,14 @@ export async function epcisView() {
   },
   h('p', { class: 'muted' }, et('help')),
   h('div', { class: 'field' }, h('label', { for: 'epcis-file' }, et('file')), file),
-  h('fieldset', { class: 'field' }, h('legend', {}, et('behaviour')), h('div', {}, choice('rollback')), h('div', {}, choice('proceed'))),
+  h('fieldset', { class: 'field', style: 'border:0;padding:0;margin:0 0 12px' }, h('legend', { style: 'font-weight:600;margin-bottom:4px' }, et('behaviour')), h('div', {}, choice('rollback')), h('div', {}, choice('proceed'))),
   message, session.canWrite ? send : h('p', { class: 'muted' }, t('readOnly')));
   const jobs = listed.ok
     ? table([
       { label: et('when'), render: (j) => time(j.createdAt) },
       { label: et('fileName'), render: (j) => names[j.captureID] ?? '' },
       { label: et('behaviour'), render: (j) => et(`behaviours.${j.captureErrorBehaviour}`) },
-      { label: t('fields.status'), render: (j) => jobBadge(j.status) },
+      { label: t('fields.status'), render: captureBadge },
       { label: et('events'), key: 'eventCount' },
       { label: et('captured'), key: 'capturedCount' },
       { label: et('duplicates'), key: 'duplicateCount' },
@@ -155,7 +158,7 @@ export async function captureView(id) {
   target.append(bar.el, state, outcome, errors);
   const show = (job) => {
     bar.set(job.running ? job.progress : 100);
-    state.replaceChildren(jobBadge(job.status), ` ${et('behaviours.' + job.captureErrorBehaviour)} · `, h('span', { 'data-testid': 'epcis-counts' }, counts(job)));
+    state.replaceChildren(captureBadge(job), ` ${et('behaviours.' + job.captureErrorBehaviour)} · `, h('span', { 'data-testid': 'epcis-counts' }, counts(job)));
     if (job.running) return;
     const refused = job.errors.filter((e) => e.code !== 'EPCIS_EVENT_DUPLICATE').length;
     outcome.replaceChildren(

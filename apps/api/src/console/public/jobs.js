@@ -11,7 +11,7 @@ const TEXT = {
     auditHelp: 'Máy tính lại mã băm của mọi sự kiện theo thứ tự ghi. Sự kiện nào bị sửa trực tiếp trong cơ sở dữ liệu sẽ bị phát hiện. Chuỗi dài được kiểm tra ở nền; có thể rời trang và quay lại bằng đường dẫn này.',
     auditProgress: 'Tiến độ kiểm tra', auditChecked: 'Đã kiểm tra', auditOf: 'trên', events: 'sự kiện', auditFirstBroken: 'Sự kiện đầu tiên bị sai', auditProblem: 'Vấn đề',
     auditRequested: 'Yêu cầu lúc', auditAgain: 'Kiểm tra lại',
-    recallTitle: 'Thu hồi lô', recallProgress: 'Tiến độ thu hồi', recallHelp: 'Lô này có nhiều lô phía sau nên việc thu hồi chạy ở nền. Trang này cập nhật tự động; có thể rời trang và quay lại bằng đường dẫn này.',
+    recallTitle: 'Thu hồi lô', recallProgress: 'Tiến độ thu hồi', recallHelp: 'Lượt thu hồi này chạm đến nhiều lô nên chạy ở nền. Trang này tự cập nhật; có thể rời trang và quay lại bằng đường dẫn này.',
     recallMarked: 'Số lô đã đánh dấu thu hồi', recallReachable: 'Số lô của đơn vị bị ảnh hưởng', recallDone: 'Đã thu hồi xong', recallLots: 'Các lô đã thu hồi',
     recallPartners: 'Đối tác đã nhận hàng từ các lô này (cần báo cho họ)', recallOrganizations: 'Tổ chức khác trên hệ thống cũng bị thu hồi lô', openLot: 'Mở lô gốc',
     lotCode: 'Mã lô', partner: 'Đối tác', shipments: 'Số lần giao',
@@ -21,7 +21,7 @@ const TEXT = {
     auditHelp: 'The hash of every event is recomputed in the order they were recorded. An event edited directly in the database is found. A long chain is checked in the background; you may leave and come back with this address.',
     auditProgress: 'Progress of the check', auditChecked: 'Checked', auditOf: 'of', events: 'events', auditFirstBroken: 'First broken event', auditProblem: 'Problem',
     auditRequested: 'Requested at', auditAgain: 'Check again',
-    recallTitle: 'Lot recall', recallProgress: 'Progress of the recall', recallHelp: 'Many lots come after this one, so the recall runs in the background. This page updates by itself; you may leave and come back with this address.',
+    recallTitle: 'Lot recall', recallProgress: 'Progress of the recall', recallHelp: 'This recall reaches many lots, so it runs in the background. This page updates by itself; you may leave and come back with this address.',
     recallMarked: 'Lots marked recalled', recallReachable: 'Lots of this organization reached', recallDone: 'The recall is complete', recallLots: 'Recalled lots',
     recallPartners: 'Partners who received goods from these lots (tell them)', recallOrganizations: 'Other organizations on the service whose lots were recalled', openLot: 'Open the root lot',
     lotCode: 'Lot code', partner: 'Partner', shipments: 'Shipments',
@@ -107,12 +107,12 @@ async function followAudit(id, target) {
   if (!job) return;
   if (job.status === 'failed') return result.replaceChildren(alertBox('error', job.errorMessage ?? jt('statuses.failed')));
   const v = job.result;
-  result.replaceChildren(
+  result.replaceChildren(h('div', {},
     alertBox(v.valid ? 'ok' : 'error', v.valid ? t('audit.valid') : t('audit.broken')),
     h('p', {}, `${t('audit.checked')}: `, h('strong', { 'data-testid': 'audit-checked' }, String(v.eventsChecked))),
     v.firstBrokenEventId ? h('p', {}, `${jt('auditFirstBroken')}: `, h('a', { href: `#/events/${v.firstBrokenEventId}`, 'data-testid': 'audit-broken-event' }, v.firstBrokenEventId)) : null,
     v.problem ? h('p', { class: 'muted' }, `${jt('auditProblem')}: ${v.problem}`) : null,
-  );
+  ));
 }
 
 // ---------------------------------------------------------------- recall jobs
@@ -128,9 +128,9 @@ export async function recallJobView(id) {
   target.append(h('p', { class: 'muted' }, jt('recallHelp')), h('h2', {}, jt('recallProgress')), bar.el, state, result);
   const show = (job) => {
     bar.set(job.progress);
-    state.replaceChildren(jobBadge(job.status), ` ${jt('recallMarked')}: `, h('strong', { 'data-testid': 'recall-marked' }, String(job.lotsMarked)), ` · ${jt('recallReachable')}: ${job.lotsReachable}`);
+    state.replaceChildren(jobBadge(job.status), ` ${jt('recallMarked')}: `, h('strong', { 'data-testid': 'recall-marked' }, String(job.lotsMarked)), job.lotsReachable ? ` · ${jt('recallReachable')}: ${job.lotsReachable}` : '');
     if (job.status === 'failed') result.replaceChildren(alertBox('error', job.errorCode ? errorMessage({ code: job.errorCode, message: job.errorMessage }) : job.errorMessage ?? jt('statuses.failed')));
-    if (job.status === 'done' && job.result) result.replaceChildren(...recallOutcome(job.result));
+    if (job.status === 'done' && job.result) result.replaceChildren(h('div', {}, recallOutcome(job.result)));
   };
   show(first.body);
   if (first.body.status !== 'done' && first.body.status !== 'failed') void followJob(`/api/v1/recall-jobs/${id}`, target, show);

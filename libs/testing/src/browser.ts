@@ -43,8 +43,8 @@ export interface BrowserApp {
   baseUrl: string;
   /** A page in a fresh browser profile: Vietnamese, 1100×900 unless told otherwise. */
   newPage(options?: PageOptions): Promise<Page>;
-  /** A fresh page logged in to the console as `credentials`, on the console's first screen. */
-  login(credentials: { email: string; password: string }, options?: PageOptions): Promise<Page>;
+  /** A fresh page (or `options.page`) logged in to the console as `credentials`, on the console's first screen. */
+  login(credentials: { email: string; password: string }, options?: PageOptions & { page?: Page }): Promise<Page>;
   /** Closes the browser, then the app (and its worker). */
   close(): Promise<void>;
 }
@@ -81,8 +81,8 @@ export async function startBrowserApp(createApiApp: ApiFactory, options: Browser
     browser: opened,
     baseUrl,
     newPage,
-    async login(credentials, pageOptions) {
-      const page = await newPage(pageOptions);
+    async login(credentials, { page: given, ...pageOptions } = {}) {
+      const page = given ?? (await newPage(pageOptions));
       await page.goto(`${baseUrl}/console/#/login`);
       await page.fill('#email', credentials.email);
       await page.fill('#password', credentials.password);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { gs1CheckDigit } from '@app/traceability';
-import { createGrowingArea, createProduct, signupOrganization, startBrowserApp, type BrowserApp, type TestOrganization } from '@app/testing';
+import { addUser, createGrowingArea, createProduct, signupOrganization, startBrowserApp, type BrowserApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -139,6 +139,31 @@ describe('console: EPCIS capture, chain check and recall jobs in a real browser'
     await page.reload();
     await page.waitForSelector('[data-testid=audit-result] .alert');
     expect(await page.textContent('[data-testid=audit-checked]')).toBe(String(events));
+
+    // An event edited behind the service's back: the next check names it, linked to its page.
+    const [edited] = await b.app.dataSource.query(`SELECT id FROM event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1`, [org.organizationId]);
+    await b.app.dataSource.transaction(async (manager) => {
+      await manager.query(`ALTER TABLE event DISABLE TRIGGER event_append_only`);
+      await manager.query(`UPDATE event SET details = jsonb_set(details, '{tampered}', 'true') WHERE id = $1`, [edited.id]);
+      await manager.query(`ALTER TABLE event ENABLE TRIGGER event_append_only`);
+    });
+    const firstJob = page.url();
+    await page.click('[data-testid=audit-run]');
+    await page.waitForURL((url) => url.href !== firstJob && /#\/audit\?jobId=/.test(url.href));
+    await page.waitForSelector('[data-testid=audit-result] .alert', { timeout: 120_000 });
+    expect(plain(await page.textContent('[data-testid=audit-result] .alert'))).toBe('Phát hiện sự kiện bị sửa');
+    expect(await page.getAttribute('[data-testid=audit-broken-event]', 'href')).toBe(`#/events/${edited.id}`);
+    expect(plain(await page.textContent('[data-testid=audit-problem]'))).toContain('dữ liệu đã bị sửa ngoài phần mềm');
+    await page.screenshot({ path: join(ARTIFACTS, '2-chain-check-broken.png'), fullPage: true });
+
+    // A viewer (an auditor) writes nothing, not even a job: the check answers in the request for a short chain.
+    const viewer = await addUser(b.app.server, org, 'viewer');
+    const auditor = await b.login({ email: viewer.email, password: 'another long password' }, { problems });
+    await auditor.goto(`${b.baseUrl}/console/#/audit`);
+    await auditor.click('[data-testid=audit-run]');
+    await auditor.waitForSelector('[data-testid=audit-verification] .alert');
+    expect(plain(await auditor.textContent('[data-testid=audit-verification] .alert'))).toBe('Phát hiện sự kiện bị sửa');
+    expect(await auditor.getAttribute('[data-testid=audit-broken-event]', 'href')).toBe(`#/events/${edited.id}`);
     expect(problems).toEqual([]);
   });
 

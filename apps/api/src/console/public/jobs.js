@@ -2,7 +2,7 @@
 // Long work the worker runs for the console (issue 14): the check of the event hash chain and a recall
 // that reaches many lots. Each is a job resource the screen polls, with a progress bar and its result;
 // the job's id is in the address, so a reload (or a colleague given the link) follows the same job.
-import { alertBox, api, formatDate, formatQuantity, h, table } from './core.js';
+import { alertBox, api, formatDate, formatQuantity, h, session, table } from './core.js';
 import { errorMessage, lang, t } from './i18n.js';
 
 const TEXT = {
@@ -11,6 +11,11 @@ const TEXT = {
     auditHelp: 'Máy tính lại mã băm của mọi sự kiện theo thứ tự ghi. Sự kiện nào bị sửa trực tiếp trong cơ sở dữ liệu sẽ bị phát hiện. Chuỗi dài được kiểm tra ở nền; có thể rời trang và quay lại bằng đường dẫn này.',
     auditProgress: 'Tiến độ kiểm tra', auditChecked: 'Đã kiểm tra', auditOf: 'trên', events: 'sự kiện', auditFirstBroken: 'Sự kiện đầu tiên bị sai', auditProblem: 'Vấn đề',
     auditRequested: 'Yêu cầu lúc', auditAgain: 'Kiểm tra lại',
+    problems: {
+      hash: 'Sự kiện này không còn khớp với mã băm đã ghi, hoặc không nối tiếp sự kiện trước nó: dữ liệu đã bị sửa ngoài phần mềm.',
+      missing: 'Chuỗi bị thiếu sự kiện: có sự kiện đã bị xóa ngoài phần mềm.',
+      head: 'Chuỗi kết thúc sớm hơn sự kiện cuối cùng đã ghi: có sự kiện đã bị xóa ngoài phần mềm.',
+    },
     recallTitle: 'Thu hồi lô', recallProgress: 'Tiến độ thu hồi', recallHelp: 'Lượt thu hồi này chạm đến nhiều lô nên chạy ở nền. Trang này tự cập nhật; có thể rời trang và quay lại bằng đường dẫn này.',
     recallMarked: 'Số lô đã đánh dấu thu hồi', recallReachable: 'Số lô của đơn vị bị ảnh hưởng', recallDone: 'Đã thu hồi xong', recallLots: 'Các lô đã thu hồi',
     recallPartners: 'Đối tác đã nhận hàng từ các lô này (cần báo cho họ)', recallOrganizations: 'Tổ chức khác trên hệ thống cũng bị thu hồi lô', openLot: 'Mở lô gốc',
@@ -21,6 +26,11 @@ const TEXT = {
     auditHelp: 'The hash of every event is recomputed in the order they were recorded. An event edited directly in the database is found. A long chain is checked in the background; you may leave and come back with this address.',
     auditProgress: 'Progress of the check', auditChecked: 'Checked', auditOf: 'of', events: 'events', auditFirstBroken: 'First broken event', auditProblem: 'Problem',
     auditRequested: 'Requested at', auditAgain: 'Check again',
+    problems: {
+      hash: 'This event no longer matches its recorded hash, or does not follow the event before it: the data was edited outside the software.',
+      missing: 'Events are missing from the chain: some were deleted outside the software.',
+      head: 'The chain ends before the last event recorded: some were deleted outside the software.',
+    },
     recallTitle: 'Lot recall', recallProgress: 'Progress of the recall', recallHelp: 'This recall reaches many lots, so it runs in the background. This page updates by itself; you may leave and come back with this address.',
     recallMarked: 'Lots marked recalled', recallReachable: 'Lots of this organization reached', recallDone: 'The recall is complete', recallLots: 'Recalled lots',
     recallPartners: 'Partners who received goods from these lots (tell them)', recallOrganizations: 'Other organizations on the service whose lots were recalled', openLot: 'Open the root lot',
@@ -85,9 +95,16 @@ export async function auditView(params = new URLSearchParams()) {
     type: 'button', class: jobId ? 'secondary' : 'primary', 'data-testid': 'audit-run',
     onclick: async () => {
       start.disabled = true;
-      const result = await api('POST', '/api/v1/audit/verify-jobs');
+      // Viewers (an auditor) write nothing, a job included: the check they ask answers at once for a
+      // chain the API verifies in the request, or with a job for a longer one (202).
+      const result = session.canWrite ? await api('POST', '/api/v1/audit/verify-jobs') : await api('GET', '/api/v1/audit/verify');
       start.disabled = false;
       if (!result.ok) return message.replaceChildren(alertBox('error', errorMessage(result.body)));
+      if (result.status !== 202 && 'valid' in result.body) {
+        message.replaceChildren();
+        history.replaceState(null, '', '#/audit');
+        return out.replaceChildren(verification(result.body));
+      }
       location.hash = `#/audit?jobId=${result.body.id}`;
     },
   }, jobId ? jt('auditAgain') : t('audit.run'));
@@ -106,13 +123,25 @@ async function followAudit(id, target) {
   });
   if (!job) return;
   if (job.status === 'failed') return result.replaceChildren(alertBox('error', job.errorMessage ?? jt('statuses.failed')));
-  const v = job.result;
-  result.replaceChildren(h('div', {},
+  result.replaceChildren(verification(job.result));
+}
+
+/** The server's finding (English, technical) in the reader's words; the server's text stays beside it. */
+function problemText(problem) {
+  if (/events are missing/.test(problem)) return jt('problems.missing');
+  if (/chain head/.test(problem)) return jt('problems.head');
+  return jt('problems.hash');
+}
+
+/** What a verification found: intact, or the first broken event linked to its page. */
+function verification(v) {
+  return h('div', { 'data-testid': 'audit-verification' },
     alertBox(v.valid ? 'ok' : 'error', v.valid ? t('audit.valid') : t('audit.broken')),
     h('p', {}, `${t('audit.checked')}: `, h('strong', { 'data-testid': 'audit-checked' }, String(v.eventsChecked))),
     v.firstBrokenEventId ? h('p', {}, `${jt('auditFirstBroken')}: `, h('a', { href: `#/events/${v.firstBrokenEventId}`, 'data-testid': 'audit-broken-event' }, v.firstBrokenEventId)) : null,
-    v.problem ? h('p', { class: 'muted' }, `${jt('auditProblem')}: ${v.problem}`) : null,
-  ));
+    v.problem ? h('p', { 'data-testid': 'audit-problem' }, `${jt('auditProblem')}: ${problemText(v.problem)}`) : null,
+    v.problem ? h('p', { class: 'muted' }, v.problem) : null,
+  );
 }
 
 // ---------------------------------------------------------------- recall jobs

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { gs1CheckDigit } from '@app/traceability';
 import { addUser, createGrowingArea, createProduct, signupOrganization, startBrowserApp, type BrowserApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
@@ -105,19 +104,39 @@ describe('console: EPCIS capture, chain check and recall jobs in a real browser'
     expect(await lots()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, '1-capture-proceed.png'), fullPage: true });
 
-    // The list: both captures, newest first, with the file each came from.
+    // The same file again: the two harvests were captured before, the inspection is refused again.
+    await upload(page, 'doi-tac-lan-2.jsonld', document, 'proceed');
+    expect(plain(await page.textContent('[data-testid=epcis-counts]'))).toBe('Số sự kiện: 3 · Đã ghi: 0 · Trùng (bỏ qua): 2 · Bị từ chối: 1');
+    expect(plain(await page.textContent('[data-testid=epcis-outcome]'))).toContain('Không có sự kiện mới nào được ghi');
+    expect(await lots()).toBe(2);
+
+    // The list: every capture, newest first, with the file each came from.
     await page.goto(`${b.baseUrl}/console/#/epcis`);
     const rows = page.locator('[data-testid=epcis-jobs] tbody tr');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(2);
-    expect(plain(await rows.nth(0).textContent())).toContain('doi-tac.jsonld');
-    expect(plain(await rows.nth(1).textContent())).toContain('doi-tac-rollback.jsonld');
+    expect(await rows.count()).toBe(3);
+    expect(plain(await rows.nth(0).textContent())).toContain('doi-tac-lan-2.jsonld');
+    expect(plain(await rows.nth(1).textContent())).toContain('doi-tac.jsonld');
+    expect(plain(await rows.nth(2).textContent())).toContain('doi-tac-rollback.jsonld');
     await page.screenshot({ path: join(ARTIFACTS, '0-captures.png'), fullPage: true });
 
     // A file that is not JSON is refused in the page, with nothing sent.
     await page.setInputFiles('[data-testid=epcis-file]', { name: 'bang-tinh.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('Mã lô;Khối lượng\nTHOC-01;250') });
     await page.click('[data-testid=epcis-send]');
     expect(plain(await page.textContent('[role=alert]'))).toContain('Tệp này không phải JSON');
+    // JSON that is no EPCISDocument is refused by the API with its code, worded in Vietnamese.
+    await page.setInputFiles('[data-testid=epcis-file]', { name: 'khong-phai-epcis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ type: 'Lô hàng', code: 'THOC-01' })) });
+    await page.click('[data-testid=epcis-send]');
+    await page.waitForSelector('[role=alert]:has-text("lược đồ")');
+    expect(plain(await page.textContent('[role=alert]'))).toContain('Tài liệu EPCIS không hợp lệ theo lược đồ JSON EPCIS 2.0 của GS1');
+    expect(await rows.count()).toBe(3);
+
+    // In English too.
+    await page.click('header button:has-text("English")');
+    await page.waitForSelector('h1:has-text("EPCIS 2.0 capture")');
+    expect(plain(await page.textContent('[data-testid=epcis-jobs]'))).toContain('Record the valid ones');
+    await page.click('header button:has-text("Tiếng Việt")');
+    await page.waitForSelector('h1:has-text("Nhận dữ liệu EPCIS 2.0")');
     expect(problems).toEqual([]);
   });
 
@@ -167,11 +186,17 @@ describe('console: EPCIS capture, chain check and recall jobs in a real browser'
     expect(problems).toEqual([]);
   });
 
-  it('follows a recall job to the lots it marked', async () => {
+  it('follows a recall the worker runs, from the lot page to the lots it marked', async () => {
     const lot = (await b.app.dataSource.query(`SELECT id, code FROM lot WHERE organization_id = $1 ORDER BY code LIMIT 1`, [org.organizationId]))[0] as { id: string; code: string };
-    const job = await request(b.app.server).post('/api/v1/recall-jobs').set(org.auth).send({ lotId: lot.id, reason: 'Dư lượng thuốc BVTV vượt ngưỡng' }).expect(202);
     const page = await b.login(org, { problems });
-    await page.goto(`${b.baseUrl}/console/#/recall-jobs/${job.body.id}`);
+    // The API recalls at once up to 2,000 lots downstream and answers a wider recall with a job (202):
+    // this lot's recall is sent where any recall becomes a job, as a wide one would.
+    await page.route(`${b.baseUrl}/api/v1/recalls`, (route) => route.continue({ url: `${b.baseUrl}/api/v1/recall-jobs` }));
+    await page.goto(`${b.baseUrl}/console/#/lots/${lot.id}`);
+    await page.click('button:has-text("Thu hồi lô này")');
+    await page.fill('#recall-reason', 'Dư lượng thuốc BVTV vượt ngưỡng');
+    await page.click('button:has-text("Xác nhận thu hồi")');
+    await page.waitForURL(/#\/recall-jobs\/[0-9a-f-]{36}$/);
     await page.waitForSelector('[data-testid=recall-result] .alert', { timeout: 120_000 });
     expect(await page.getAttribute('[data-testid=recall-progress]', 'aria-valuenow')).toBe('100');
     expect(await page.textContent('[data-testid=recall-marked]')).toBe('1');

@@ -25,7 +25,9 @@ const TEXT = {
     job: 'Lượt nhận EPCIS', progress: 'Tiến độ', processed: 'Đã xử lý', of: 'trên',
     success: 'Đã ghi nhận tài liệu.', rolledBack: 'Không sự kiện nào được ghi vì có sự kiện bị từ chối. Sửa các sự kiện dưới đây rồi gửi lại cả tệp.',
     partial: 'Đã ghi các sự kiện hợp lệ; các sự kiện dưới đây bị từ chối.', noErrors: 'Không có sự kiện nào bị từ chối.',
-    errors: 'Sự kiện bị từ chối hoặc bỏ qua', index: 'Sự kiện số', eventId: 'eventID', reason: 'Lý do', detail: 'Chi tiết kỹ thuật',
+    noneNew: 'Không có sự kiện mới nào được ghi: các sự kiện khác đã được ghi nhận trước đó; các sự kiện dưới đây bị từ chối.',
+    allDuplicates: 'Mọi sự kiện của tài liệu đã được ghi nhận trước đó: không có gì mới được ghi.',
+    errors: 'Sự kiện bị từ chối', index: 'Sự kiện số', eventId: 'eventID', reason: 'Lý do', detail: 'Chi tiết kỹ thuật',
     rolledBackBadge: 'Không ghi gì', another: 'Gửi tài liệu khác', back: 'Các lượt nhận',
     partners: 'Hệ thống của đối tác gửi thẳng đến', partnersKey: 'với tiêu đề X-API-Key (tạo khóa ở mục “Khóa API”).',
   },
@@ -42,7 +44,9 @@ const TEXT = {
     job: 'EPCIS capture', progress: 'Progress', processed: 'Processed', of: 'of',
     success: 'The document was captured.', rolledBack: 'Nothing was recorded because an event was refused. Fix the events below and send the whole file again.',
     partial: 'The valid events were recorded; the events below were refused.', noErrors: 'No event was refused.',
-    errors: 'Refused or skipped events', index: 'Event no.', eventId: 'eventID', reason: 'Reason', detail: 'Technical detail',
+    noneNew: 'No new event was recorded: the others were captured before; the events below were refused.',
+    allDuplicates: 'Every event of the document was captured before: nothing new was recorded.',
+    errors: 'Refused events', index: 'Event no.', eventId: 'eventID', reason: 'Reason', detail: 'Technical detail',
     rolledBackBadge: 'Nothing recorded', another: 'Send another document', back: 'Captures',
     partners: 'Partners’ systems post directly to', partnersKey: 'with an X-API-Key header (create keys under “API keys”).',
   },
@@ -145,6 +149,15 @@ function schemaProblem(body) {
   return Array.isArray(problems) && problems.length ? `${errorMessage(body)} (${problems.slice(0, 3).join('; ')})` : errorMessage(body);
 }
 
+/** What became of the document, in a sentence. */
+function outcomeBox(job) {
+  if (job.status === 'failed' && job.errorCode !== 'EPCIS_EVENT_ROLLED_BACK') return alertBox('error', job.errorCode ? errorMessage({ code: job.errorCode, message: job.errorMessage }) : job.errorMessage ?? t('kinds.failed'));
+  if (job.success === false) return alertBox('error', et('rolledBack'));
+  if (job.refusedCount > 0) return alertBox('warn', et(job.capturedCount > 0 ? 'partial' : 'noneNew'));
+  if (job.capturedCount === 0 && job.duplicateCount > 0) return alertBox('warn', et('allDuplicates'));
+  return alertBox('ok', et('success'));
+}
+
 /** A capture job: its state while it runs, then its counts and every refused event's reason. */
 export async function captureView(id) {
   const first = await api('GET', `${CAPTURE}/${id}`);
@@ -160,12 +173,7 @@ export async function captureView(id) {
     bar.set(job.running ? job.progress : 100);
     state.replaceChildren(captureBadge(job), ` ${et('behaviours.' + job.captureErrorBehaviour)} · `, h('span', { 'data-testid': 'epcis-counts' }, counts(job)));
     if (job.running) return;
-    const refused = job.errors.filter((e) => e.code !== 'EPCIS_EVENT_DUPLICATE').length;
-    outcome.replaceChildren(
-      job.status === 'failed' && job.errorCode && job.errorCode !== 'EPCIS_EVENT_ROLLED_BACK' ? alertBox('error', errorMessage({ code: job.errorCode, message: job.errorMessage }))
-        : job.success === false ? alertBox('error', et('rolledBack'))
-          : refused ? alertBox('warn', et('partial'))
-            : alertBox('ok', et('success')));
+    outcome.replaceChildren(outcomeBox(job));
     errors.replaceChildren(...(job.errors.length ? [
       h('h2', {}, et('errors')),
       table([

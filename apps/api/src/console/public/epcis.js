@@ -124,22 +124,25 @@ export async function epcisView() {
   h('div', { class: 'field' }, h('label', { for: 'epcis-file' }, et('file')), file),
   h('fieldset', { class: 'field', style: 'border:0;padding:0;margin:0 0 12px' }, h('legend', { style: 'font-weight:600;margin-bottom:4px' }, et('behaviour')), h('div', {}, choice('rollback')), h('div', {}, choice('proceed'))),
   message, session.canWrite ? send : h('p', { class: 'muted' }, t('readOnly')));
-  const jobs = listed.ok
-    ? table([
-      { label: et('when'), render: (j) => time(j.createdAt) },
-      { label: et('fileName'), render: (j) => names[j.captureID] ?? '' },
-      { label: et('behaviour'), render: (j) => et(`behaviours.${j.captureErrorBehaviour}`) },
-      { label: t('fields.status'), render: captureBadge },
-      { label: et('events'), key: 'eventCount' },
-      { label: et('captured'), key: 'capturedCount' },
-      { label: et('duplicates'), key: 'duplicateCount' },
-      { label: et('refused'), key: 'refusedCount' },
-    ], listed.body.items, (j) => (location.hash = `#/epcis/${j.captureID}`))
-    : alertBox('error', errorMessage(listed.body));
+  const jobsTable = (items) => table([
+    { label: et('when'), render: (j) => time(j.createdAt) },
+    { label: et('fileName'), render: (j) => names[j.captureID] ?? '' },
+    { label: et('behaviour'), render: (j) => et(`behaviours.${j.captureErrorBehaviour}`) },
+    { label: t('fields.status'), render: captureBadge },
+    { label: et('events'), key: 'eventCount' },
+    { label: et('captured'), key: 'capturedCount' },
+    { label: et('duplicates'), key: 'duplicateCount' },
+    { label: et('refused'), key: 'refusedCount' },
+  ], items, (j) => (location.hash = `#/epcis/${j.captureID}`));
+  const jobs = h('div', { 'data-testid': 'epcis-jobs' }, listed.ok ? jobsTable(listed.body.items) : alertBox('error', errorMessage(listed.body)));
+  // Captures still running (a partner's system may be sending too) are followed until they finish.
+  if (listed.ok && listed.body.items.some((j) => j.running)) {
+    void followJob(`${CAPTURE}?limit=30`, jobs, (answer) => jobs.replaceChildren(jobsTable(answer.items)), (answer) => !answer.items.some((j) => j.running));
+  }
   return [
     h('h1', {}, et('title')), upload,
     h('p', { class: 'muted' }, `${et('partners')} `, h('code', {}, `${location.origin}${CAPTURE}`), ` ${et('partnersKey')}`),
-    h('h2', {}, et('jobs')), h('div', { 'data-testid': 'epcis-jobs' }, jobs),
+    h('h2', {}, et('jobs')), jobs,
   ];
 }
 

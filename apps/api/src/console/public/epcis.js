@@ -124,11 +124,12 @@ export async function epcisView() {
   h('div', { class: 'field' }, h('label', { for: 'epcis-file' }, et('file')), file),
   h('fieldset', { class: 'field', style: 'border:0;padding:0;margin:0 0 12px' }, h('legend', { style: 'font-weight:600;margin-bottom:4px' }, et('behaviour')), h('div', {}, choice('rollback')), h('div', {}, choice('proceed'))),
   message, session.canWrite ? send : h('p', { class: 'muted' }, t('readOnly')));
+  // On a phone the first three columns show (app.css): when, which file, and how it went.
   const jobsTable = (items) => table([
     { label: et('when'), render: (j) => time(j.createdAt) },
     { label: et('fileName'), render: (j) => names[j.captureID] ?? '' },
-    { label: et('behaviour'), render: (j) => et(`behaviours.${j.captureErrorBehaviour}`) },
     { label: t('fields.status'), render: captureBadge },
+    { label: et('behaviour'), render: (j) => et(`behaviours.${j.captureErrorBehaviour}`) },
     { label: et('events'), key: 'eventCount' },
     { label: et('captured'), key: 'capturedCount' },
     { label: et('duplicates'), key: 'duplicateCount' },

@@ -103,6 +103,13 @@ describe('console: EPCIS capture, chain check and recall jobs in a real browser'
     expect(await page.textContent('h1')).toContain('doi-tac.jsonld');
     expect(await lots()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, '1-capture-proceed.png'), fullPage: true });
+    // On a phone the job and its refused event fit the screen.
+    const phone = await b.login(org, { problems, viewport: { width: 390, height: 844 } });
+    await phone.goto(page.url());
+    await phone.waitForSelector('[data-testid=epcis-errors] [data-code=EPCIS_LOT_UNKNOWN]');
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await phone.screenshot({ path: join(ARTIFACTS, '1-capture-phone.png'), fullPage: true });
+    await phone.context().close();
 
     // The same file again: the two harvests were captured before, the inspection is refused again.
     await upload(page, 'doi-tac-lan-2.jsonld', document, 'proceed');

@@ -20,7 +20,7 @@ const TEXT = {
     rollback: 'Không ghi gì cả (mặc định): sửa tệp rồi gửi lại toàn bộ',
     proceed: 'Ghi các sự kiện hợp lệ, liệt kê các sự kiện bị từ chối',
     send: 'Gửi tài liệu', sending: 'Đang gửi…',
-    jobs: 'Các lượt nhận gần đây', when: 'Gửi lúc', events: 'Số sự kiện', captured: 'Đã ghi', duplicates: 'Trùng (bỏ qua)', refused: 'Bị từ chối', fileName: 'Tệp',
+    jobs: 'Các lượt nhận gần đây', when: 'Gửi lúc', finished: 'xong lúc', events: 'Số sự kiện', captured: 'Đã ghi', duplicates: 'Trùng (bỏ qua)', refused: 'Bị từ chối', fileName: 'Tệp',
     behaviours: { rollback: 'Không ghi nếu có lỗi', proceed: 'Ghi phần hợp lệ' },
     job: 'Lượt nhận EPCIS', progress: 'Tiến độ', processed: 'Đã xử lý', of: 'trên',
     success: 'Đã ghi nhận tài liệu.', rolledBack: 'Không sự kiện nào được ghi vì có sự kiện bị từ chối. Sửa các sự kiện dưới đây rồi gửi lại cả tệp.',
@@ -39,7 +39,7 @@ const TEXT = {
     rollback: 'Record nothing (default): fix the file and send all of it again',
     proceed: 'Record the valid events and list the refused ones',
     send: 'Send the document', sending: 'Sending…',
-    jobs: 'Recent captures', when: 'Sent at', events: 'Events', captured: 'Recorded', duplicates: 'Duplicates (skipped)', refused: 'Refused', fileName: 'File',
+    jobs: 'Recent captures', when: 'Sent at', finished: 'finished at', events: 'Events', captured: 'Recorded', duplicates: 'Duplicates (skipped)', refused: 'Refused', fileName: 'File',
     behaviours: { rollback: 'Nothing if one fails', proceed: 'Record the valid ones' },
     job: 'EPCIS capture', progress: 'Progress', processed: 'Processed', of: 'of',
     success: 'The document was captured.', rolledBack: 'Nothing was recorded because an event was refused. Fix the events below and send the whole file again.',
@@ -193,7 +193,7 @@ export async function captureView(id) {
   return [
     h('p', {}, h('a', { href: '#/epcis' }, `← ${et('back')}`)),
     h('h1', {}, `${et('job')}${name ? `: ${name}` : ''}`),
-    h('p', { class: 'muted' }, `${et('when')} ${time(first.body.createdAt)}`, first.body.finishedAt ? ` · ${time(first.body.finishedAt)}` : ''),
+    h('p', { class: 'muted' }, `${et('when')} ${time(first.body.createdAt)}`, first.body.finishedAt ? ` · ${et('finished')} ${time(first.body.finishedAt)}` : ''),
     target,
     session.canWrite ? h('p', {}, h('a', { href: '#/epcis' }, et('another'))) : null,
   ];

@@ -1,59 +1,35 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { addUser, createProgrammeOffice, signupOrganization, startTestApp, testConfig, type TestApp, launchChromium } from '@app/testing';
+import { addUser, createProgrammeOffice, signupOrganization, startBrowserApp, type BrowserApp, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 describe('console: users, keys, passwords, sessions and links in a real browser', () => {
+  let b: BrowserApp;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp);
+    ({ app: t, baseUrl: base } = b);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
   /** A fresh browser profile; script errors and CSP refusals are collected (there must be none). */
   async function open(path = '/console/'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
+    const page = await b.newPage({ problems });
     await page.goto(`${base}${path}`);
     return page;
   }
-  async function login(page: Page, email: string, password: string) {
-    await page.goto(`${base}/console/#/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('form button[type=submit]');
-    await page.waitForSelector('[data-testid=org-name]');
-  }
+  const login = (page: Page, email: string, password: string) => b.login({ email, password }, { page });
   const tokenIn = (page: Page) => page.evaluate(() => localStorage.getItem('nguon.token'));
 
   it('lets an owner add a user who sets their own password, change their role, issue and revoke API keys', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
-import { createGrowingArea, createPartner, createProduct, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { createGrowingArea, createPartner, createProduct, signupOrganization, startBrowserApp, type BrowserApp, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -15,33 +15,21 @@ const plain = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g
 
 /** The problems a clerk met in a day of use (issue 15), each tested in Chromium as a person would meet it. */
 describe('the clerk’s day in the console', () => {
+  let b: BrowserApp;
   let t: TestApp;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp, { worker: createWorkerApp });
+    ({ app: t, baseUrl: base, browser } = b);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
-  async function login(org: { email: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/`);
-    await page.fill('#email', org.email);
-    await page.fill('#password', org.password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=org-name]');
-    return page;
-  }
+  const login = (org: { email: string; password: string }): Promise<Page> => b.login(org);
 
   /** A cooperative with an active area and a product, made through the API. */
   async function cooperative(): Promise<{ org: TestOrganization; areaId: string; productId: string }> {

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import type { LabelTemplate } from '@app/labels';
-import { addUser, createPartner, readLabelQrs, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { addUser, createPartner, readLabelQrs, signupOrganization, startBrowserApp, type BrowserApp, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');
 
 describe('operator console in a real browser', () => {
+  let b: BrowserApp;
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -18,27 +19,14 @@ describe('operator console in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The browser needs a real listening server; its public base URL is the one printed in the QR codes.
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp, { worker: createWorkerApp });
+    ({ app: t, baseUrl: base, browser } = b);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
-  async function login(org: { email: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/`);
-    await page.fill('#email', org.email);
-    await page.fill('#password', org.password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=org-name]');
-    return page;
-  }
+  const login = (org: { email: string; password: string }): Promise<Page> => b.login(org, { acceptDownloads: true });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 

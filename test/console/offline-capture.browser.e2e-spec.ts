@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import request from 'supertest';
-import { createGrowingArea, createProduct, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
+import { createGrowingArea, createProduct, signupOrganization, startBrowserApp, type BrowserApp, type TestApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 /**
@@ -11,34 +11,24 @@ import { createApiApp } from '../../apps/api/src/app.factory.js';
  * port and a secure origin: the API listens on 127.0.0.1.
  */
 describe('offline field capture in the console', () => {
+  let b: BrowserApp;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
 
   beforeAll(async () => {
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }));
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp);
+    ({ app: t, baseUrl: base } = b);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
   async function login(org: TestOrganization): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 420, height: 900 }, locale: 'vi-VN',
+    const page = await b.login(org, {
+      viewport: { width: 420, height: 900 },
       permissions: ['geolocation'], geolocation: { latitude: 21.3857, longitude: 103.0169, accuracy: 12 },
     });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/`);
-    await page.fill('#email', org.email);
-    await page.fill('#password', org.password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=org-name]');
-    return { context, page };
+    return { context: page.context(), page };
   }
 
   const harvestEvents = async (org: TestOrganization) =>
@@ -273,8 +263,8 @@ describe('offline field capture in the console', () => {
     const area = await createGrowingArea(t.server, org, { status: 'active' });
     const product = await createProduct(t.server, org);
     const lot = (await request(t.server).post('/api/v1/lots/harvest').set(org.auth).send({ growingAreaId: area.id, productId: product.id, quantity: '5', unit: 'kg', harvestedAt: new Date().toISOString() }).expect(201)).body;
-    const context = await browser.newContext({ locale: 'vi-VN', permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
+    const page = await b.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = page.context();
     await page.goto(lot.uri);
     // Headless Chromium on Linux has no share sheet: the fallback is taken.
     await page.evaluate('delete Navigator.prototype.share');

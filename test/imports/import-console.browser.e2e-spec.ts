@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { signupOrganization, startTestApp, testConfig, xlsxOf, type TestApp, launchChromium } from '@app/testing';
+import { signupOrganization, startBrowserApp, xlsxOf, type BrowserApp, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -13,21 +13,17 @@ const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'imports');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('importing households through the console in a real browser', () => {
+  let b: BrowserApp;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp, { worker: createWorkerApp });
+    ({ app: t, baseUrl: base } = b);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
   async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
@@ -45,13 +41,7 @@ describe('importing households through the console in a real browser', () => {
     for (let i = 1; i <= 300; i++) rows.push(['Hộ thành viên', `Hộ Lò Văn ${i}`, 912000000 + i, 'Thanh Xương', 'Điện Biên']);
     rows[50][0] = 'Hộ lạ';
     rows[120][2] = 'gọi sau';
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/console/`);
-    await page.fill('#email', org.email);
-    await page.fill('#password', org.password);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=org-name]');
+    const page = await b.login(org, { acceptDownloads: true });
 
     await upload(page, 'ho-thanh-vien.xlsx', await xlsxOf(rows));
     expect(await page.textContent('[data-testid=import-summary]')).toBe('Số dòng: 300 · Dòng mới hợp lệ: 298 · Đã có (bỏ qua hoặc cập nhật): 0 · Dòng có lỗi: 2');
@@ -90,6 +80,6 @@ describe('importing households through the console in a real browser', () => {
     expect(partners.body.total).toBe(300);
     const fixed = (await request(t.server).get('/api/v1/partners').query({ q: 'lo van 120' }).set(org.auth).expect(200)).body.items.find((p: { name: string }) => p.name === 'Hộ Lò Văn 120');
     expect(fixed).toMatchObject({ phone: '0912 000 120', kind: 'member_household' });
-    await context.close();
+    await page.context().close();
   });
 });

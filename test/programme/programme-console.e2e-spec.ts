@@ -1,22 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { createLotTestSetup, createProgrammeOffice, pdfText, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
-import { ProgrammeAlertsService } from '@app/traceability';
+import { createLotTestSetup, createProgrammeOffice, pdfText, grantOversight, signupOrganization, startBrowserApp, type BrowserApp, type TestApp, type TestOrganization } from '@app/testing';
+import { ProgrammeAlertsService, ProgrammeRollupsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'programme');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The office's journey in Chromium with no network but the service itself (map tiles would be
@@ -26,7 +18,7 @@ const freePort = () =>
 describe('console: the programme office’s dashboard in a real browser', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
+  let b: BrowserApp;
   let office: TestOrganization;
   let muongThanh: TestOrganization;
   let lotCode: string;
@@ -35,11 +27,8 @@ describe('console: the programme office’s dashboard in a real browser', () => 
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp(createApiApp, testConfig({ PUBLIC_BASE_URL: base, PORT: String(port) }), createWorkerApp);
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchChromium();
+    b = await startBrowserApp(createApiApp, { worker: createWorkerApp });
+    ({ app: t, baseUrl: base } = b);
 
     office = await createProgrammeOffice(t, { province: 'Điện Biên' });
     muongThanh = await signupOrganization(t.server, { organizationName: 'HTX Nông nghiệp Mường Thanh', province: 'Điện Biên' });
@@ -70,35 +59,28 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       [muongThanh.organizationId, expires, s.paddyId],
     );
     await t.app.get(ProgrammeAlertsService).compute();
+    // The worker's rollup refresh, as its ten-minute schedule would run it.
+    await t.app.get(ProgrammeRollupsService).refresh();
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
-  async function context(width: number, height: number): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
-    // No network: only the service answers; anything else (tiles, CDNs) is refused and recorded.
-    await ctx.route('**/*', (route) => {
+  /** A fresh page whose script errors go to `problems`; no network: only the service answers, anything else (tiles, CDNs) is refused and recorded. */
+  async function open(width: number, height: number): Promise<Page> {
+    const page = await b.newPage({ viewport: { width, height }, problems });
+    await page.context().route('**/*', (route) => {
       if (route.request().url().startsWith(base)) return route.continue();
       outside.push(route.request().url());
       return route.abort();
     });
-    return ctx;
+    return page;
   }
 
   for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
     it(`walks from the dashboard to a cooperative’s lot (${name})`, async () => {
-      const ctx = await context(width, height);
-      const page = await ctx.newPage();
-      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-      });
-      await page.goto(`${base}/console/#/login`);
-      await page.fill('#email', office.email);
-      await page.fill('#password', office.password);
-      await page.click('form button[type=submit]');
+      const page = await b.login(office, { page: await open(width, height) });
+      const ctx = page.context();
       await page.waitForSelector('[data-testid=kpi-cooperatives]');
       // The office's menu is the province's, not a cooperative's empty workspace.
       const menu = await page.locator('nav a').allTextContents();
@@ -112,6 +94,10 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await page.locator('[data-testid=programme-map] path.leaflet-interactive').count()).toBe(3);
       expect(await page.locator('[data-testid=programme-map] img.leaflet-tile').count()).toBe(0);
       expect(await page.textContent('[data-testid=freshness]')).toContain('Số liệu tính lúc');
+      // Each section says when its figures were computed: live, or summed by the worker.
+      expect(await page.textContent('[data-testid=freshness-monthly]')).toMatch(/^Cập nhật lúc .*máy xử lý tổng hợp mỗi 10 phút/);
+      expect(await page.textContent('[data-testid=freshness-coverage]')).toContain('máy xử lý tổng hợp');
+      expect(await page.textContent('[data-testid=freshness-cooperatives]')).toMatch(/^Cập nhật lúc .*tính trực tiếp/);
       // This morning's alerts: the certificate running out, named in Vietnamese, linked to its cooperative.
       const alert = page.locator('[data-testid=alert-certificate_expiring]');
       expect(await alert.count()).toBe(1);

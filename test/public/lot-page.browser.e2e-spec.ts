@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pngjs from 'pngjs';
 import request from 'supertest';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { formatDate } from '@app/traceability';
-import { buildGenealogy, decodeQr, printLabels, startTestApp, testConfig, type Genealogy } from '@app/testing';
+import { buildGenealogy, decodeQr, printLabels, startBrowserApp, type BrowserApp, type Genealogy } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -29,7 +29,8 @@ function productPhoto(): Buffer {
 }
 
 describe('public lot page in a real browser (Chromium, phone viewport)', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let b: BrowserApp;
+  let t: BrowserApp['app'];
   let storageDir: string;
   let browser: Browser;
   let g: Genealogy;
@@ -39,21 +40,15 @@ describe('public lot page in a real browser (Chromium, phone viewport)', () => {
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'nguon-browser-'));
     const base = 'https://truyxuat.example.vn';
-    t = await startTestApp(createApiApp, testConfig({ STORAGE_DIR: storageDir, PUBLIC_BASE_URL: base, LOG_LEVEL: 'error' }), createWorkerApp);
-    await t.app.listen(0, '127.0.0.1');
-    origin = await t.app.getUrl();
+    b = await startBrowserApp(createApiApp, { worker: createWorkerApp, config: { STORAGE_DIR: storageDir, PUBLIC_BASE_URL: base, LOG_LEVEL: 'error' } });
+    ({ app: t, baseUrl: origin, browser } = b);
     g = await buildGenealogy(t.server, Date.now().toString(36).toUpperCase());
     const { pdf } = await printLabels(t.server, g.org, g.packed.id, 1);
     labelPath = (await decodeQr(pdf, 1)).slice(base.length);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
     await mkdir(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
     await rm(storageDir, { recursive: true, force: true });
   });
 

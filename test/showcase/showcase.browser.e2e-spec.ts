@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import request from 'supertest';
-import { createLotTestSetup, createProgrammeOffice, grantOversight, launchChromium, signupOrganization, startTestApp, testConfig, type TestOrganization } from '@app/testing';
+import { createLotTestSetup, createProgrammeOffice, grantOversight, signupOrganization, startBrowserApp, type BrowserApp, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
@@ -12,7 +12,8 @@ const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, heig
  * filter by group and commune, open the producer, then the product, then its latest lot's page.
  */
 describe('OCOP showcase in a real browser', () => {
-  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let b: BrowserApp;
+  let t: BrowserApp['app'];
   let browser: Browser;
   let origin: string;
   let coop: TestOrganization;
@@ -22,9 +23,8 @@ describe('OCOP showcase in a real browser', () => {
   const productName = 'Thóc nếp Séng Cù';
 
   beforeAll(async () => {
-    t = await startTestApp(createApiApp, testConfig({ LOG_LEVEL: 'error' }));
-    await t.app.listen(0, '127.0.0.1');
-    origin = await t.app.getUrl();
+    b = await startBrowserApp(createApiApp, { config: { LOG_LEVEL: 'error' } });
+    ({ app: t, baseUrl: origin, browser } = b);
     const office = await createProgrammeOffice(t, { province: 'Điện Biên' });
     coopName = `HTX Nếp Tú Lệ ${Date.now().toString(36)}`;
     coop = await signupOrganization(t.server, { province: 'Điện Biên', organizationName: coopName });
@@ -45,11 +45,9 @@ describe('OCOP showcase in a real browser', () => {
       .expect(201);
     lotCode = lot.body.code;
     await request(t.server).put('/api/v1/organization/public-profile').set(coop.auth).send({ listed: true, storyVi: 'Nếp Tú Lệ thơm dẻo, trồng ruộng bậc thang.' }).expect(200);
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await b?.close();
   });
 
   for (const [size, viewport] of Object.entries(SIZES)) {

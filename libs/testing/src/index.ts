@@ -14,7 +14,7 @@ export * from './label-reader.js';
 export * from './imports.js';
 export * from './compound-file.js';
 export * from './operations-context.js';
-export { launchChromium } from './browser.js';
+export { freePort, launchChromium, startBrowserApp, type BrowserApp, type BrowserAppOptions, type PageOptions } from './browser.js';
 export * from './mail.js';
 export * from './programme-fixtures.js';
 export * from './epcis-capture.js';

@@ -17,8 +17,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type ApiFactory = (config: AppConfig) => Promise<NestFastifyApplication>;
-type WorkerFactory = (config: AppConfig) => Promise<INestApplicationContext>;
+export type ApiFactory = (config: AppConfig) => Promise<NestFastifyApplication>;
+export type WorkerFactory = (config: AppConfig) => Promise<INestApplicationContext>;
 
 /** Boots the real API (and optionally the real worker) in this process against real services. */
 export async function startTestApp(createApiApp: ApiFactory, config = testConfig(), createWorkerApp?: WorkerFactory): Promise<TestApp & { worker?: INestApplicationContext }> {

@@ -3,7 +3,9 @@ import { apiKeysView, forgotView, linksView, passwordView, resetView, usersView 
 import { alertBox, api, h, session, takeFlash } from './core.js';
 import { errorMessage, lang, setLang, t } from './i18n.js';
 import { eventView } from './events.js';
-import { auditView, labelsView } from './labels.js';
+import { labelsView } from './labels.js';
+import { auditView, recallJobView } from './jobs.js';
+import { captureView, epcisView, et } from './epcis.js';
 import { importsView, importView } from './imports.js';
 import { fieldInputView } from './field.js';
 import { entries, outboxView, rememberedMe, rememberMe, sendAll, startOffline } from './offline.js';
@@ -17,7 +19,7 @@ setLang(lang());
 
 const NAV = [
   ['lots', 'nav.lots'], ['harvest', 'nav.harvest'], ['field-input', 'nav.fieldInput'], ['outbox', 'nav.outbox'], ['transform', 'nav.transform'], ['shipments', 'nav.shipments'], ['labels', 'nav.labels'],
-  ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['audit', 'nav.audit'],
+  ['growing-areas', 'nav.growingAreas'], ['products', 'nav.products'], ['partners', 'nav.partners'], ['facilities', 'nav.facilities'], ['certifications', 'nav.certifications'], ['imports', 'nav.imports'], ['epcis', 'epcis'], ['audit', 'nav.audit'],
   ['showcase', 'showcase'], ['links', 'nav.links'], ['users', 'nav.users'], ['api-keys', 'nav.apiKeys'],
 ];
 /** A programme office in its own name keeps no lots or registry: its menu is the province's (programme.js). */
@@ -84,7 +86,7 @@ function layout(section, content, switcher) {
         h('a', { href: '#/account/password', 'data-testid': 'change-password' }, t('account.changePassword')),
         h('button', { type: 'button', onclick: () => { setLang(lang() === 'vi' ? 'en' : 'vi'); render(); } }, t('language')),
         h('button', { type: 'button', 'data-testid': 'logout', onclick: () => void logout() }, t('logout')))),
-    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, key === 'programme' ? pt('nav') : key === 'showcase' ? st('nav') : t(key)))),
+    h('nav', {}, visible.map(([path, key]) => h('a', { href: `#/${path}`, class: section === path ? 'active' : undefined }, key === 'programme' ? pt('nav') : key === 'showcase' ? st('nav') : key === 'epcis' ? et('nav') : t(key)))),
     h('main', {}, content),
   ];
 }
@@ -110,7 +112,9 @@ async function route(path, params) {
   if (section === 'shipments') return shipmentsView();
   if (section === 'labels') return labelsView(params);
   if (section === 'imports') return id ? importView(id) : importsView();
-  if (section === 'audit') return auditView();
+  if (section === 'epcis') return id ? captureView(id) : epcisView();
+  if (section === 'recall-jobs' && id) return recallJobView(id);
+  if (section === 'audit') return auditView(params);
   if (section === 'links') return linksView();
   if (section === 'users' && session.isAdmin) return usersView();
   if (section === 'api-keys' && session.isAdmin) return apiKeysView();

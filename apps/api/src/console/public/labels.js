@@ -73,16 +73,3 @@ async function preview(id, target) {
   const type = response.headers.get('content-type') ?? '';
   target.append(type.includes('pdf') ? h('iframe', { src: url, title: t('labels.preview'), style: 'width:100%;height:320px;border:1px solid #ccc' }) : h('img', { src: url, alt: t('labels.preview'), style: 'max-width:100%;border:1px solid #ccc' }));
 }
-
-export async function auditView() {
-  const out = h('div', { 'data-testid': 'audit' });
-  const run = async () => {
-    out.replaceChildren(h('p', {}, t('loading')));
-    const result = await api('GET', '/api/v1/audit/verify');
-    if (!result.ok) return out.replaceChildren(alertBox('error', errorMessage(result.body)));
-    const v = result.body;
-    out.replaceChildren(alertBox(v.valid ? 'ok' : 'error', v.valid ? t('audit.valid') : `${t('audit.broken')}: ${v.firstBrokenEventId}`), h('p', {}, `${t('audit.checked')}: ${v.eventsChecked}`));
-  };
-  void run();
-  return [h('h1', {}, t('audit.title')), h('button', { type: 'button', class: 'secondary', onclick: run }, t('audit.run')), out];
-}

@@ -249,7 +249,8 @@ function recall(lot, target) {
     afterReason: [h('div', { class: 'alert warn', 'data-testid': 'recall-public-warning' }, t('lot.recallReasonPublic')), h('p', { class: 'muted' }, t('lot.recallNotForMistakes'))],
     confirmLabel: t('lot.recallConfirmButton'),
     send: (reason) => api('POST', '/api/v1/recalls', { lotId: lot.id, reason }),
-    onDone: () => location.reload(),
+    // A recall reaching many lots runs in the worker (202 with the job): its screen shows the progress.
+    onDone: (/** @type {any} */ body) => { if (body?.lotsReachable !== undefined) location.hash = `#/recall-jobs/${body.id}`; else location.reload(); },
   });
 }
 

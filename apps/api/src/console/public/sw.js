@@ -9,7 +9,7 @@ const SHELL = [
   '/console/', '/console/index.html', '/console/app.css', '/console/manifest.webmanifest', '/console/icon.svg', '/console/icon-192.png', '/console/icon-512.png',
   '/console/app.js', '/console/core.js', '/console/i18n.js', '/console/error-texts.js', '/console/numbers.js', '/console/offline.js',
   '/console/lots.js', '/console/events.js', '/console/registry.js', '/console/account.js', '/console/labels.js',
-  '/console/imports.js', '/console/programme.js', '/console/showcase.js', '/console/evidence.js', '/console/field.js',
+  '/console/imports.js', '/console/programme.js', '/console/showcase.js', '/console/jobs.js', '/console/epcis.js', '/console/evidence.js', '/console/field.js',
 ];
 
 worker.addEventListener('install', (/** @type {any} */ event) => {

@@ -3633,7 +3633,7 @@ export interface components {
         ProgrammeDashboardDto: {
             /**
              * Format: date-time
-             * @description When the figures were computed (they are computed on request)
+             * @description When this answer was made (the live figures are computed now; see freshness for the rollups)
              */
             computedAt: string;
             cooperatives: components["schemas"]["ProgrammeCountsDto"];
@@ -3644,11 +3644,28 @@ export interface components {
             filters: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Per section (cooperatives, ocop, coverage, growingAreas, monthly, recalls, signals): { source: live | rollup, computedAt, refreshEveryMinutes }. Rollups are refreshed by the worker every 10 minutes and count every change committed before computedAt (null: not built yet).
+             * @example {
+             *       "monthly": {
+             *         "source": "rollup",
+             *         "computedAt": "2026-06-30T03:10:00.000Z",
+             *         "refreshEveryMinutes": 10
+             *       },
+             *       "ocop": {
+             *         "source": "live",
+             *         "computedAt": "2026-06-30T03:14:12.000Z"
+             *       }
+             *     }
+             */
+            freshness: {
+                [key: string]: unknown;
+            };
             /** @description byStatus, byCrop, totalAreaHa, suspendedOrRevokedWithStockOnSale */
             growingAreas: {
                 [key: string]: unknown;
             };
-            /** @description Per month: lots, harvestLots, harvestedKg, processedLots, processedKg, labelsPrinted, scans, distinctClients */
+            /** @description Per month: lots, harvestLots, harvestedKg, processedLots, processedKg, labelsPrinted, scans, distinctClients, distinctClientsPer (month: each client once in the month per cooperative; day: the period cuts the month, each client once a day) */
             monthly: {
                 [key: string]: unknown;
             }[];
@@ -3676,6 +3693,8 @@ export interface components {
             };
         };
         ProgrammeItemsDto: {
+            /** @description Coverage only: when the rollups its lots come from were refreshed (null: not built yet) */
+            computedAt?: Record<string, never> | null;
             items: {
                 [key: string]: unknown;
             }[];

@@ -18,3 +18,4 @@ export { launchChromium } from './browser.js';
 export * from './mail.js';
 export * from './programme-fixtures.js';
 export * from './epcis-capture.js';
+export * from './scale-topology.js';

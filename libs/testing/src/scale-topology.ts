@@ -220,6 +220,7 @@ export async function startScaleTopology(options: ScaleTopologyOptions = {}): Pr
       HOST: '127.0.0.1',
       JWT_SECRET: 'scale-topology-secret-0123456789abcdef0123',
       QUEUE_PREFIX: 'nguon',
+      RATE_LIMIT_SHARED: 'true',
       ...(redisNodes.length ? { REDIS_CLUSTER_NODES: redisNodes.join(',') } : {}),
       ...options.env,
     };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@app/database';
 import { SUSPICIOUS_SERIAL_DISTINCT_DAYS, SUSPICIOUS_SERIAL_SCANS } from '../public/scan-stats.repository.js';
 import type { ProgrammeFilters, ProgrammeOffice, ProgrammeScope } from './programme-scope.js';
 
@@ -39,11 +38,12 @@ export interface CoverageRow {
  */
 @Injectable()
 export class ProgrammeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the caller chose one (ReadDatabase.fresh / tolerant). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** The caller's organization if it is a confirmed programme office; null otherwise. */
   async office(organizationId: string): Promise<ProgrammeOffice | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT id, name, province, province_code AS "provinceCode" FROM organization
        WHERE id = $1 AND kind = 'programme_office' AND office_confirmed_at IS NOT NULL`,
       [organizationId],
@@ -53,7 +53,7 @@ export class ProgrammeRepository {
 
   /** The cooperatives of the office's province with an active oversight link, narrowed by commune. */
   async overseen(officeId: string, communeCode?: string | null): Promise<{ id: string; name: string; commune: string | null; communeCode: string | null }[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode"
        FROM organization_link l
        JOIN organization office ON office.id = l.from_organization_id
@@ -67,7 +67,7 @@ export class ProgrammeRepository {
   }
 
   async cooperatives(scope: ProgrammeScope): Promise<{ linked: number; active: number; inactive: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT count(DISTINCT e.organization_id)::int AS active FROM event e
        WHERE e.organization_id = ANY($1::uuid[]) AND e.event_time >= $2 AND e.event_time < $3`,
       [scope.organizationIds, scope.start, scope.end],
@@ -76,7 +76,7 @@ export class ProgrammeRepository {
   }
 
   async ocop(scope: ProgrammeScope) {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `WITH cert AS (${PRODUCT_CERTIFICATES}),
        judged AS (SELECT *, expires_at IS NULL OR expires_at >= $2::date AS valid FROM cert)
        SELECT count(*)::int AS products,
@@ -101,7 +101,7 @@ export class ProgrammeRepository {
       expiring30: `expires_at >= $2::date AND expires_at <= $2::date + 30`,
       expired: `expires_at < $2::date`,
     }[state];
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH cert AS (${PRODUCT_CERTIFICATES})
        SELECT cert.product_id AS "productId", cert.name_vi AS "productName", cert.ocop_group AS "ocopGroup", cert.level AS stars,
          cert.number, cert.expires_at::text AS "expiresAt", cert.organization_id AS "organizationId", o.name AS "organizationName"
@@ -117,7 +117,7 @@ export class ProgrammeRepository {
    * and those of them with labels printed (a label job that did not fail).
    */
   async coverage(scope: ProgrammeScope): Promise<CoverageRow[]> {
-    const rows: CoverageRow[] = await this.dataSource.query(
+    const rows: CoverageRow[] = await this.reads.db.query(
       `WITH RECURSIVE cert AS (${PRODUCT_CERTIFICATES}),
        certified AS (SELECT * FROM cert WHERE expires_at IS NULL OR expires_at >= $2::date),
        period_lots AS (
@@ -145,12 +145,12 @@ export class ProgrammeRepository {
 
   async growingAreas(scope: ProgrammeScope) {
     const [byStatus, byCrop, revokedOnSale] = await Promise.all([
-      this.dataSource.query(
+      this.reads.db.query(
         `SELECT status, count(*)::int AS areas, coalesce(sum(area_ha), 0)::text AS "areaHa" FROM growing_area
          WHERE organization_id = ANY($1::uuid[]) GROUP BY status ORDER BY status`,
         [scope.organizationIds],
       ),
-      this.dataSource.query(
+      this.reads.db.query(
         `SELECT crop, count(*)::int AS areas, coalesce(sum(area_ha), 0)::text AS "areaHa" FROM growing_area
          WHERE organization_id = ANY($1::uuid[]) GROUP BY crop ORDER BY sum(area_ha) DESC, crop`,
         [scope.organizationIds],
@@ -166,7 +166,7 @@ export class ProgrammeRepository {
    * with stock left: what a borrowed or withdrawn code lets reach the market.
    */
   suspendedWithStock(scope: ProgrammeScope): Promise<{ growingAreaId: string; code: string; name: string; status: string; organizationId: string; lotsOnSale: number }[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH RECURSIVE bad AS (
          SELECT id, organization_id, code, name, status FROM growing_area WHERE organization_id = ANY($1::uuid[]) AND status IN ('suspended', 'revoked')),
        descendants (area_id, lot_id) AS (
@@ -184,7 +184,7 @@ export class ProgrammeRepository {
   /** Lots made, harvested and processed mass, labels printed and scans, per local month of the period. */
   monthly(scope: ProgrammeScope) {
     const group = scope.filters.ocopGroup ?? null;
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH months AS (
          SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', $2::date), date_trunc('month', $3::date), interval '1 month') m),
        lots AS (
@@ -225,7 +225,7 @@ export class ProgrammeRepository {
    * printed for those lots.
    */
   recalls(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH roots AS (
          SELECT e.details->>'recallId' AS recall_id, e.organization_id, e.event_time, e.reason, e.details->>'rootLotCode' AS root_lot_code
          FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'recall' AND e.details->>'rootLotId' IS NOT NULL AND e.event_time < $2),
@@ -244,7 +244,7 @@ export class ProgrammeRepository {
   }
 
   async signals(scope: ProgrammeScope): Promise<{ yieldOverrides: number; copiedLabels: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT
          (SELECT count(*)::int FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'harvest' AND e.details ? 'yieldOverride'
             AND e.event_time >= $2 AND e.event_time < $3 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.voids_event_id = e.id)) AS "yieldOverrides",
@@ -261,7 +261,7 @@ export class ProgrammeRepository {
 
   /** Per cooperative of the scope: the figures a drill-down table shows. */
   cooperativeRows(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode",
          EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3) AS active,
          (SELECT count(*)::int FROM lot l WHERE l.organization_id = o.id AND l.produced_at >= $2 AND l.produced_at < $3 AND l.status <> 'voided') AS lots,
@@ -275,7 +275,7 @@ export class ProgrammeRepository {
 
   /** A cooperative's lots made in the period, newest first (read-only drill-down). */
   lots(scope: ProgrammeScope, organizationId: string, page: { limit: number; offset: number }) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT l.id, l.code, l.display_name AS "displayName", l.kind, l.quantity::text AS quantity, l.unit, l.status, l.produced_at AS "producedAt",
          p.id AS "productId", p.name_vi AS "productName", p.ocop_group AS "ocopGroup", g.code AS "growingAreaCode",
          (SELECT coalesce(sum(j.count), 0)::int FROM label_job j WHERE j.organization_id = l.organization_id AND j.lot_id = l.id AND j.status <> 'failed') AS "labelsPrinted"
@@ -288,7 +288,7 @@ export class ProgrammeRepository {
 
   /** Growing areas of the scope with their geometry, for the map and its table. */
   areas(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT g.id, g.organization_id AS "organizationId", o.name AS "organizationName", g.code, g.name, g.crop, g.area_ha::text AS "areaHa",
          g.status, g.commune, g.commune_code AS "communeCode", g.location
        FROM growing_area g JOIN organization o ON o.id = g.organization_id

@@ -113,6 +113,8 @@ function serverConf(port: number, socketDir: string): string {
     'full_page_writes = off',
     'synchronous_commit = on',
     "log_min_messages = warning",
+    // Statements counted per server (test/scale tells the replica's reads from the primary's).
+    "shared_preload_libraries = 'pg_stat_statements'",
     '',
   ].join('\n');
 }
@@ -187,6 +189,7 @@ export async function startScaleTopology(options: ScaleTopologyOptions = {}): Pr
     appendFileSync(join(primary.dataDir, 'postgresql.conf'), serverConf(primaryPort, pgDir));
     await startServer(primary, 'primary');
     await query({ ...primary, url: primary.url.replace(`/${DATABASE}`, '/postgres') }, `CREATE DATABASE ${DATABASE}`);
+    await query(primary, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
     // Redis Cluster: three masters, no replicas (the queue's keys share one slot through their hash tag).
     const redisNodes: string[] = [];

@@ -155,10 +155,27 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
       expect(html).toContain('Dư lượng vượt ngưỡng (scale test)');
     });
 
+    it('are read from the primary while the replica has not replayed what they must show', async () => {
+      await topology.query(topology.replica!, 'SELECT pg_wal_replay_pause()');
+      try {
+        const lot = await createLabelLot(primaryDb(), org.organizationId, { gtin: true });
+        const before = { primary: await genealogyCalls('primary'), replica: await genealogyCalls('replica') };
+        const response = await page(1, `/l/${lot.shortCode}`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain(lot.lotCode);
+        expect(await genealogyCalls('replica')).toBe(before.replica);
+        expect(await genealogyCalls('primary')).toBe(before.primary + 1);
+      } finally {
+        await topology.query(topology.replica!, 'SELECT pg_wal_replay_resume()');
+      }
+    });
+
     it('are served from the primary when the replica stops, without an error reaching the client', async () => {
       // One page cached in each API, and one recall to rebuild after the replica is gone.
       await page(0, `/l/${pageLots[0].shortCode}`);
       await page(1, `/l/${pageLots[2].shortCode}`);
+      const replicas = async (i: number) => ((await (await fetch(`${topology.apis[i].url}/health/ready`)).json()) as { replicas: { up: boolean }[] }).replicas;
+      expect(await replicas(0)).toEqual([expect.objectContaining({ up: true })]);
       await topology.stopReplica();
       const statuses: number[] = [];
       for (const [i, lot] of pageLots.entries()) {
@@ -166,6 +183,9 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
         statuses.push((await page((i + 1) % 2, `/01/${lot.gtin}/10/${lot.lotCode}`)).status);
       }
       expect(statuses).toEqual(Array(statuses.length).fill(200));
+      // Seen as down by the next check, and the processes stay ready on the primary.
+      await waitUntil(async () => !(await replicas(0))[0].up && !(await replicas(1))[0].up, 'the replica seen as down');
+      expect((await fetch(`${topology.apis[0].url}/health/ready`)).status).toBe(200);
       const recall = await fetch(`${topology.apis[1].url}/api/v1/recalls`, {
         method: 'POST',
         headers: { ...org.auth, 'content-type': 'application/json' },

@@ -39,3 +39,52 @@ describe('ReadDatabase', () => {
     await reads.close();
   });
 });
+
+describe('ReadDatabase on a replica', () => {
+  /** A ReadDatabase whose one replica is taken as up and caught up (its pool is never asked here). */
+  function withReplica() {
+    const primary = fakePrimary('0/10');
+    const reads = new ReadDatabase(primary.source, ['postgres://nobody@127.0.0.1:1/nguon'], 5000);
+    const replica = (reads as unknown as { replicas: { up: boolean; lagMs: number; replayed: bigint; reader: unknown }[] }).replicas[0];
+    Object.assign(replica, { up: true, lagMs: 0, replayed: 0x20n });
+    return { primary, reads, replica };
+  }
+
+  it('runs fresh reads on a replica that has replayed the primary position, tolerant ones on one within the lag', async () => {
+    const { reads, replica } = withReplica();
+    expect(await reads.fresh(async () => reads.db)).toBe(replica.reader);
+    expect(await reads.tolerant(async () => reads.db)).toBe(replica.reader);
+    replica.lagMs = 6000;
+    expect(await reads.tolerant(async () => reads.db)).not.toBe(replica.reader);
+    await reads.close();
+  });
+
+  it('runs a read again on the primary when the replica went away, and leaves the replica out until a check finds it', async () => {
+    const { primary, reads, replica } = withReplica();
+    let calls = 0;
+    const answer = await reads.tolerant(async () => {
+      calls++;
+      if (reads.db === replica.reader) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      return 'from the primary';
+    });
+    expect(answer).toBe('from the primary');
+    expect(calls).toBe(2);
+    expect(replica.up).toBe(false);
+    expect(await reads.fresh(async () => reads.db)).toBe(primary.source);
+    await reads.close();
+  });
+
+  it("lets a read's own failure through, run once, the replica still in use", async () => {
+    const { reads, replica } = withReplica();
+    let calls = 0;
+    await expect(
+      reads.tolerant(async () => {
+        calls++;
+        throw new Error('LOT_NOT_FOUND');
+      }),
+    ).rejects.toThrow('LOT_NOT_FOUND');
+    expect(calls).toBe(1);
+    expect(replica.up).toBe(true);
+    await reads.close();
+  });
+});

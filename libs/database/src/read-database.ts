@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable, pgError } from './database-errors.js';
 
 /** What a repository reads with: the primary's data source, or a replica's pool behind the same call. */
 export interface ReadQueryable {
@@ -143,10 +144,13 @@ export class ReadDatabase {
     if (!replica) return fn();
     try {
       return await this.context.run(replica.reader, fn);
-    } catch {
-      // The replica went away (or cancelled a read that replay conflicted with): the primary answers,
-      // and the replica waits for the next check that finds it well. fn only reads, so it runs again.
-      replica.up = false;
+    } catch (error) {
+      // The replica went away (it then waits for the next check that finds it well), or cancelled a
+      // read that replay conflicted with (40001): the primary answers; fn only reads, so it runs again.
+      // Any other failure is fn's own (a lot not found, a bad query) and is the caller's.
+      const unavailable = isDatabaseUnavailable(error);
+      if (!unavailable && pgError(error).code !== '40001') throw error;
+      if (unavailable) replica.up = false;
       return fn();
     }
   }

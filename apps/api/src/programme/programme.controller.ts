@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ProgrammeAlertsService, ProgrammeService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
-import { ReplicaReadsInterceptor } from '../common/replica-reads.interceptor.js';
+import { ReadsFromReplica } from '../common/replica-reads.interceptor.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
 import { ProgrammeAlertsDto, ProgrammeAlertsQueryDto, ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './dto/index.js';
 
@@ -13,10 +13,10 @@ const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ON
 /**
  * The province programme office's read-only view over the cooperatives that accepted its oversight
  * (README, "Programme office"). Every route takes the same period and filters. Computed live, and
- * read from a replica when there is one (a few seconds of lag at most: ReplicaReadsInterceptor).
+ * read from a replica when there is one (a few seconds of lag at most).
  */
 @ApiTags('programme')
-@UseInterceptors(ReplicaReadsInterceptor)
+@ReadsFromReplica('tolerant')
 @ApiBearerAuth()
 @Controller('api/v1/programme')
 export class ProgrammeController {

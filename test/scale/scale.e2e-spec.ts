@@ -28,14 +28,17 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
   const page = (apiIndex: number, path: string, from = someAddress()) => fetch(`${topology.apis[apiIndex].url}${path}`, { headers: { 'x-forwarded-for': from, accept: 'text/html' } });
   const primaryDb = () => ({ query: (sql: string, values?: unknown[]) => topology.query(topology.primary, sql, values) }) as unknown as DataSource;
 
-  /** Calls of the public pages' genealogy read on one server (pg_stat_statements counts each server's own). */
-  const genealogyCalls = async (server: 'primary' | 'replica') => {
+  /** Calls of statements starting with `start` on one server (pg_stat_statements counts each server's own). */
+  const callsOf = async (server: 'primary' | 'replica', start: string) => {
     const rows = await topology.query<{ calls: string | null }>(
       server === 'primary' ? topology.primary : topology.replica!,
-      `SELECT sum(calls)::text AS calls FROM pg_stat_statements WHERE query LIKE 'WITH RECURSIVE reach(id, depth)%'`,
+      `SELECT sum(calls)::text AS calls FROM pg_stat_statements WHERE starts_with(query, $1)`,
+      [start],
     );
     return Number(rows[0].calls ?? 0);
   };
+  /** The public pages' genealogy read. */
+  const genealogyCalls = (server: 'primary' | 'replica') => callsOf(server, 'WITH RECURSIVE reach(id, depth)');
   const replicaCaughtUp = async () => {
     const [{ lsn }] = await topology.query<{ lsn: string }>(topology.primary, 'SELECT pg_current_wal_lsn()::text AS lsn');
     const [{ caught }] = await topology.query<{ caught: boolean }>(topology.replica!, 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS caught', [lsn]);
@@ -153,6 +156,16 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
       expect(await (await status()).json()).toMatchObject({ recalled: true, reason: 'Dư lượng vượt ngưỡng (scale test)' });
       const html = await (await page(1, `/l/${lot.shortCode}`)).text();
       expect(html).toContain('Dư lượng vượt ngưỡng (scale test)');
+    });
+
+    it("serve an operator's trace from the replica too, once it has replayed what the operator wrote", async () => {
+      await waitUntil(replicaCaughtUp, 'the replica to replay');
+      const trace = 'WITH RECURSIVE edge AS';
+      const before = { primary: await callsOf('primary', trace), replica: await callsOf('replica', trace) };
+      const response = await fetch(`${topology.apis[1].url}/api/v1/lots/${pageLots[4].lotId}/trace?direction=forward`, { headers: org.auth });
+      expect(response.status).toBe(200);
+      expect(await callsOf('replica', trace)).toBeGreaterThan(before.replica);
+      expect(await callsOf('primary', trace)).toBe(before.primary);
     });
 
     it('are read from the primary while the replica has not replayed what they must show', async () => {

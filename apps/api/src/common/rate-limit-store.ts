@@ -49,7 +49,12 @@ export function sharedRateLimitStore(redis: Redis | Cluster, namespace: string, 
   const counter = redis as unknown as WithWindow;
   const local = new LocalWindows();
   class SharedRateLimitStore {
-    constructor(private readonly prefix = namespace) {}
+    private readonly prefix: string;
+
+    /** The plugin constructs its store with its settings; a route's own limit (child) adds its route to the prefix. */
+    constructor(_settings?: unknown, prefix = namespace) {
+      this.prefix = prefix;
+    }
 
     incr(key: string, callback: Callback, timeWindow: number, max: number): void {
       counter.nguonRateWindow(this.prefix + key, timeWindow, (error, result) => {
@@ -64,7 +69,7 @@ export function sharedRateLimitStore(redis: Redis | Cluster, namespace: string, 
     }
 
     child(routeOptions: { routeInfo: { method: string; url: string } }): SharedRateLimitStore {
-      return new SharedRateLimitStore(`${this.prefix}${routeOptions.routeInfo.method}${routeOptions.routeInfo.url}-`);
+      return new SharedRateLimitStore(undefined, `${this.prefix}${routeOptions.routeInfo.method}${routeOptions.routeInfo.url}-`);
     }
   }
   return SharedRateLimitStore;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createGrowingArea, createInputApplication, createPartner, createProduct, downloadBinary, rowsOfXlsx, signupOrganization, startTestApp, uploadImport, waitForImport, xlsxOf, type TestOrganization } from '@app/testing';
+import { createGrowingArea, createInputApplication, createPartner, createProduct, createTestFacility, downloadBinary, rowsOfXlsx, signupOrganization, startTestApp, uploadImport, waitForImport, xlsxOf, type TestOrganization } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -162,6 +162,78 @@ describe('historical harvests from a spreadsheet', () => {
     // The same rows in another file: the imported ones are found again, nothing is consumed twice.
     const again = await uploadImport(t.server, org, 'processing', await xlsxOf([rows[0], rows[1], rows[6]]), 'che-bien-lan-2.xlsx').expect(201);
     expect(again.body).toMatchObject({ totalRows: 2, validRows: 0, existingRows: 2, errorRows: 0 });
+  });
+
+  it('reads merged cells of XLSX data rows as the clerk sees them: a date merged down over a day’s harvests is each row’s date; a range running into blank rows makes no rows', async () => {
+    const { org, area, product } = await cooperative();
+    const rows: unknown[][] = [HEADERS];
+    rows.push([area.code, product.nameVi, '03/10/2025', '100', 'kg', null, 'GOP-01', null]); // 2: the date and the product merged down to row 4
+    rows.push([area.code, null, null, '110', 'kg', null, 'GOP-02', null]); // 3
+    rows.push([area.code, null, null, '120', 'kg', null, 'GOP-03', null]); // 4
+    rows.push([area.code, product.nameVi, '04/10/2025', '130', 'kg', null, 'GOP-04', null]); // 5: its date merged down to row 7
+    rows.push([null, null, null, null, null, null, null, null]); // 6: blank but for the merged date
+    rows.push([null, null, null, null, null, null, null, null]); // 7
+    const file = await xlsxOf(rows, (sheet) => {
+      sheet.mergeCells('B2:B4');
+      sheet.mergeCells('C2:C4');
+      sheet.mergeCells('C5:C7');
+    });
+    const upload = await uploadImport(t.server, org, 'harvests', file, 'gop-o.xlsx').expect(201);
+    expect(upload.body).toMatchObject({ totalRows: 4, validRows: 4, errorRows: 0 });
+    expect(await commit(org, upload.body.id)).toMatchObject({ status: 'done', createdCount: 4 });
+    const lots = (await request(t.server).get('/api/v1/lots').query({ growingAreaId: area.id, limit: 10 }).set(org.auth).expect(200)).body.items as { code: string; producedAt: string; product: { id: string } }[];
+    const byCode = Object.fromEntries(lots.map((l) => [l.code, l]));
+    for (const code of ['GOP-01', 'GOP-02', 'GOP-03']) expect(byCode[code]).toMatchObject({ producedAt: '2025-10-03T00:00:00.000+07:00', product: { id: product.id } });
+    expect(byCode['GOP-04']).toMatchObject({ producedAt: '2025-10-04T00:00:00.000+07:00' });
+
+    // A merged cell without a value (the clerk merged, then cleared it) leaves the rows' cells empty: named as any empty required cell.
+    const cleared = await xlsxOf([HEADERS, [area.code, product.nameVi, null, '10', 'kg', null, 'GOP-05', null], [area.code, product.nameVi, null, '11', 'kg', null, 'GOP-06', null]], (sheet) => sheet.mergeCells('C2:C3'));
+    const bad = await uploadImport(t.server, org, 'harvests', cleared, 'gop-o-trong.xlsx').expect(201);
+    expect(bad.body.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [2, 'Ngày thu hoạch *'],
+      [3, 'Ngày thu hoạch *'],
+    ]);
+  });
+
+  it('records historical processing at a facility named by its code or name (either language’s header); an unknown or ambiguous facility is named on its row', async () => {
+    const { org, area, product } = await cooperative();
+    await createProduct(t.server, org, { nameVi: 'Gạo nếp Séng Cù', unit: 'kg' });
+    const mill = await createTestFacility(t.dataSource, org.organizationId, { kind: 'processing_plant', name: 'Xưởng xay xát Thanh Xương', code: 'VN-DB-XX01' });
+    const packer = await createTestFacility(t.dataSource, org.organizationId, { kind: 'packing_house', name: 'Nhà đóng gói Mường Thanh' });
+    await createTestFacility(t.dataSource, org.organizationId, { kind: 'warehouse', name: 'Kho số 1' });
+    await createTestFacility(t.dataSource, org.organizationId, { kind: 'warehouse', name: 'Kho số 1' });
+    const harvests: unknown[][] = [HEADERS, [area.code, product.nameVi, '01/10/2025', '1.000', 'kg', null, 'CS-01', null]];
+    expect(await commit(org, (await uploadImport(t.server, org, 'harvests', await xlsxOf(harvests), 'th-cs.xlsx').expect(201)).body.id)).toMatchObject({ status: 'done' });
+
+    const en = ['Input lots *', 'Input unit', 'Output product *', 'Output quantity *', 'Unit *', 'Processed on *', 'Process *', 'Output lot code', 'Processing facility'];
+    const rows: unknown[][] = [en];
+    rows.push(['CS-01: 300', 'kg', 'Gạo nếp Séng Cù', '200', 'kg', '05/10/2025', 'Xay xát', 'CS-GAO-01', 'vn-db-xx01']); // 2: by code, any case
+    rows.push(['CS-01: 100', 'kg', 'Gạo nếp Séng Cù', '70', 'kg', '05/10/2025', 'Xay xát', 'CS-GAO-02', 'Nha dong goi Muong Thanh'.normalize('NFD')]); // 3: by name, no diacritics
+    rows.push(['CS-01: 100', 'kg', 'Gạo nếp Séng Cù', '70', 'kg', '06/10/2025', 'Xay xát', 'CS-GAO-03', null]); // 4: no facility
+    rows.push(['CS-01: 10', 'kg', 'Gạo nếp Séng Cù', '7', 'kg', '06/10/2025', 'Xay xát', 'CS-GAO-04', 'Xưởng không có']); // 5
+    rows.push(['CS-01: 10', 'kg', 'Gạo nếp Séng Cù', '7', 'kg', '06/10/2025', 'Xay xát', 'CS-GAO-05', 'Kho số 1']); // 6
+    const upload = await uploadImport(t.server, org, 'processing', await xlsxOf(rows), 'processing.xlsx').expect(201);
+    expect(upload.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [5, 'Processing facility', 'FACILITY_NOT_FOUND'],
+      [6, 'Processing facility', 'FACILITY_AMBIGUOUS'],
+    ]);
+    expect(await commit(org, upload.body.id, { mode: 'valid_rows' })).toMatchObject({ status: 'done', createdCount: 3 });
+    const facilities = await t.dataSource.query(
+      `SELECT l.code, l.facility_id AS "lotFacility", e.facility_id AS "eventFacility" FROM lot l JOIN event e ON e.id = l.created_event_id WHERE l.organization_id = $1 AND l.code LIKE 'CS-GAO-%' ORDER BY l.code`,
+      [org.organizationId],
+    );
+    expect(facilities).toEqual([
+      { code: 'CS-GAO-01', lotFacility: mill, eventFacility: mill },
+      { code: 'CS-GAO-02', lotFacility: packer, eventFacility: packer },
+      { code: 'CS-GAO-03', lotFacility: null, eventFacility: null },
+    ]);
+    const lot = (await request(t.server).get('/api/v1/lots').query({ q: 'CS-GAO-01' }).set(org.auth).expect(200)).body.items[0];
+    expect((await request(t.server).get(`/api/v1/lots/${lot.id}`).set(org.auth).expect(200)).body).toMatchObject({ facility: { id: mill, name: 'Xưởng xay xát Thanh Xương' } });
+    // Both templates carry the column.
+    const vi = await rowsOfXlsx((await downloadBinary(t.server, org, '/api/v1/imports/templates/processing?lang=vi').expect(200)).body);
+    expect(vi[0]).toContain('Cơ sở chế biến');
+    const enTemplate = await rowsOfXlsx((await downloadBinary(t.server, org, '/api/v1/imports/templates/processing?lang=en').expect(200)).body);
+    expect(enTemplate[0]).toContain('Processing facility');
   });
 
   it('offers both historical kinds with Vietnamese and English templates; a filled Vietnamese template (NFD unit word) is read and judged by the API’s rules', async () => {

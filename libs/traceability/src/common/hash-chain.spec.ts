@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { canonicalJson, chainHash, GENESIS_HASH, verifyChain, type ChainedEvent } from './hash-chain.js';
+import { CanonicalText, canonicalJson, chainHash, GENESIS_HASH, verifyChain, type ChainedEvent } from './hash-chain.js';
 
 describe('canonicalJson', () => {
   it('matches the RFC 8785 §3.2.2 example', () => {
@@ -36,6 +36,22 @@ describe('canonicalJson', () => {
 
   it('is independent of insertion order', () => {
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+
+  it('writes strings exactly as JSON.stringify does (escapes, lone and paired surrogates, Vietnamese)', () => {
+    const strings = ['Thóc nếp Séng Cù', 'a"b', 'a\\b', 'tab\there', '\u0000\u001f', '\ud83d\ude00', 'lone \ud800 high', 'lone \udc00 low', '\u2028\u2029', ''];
+    for (const text of strings) expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    expect(canonicalJson({ [strings[1]]: strings[4] })).toBe(`{${JSON.stringify(strings[1])}:${JSON.stringify(strings[4])}}`);
+  });
+
+  it('sorts integer-like keys as text (Object.keys lists them by number) and keeps already sorted objects as they are', () => {
+    expect(canonicalJson({ 9: 'a', 10: 'b', x: 1 })).toBe('{"10":"b","9":"a","x":1}');
+    expect(canonicalJson({ a: 1, b: { c: [true, false, undefined], d: 0.1 } })).toBe('{"a":1,"b":{"c":[true,false,null],"d":0.1}}');
+  });
+
+  it('writes a CanonicalText as it is', () => {
+    const details = { z: 1, a: 'x' };
+    expect(canonicalJson({ b: new CanonicalText(canonicalJson(details)), a: 2 })).toBe(canonicalJson({ b: details, a: 2 }));
   });
 
   it('refuses values without a JSON form', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { readSpreadsheet } from './spreadsheet.js';
+import { DEFAULT_SHEET_LIMITS, readSpreadsheet } from './spreadsheet.js';
+import { parseRange } from './history/merged-cells.js';
+import { streamTable } from './history/sheet-stream.js';
 import { locateTable } from './sheet-table.js';
 import { choiceColumn, textColumn } from './columns.js';
 
@@ -53,6 +55,36 @@ describe('reading a spreadsheet', () => {
     const rows = await readSpreadsheet(bytes, 'ho.xlsx');
     expect(rows[1].cells).toEqual(['Hộ A', '2026-03-15', 912345678, 'Bản Co Mỵ', 2]);
     expect(rows[2].cells).toEqual(['Nhóm', 'Nhóm', 'Nhóm']);
+  });
+
+  it('gives every row of a range merged down its value, and leaves a row with nothing of its own blank (the same with the streaming reader of historical imports)', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(['Tên', 'Xã', 'SL']);
+      sheet.addRow(['Hộ A', 'Thanh Xương', 1]);
+      sheet.addRow(['Hộ B', null, 2]);
+      sheet.addRow(['Hộ C', null, 3]);
+      sheet.addRow([null, null, null]);
+      sheet.mergeCells('B2:B5');
+    });
+    const expected = [
+      { row: 1, cells: ['Tên', 'Xã', 'SL'] },
+      { row: 2, cells: ['Hộ A', 'Thanh Xương', 1] },
+      { row: 3, cells: ['Hộ B', 'Thanh Xương', 2] },
+      { row: 4, cells: ['Hộ C', 'Thanh Xương', 3] },
+    ];
+    expect(await readSpreadsheet(bytes, 'ho.xlsx')).toEqual(expected);
+    const { header, rows } = await streamTable(bytes, 'ho.xlsx', [textColumn({ key: 'name', vi: 'Tên', en: 'Name' }), textColumn({ key: 'commune', vi: 'Xã', en: 'Commune' })], DEFAULT_SHEET_LIMITS);
+    const streamed = [];
+    for await (const row of rows) streamed.push(row);
+    expect(header.headerRow).toBe(1);
+    expect(streamed).toEqual(expected.slice(1));
+  });
+
+  it('reads merged ranges as Excel writes them (absolute references, a single cell is no range)', () => {
+    expect(parseRange('C3:C7')).toEqual({ top: 3, left: 3, bottom: 7, right: 3 });
+    expect(parseRange('$AA$10:$AB$12')).toEqual({ top: 10, left: 27, bottom: 12, right: 28 });
+    expect(parseRange('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(parseRange('nonsense')).toBeNull();
   });
 
   it('finds the header under a merged title row, with NFD headers and English or Vietnamese names', async () => {

@@ -27,7 +27,8 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 /**
  * Reads the first sheet of an XLSX workbook or a CSV file into its non-empty rows. Blank rows
  * (trailing ones Excel keeps after a deletion, or gaps) are left out; cells of merged ranges carry
- * the merged value. A file that is too large, of another kind, password-protected or corrupt is
+ * the merged value (a date merged down over several rows is each row's date), but a row with nothing
+ * of its own is blank. A file that is too large, of another kind, password-protected or corrupt is
  * refused with its own code before anything else happens.
  */
 export async function readSpreadsheet(bytes: Buffer, fileName: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetRow[]> {
@@ -85,9 +86,16 @@ async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
-    for (let col = 1; col <= row.cellCount; col++) cells.push(cellOf(row.getCell(col)));
+    let own = false;
+    for (let col = 1; col <= row.cellCount; col++) {
+      const cell = row.getCell(col);
+      const value = cellOf(cell);
+      cells.push(value);
+      if (value !== null && (!cell.isMerged || cell.master.address === cell.address)) own = true;
+    }
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
-    if (cells.some((cell) => cell !== null)) rows.push({ row: rowNumber, cells });
+    // A row holding only the ends of ranges merged from above (running into blank rows) is blank.
+    if (own) rows.push({ row: rowNumber, cells });
   });
   return rows;
 }

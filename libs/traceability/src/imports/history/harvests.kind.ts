@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
@@ -24,7 +25,7 @@ import { growingAreaKey } from '../kinds/growing-areas.kind.js';
 import { ChainWriter, type ChunkEvent } from './chain-writer.js';
 import { errorsAt, readRowCells } from './history-cells.js';
 import type { CheckedRow, HistoryKind, HistoryRun, HistoryRunOptions } from './history-kind.js';
-import { importedKeys, recordKeys } from './record-keys.js';
+import { anyImportedKeys, importedKeys, recordKeys } from './record-keys.js';
 import { householdsOf, productsOf, uniqueMatch } from './registry-lookups.js';
 
 const D = Decimal.clone({ precision: 40 });
@@ -115,12 +116,15 @@ export class HarvestsImport implements HistoryKind {
     const households = await householdsOf(db, organizationId);
     const rules = new Map<string, HarvestRules>();
     const seasonTotals = new Map<string, string>();
+    /** Rows by the digest of their natural key: 100,000 keys of ~150 characters (made of many pieces) would hold ~100 MB. */
     const seen = new Map<string, number>();
     // A file repeats the same few dates, products and households thousands of times: each is read once.
     const dates = new Map<string, ReturnType<typeof pastDateTime> | Error>();
     const productOf = new Map<string, ProductRecord | Error>();
     const partnerOf = new Map<string, Awaited<ReturnType<typeof householdsOf>> extends Map<string, (infer H)[]> ? H | Error : never>();
     const chain = new ChainWriter(db, organizationId);
+    // Natural keys are looked up only when an earlier harvest import made some (the commit holds the areas' lock, so no other can meanwhile).
+    const anyImported = await anyImportedKeys(db, organizationId, this.name);
     const { header, caller, importId } = options;
     const columns = this.columns;
 
@@ -129,6 +133,7 @@ export class HarvestsImport implements HistoryKind {
       if (!id) throw new InvalidFieldException('GROWING_AREA_NOT_FOUND', 'growingArea', `no growing area with the code "${code}"; import it first`);
       let found = rules.get(id);
       if (!found) {
+        await chain.settle();
         found = await this.areas.harvestRules(organizationId, id, { manager: db });
         rules.set(id, found);
       }
@@ -141,6 +146,7 @@ export class HarvestsImport implements HistoryKind {
       const key = `${area.id}|${season.season}`;
       let total = seasonTotals.get(key);
       if (total === undefined) {
+        await chain.settle();
         const earlier = await this.lots.seasonHarvests(organizationId, area.id, season.from, season.to, db);
         total = earlier
           .map((lot) => inTonnes(lot.quantity, lot.unit, lot))
@@ -257,9 +263,10 @@ export class HarvestsImport implements HistoryKind {
           }
           try {
             const plan = await checkRow(values);
-            const first = seen.get(plan.key);
+            const digest = keyDigest(plan.key);
+            const first = seen.get(digest);
             if (first !== undefined) throw new DomainException('IMPORT_DUPLICATE_ROW', `row ${row} names the same harvest as row ${first}`, 'validation', { firstRow: first });
-            seen.set(plan.key, row);
+            seen.set(digest, row);
             checked.push({ row, plan, exists: false });
           } catch (error) {
             for (const e of error instanceof ManyProblems ? error.problems : [error]) errors.push(...errorsAt(e, row, header, columns));
@@ -268,7 +275,9 @@ export class HarvestsImport implements HistoryKind {
         }
         // Rows an earlier import made are left alone; lot codes must be free (LOT_CODE_TAKEN, as the API answers).
         const planned = checked.filter((c) => c.plan);
-        const imported = await importedKeys(db, organizationId, this.name, planned.map((c) => c.plan!.key));
+        // The transaction's connection is free again (the last chunk's statements done) before it is asked anything.
+        if (anyImported || codesOf(checked).length) await chain.settle();
+        const imported = anyImported ? await importedKeys(db, organizationId, this.name, planned.map((c) => c.plan!.key)) : new Set<string>();
         const codes = planned.filter((c) => !imported.has(c.plan!.key) && c.plan!.lotCode).map((c) => c.plan!.lotCode!);
         const taken = new Set(await this.lots.codesTaken(organizationId, codes, db));
         for (const c of planned) {
@@ -293,6 +302,7 @@ export class HarvestsImport implements HistoryKind {
       write: async (rows: CheckedRow<HarvestPlan>[]): Promise<number> => {
         const plans = rows.filter((r) => r.plan && !r.exists).map((r) => ({ row: r.row, plan: r.plan! }));
         if (!plans.length) return 0;
+        await chain.settle();
         // Generated codes, drawn per product and year as HarvestOperation draws them.
         const needCodes = new Map<string, { row: number; plan: HarvestPlan }[]>();
         for (const p of plans) {
@@ -354,14 +364,24 @@ export class HarvestsImport implements HistoryKind {
           });
           made.push({ key: plan.key, recordId: lot.id });
         }
-        await chain.write(events, lots);
-        await recordKeys(db, organizationId, this.name, importId!, made);
+        await chain.write(events, lots, () => recordKeys(db, organizationId, this.name, importId!, made));
         return plans.length;
       },
 
       finish: () => chain.finish(),
+      quiesce: () => chain.settle().catch(() => undefined),
     };
   }
+}
+
+/** A short flat string for a natural key (sha1, base64): what the file's rows are told apart by. */
+function keyDigest(key: string): string {
+  return createHash('sha1').update(key).digest('base64');
+}
+
+/** The lot codes rows give. */
+function codesOf(rows: CheckedRow<HarvestPlan>[]): string[] {
+  return rows.filter((c) => c.plan?.lotCode).map((c) => c.plan!.lotCode!);
 }
 
 /** f(key), computed once per key; what it throws is thrown again for the same key. */

@@ -9,7 +9,7 @@ import type { HistoryKind } from './history-kind.js';
 import { streamTable, type SheetHeader } from './sheet-stream.js';
 
 /** Rows checked and written together: one set of statements per chunk, progress saved after each. */
-export const HISTORY_CHUNK_ROWS = 5_000;
+export const HISTORY_CHUNK_ROWS = 2_000;
 
 export interface HistoryDryRun {
   header: SheetHeader;
@@ -81,16 +81,22 @@ export class HistoryImporter {
         let processed = 0;
         let created = 0;
         let skipped = 0;
-        for await (const chunk of chunks(rows)) {
-          const before = errors.length;
-          const checked = await run.check(chunk, errors);
-          const fresh = errors.slice(before);
-          if (job.mode === 'all_or_nothing' && fresh.length) throw new RowsNoLongerValid(fresh);
-          created += await run.write(checked);
-          skipped += checked.filter((c) => c.exists || !c.plan).length;
-          processed += chunk.length;
-          await this.progress(job, processed);
-          await onProgress?.({ processedRows: processed, totalRows: job.totalRows });
+        try {
+          for await (const chunk of chunks(rows)) {
+            const before = errors.length;
+            const checked = await run.check(chunk, errors);
+            const fresh = errors.slice(before);
+            if (job.mode === 'all_or_nothing' && fresh.length) throw new RowsNoLongerValid(fresh);
+            created += await run.write(checked);
+            skipped += checked.filter((c) => c.exists || !c.plan).length;
+            processed += chunk.length;
+            await this.progress(job, processed);
+            await onProgress?.({ processedRows: processed, totalRows: job.totalRows });
+          }
+        } catch (error) {
+          // The rollback waits for statements still running on the connection.
+          await run.quiesce?.();
+          throw error;
         }
         await run.finish();
         const failed = new Set(errors.map((e) => e.row).filter((row) => !dryRunErrors.has(row))).size;

@@ -28,6 +28,8 @@ export interface HistoryRun<Plan> {
   write(rows: CheckedRow<Plan>[]): Promise<number>;
   /** After the last chunk (commit only): anything kept for the whole file (the chain head). */
   finish(): Promise<void>;
+  /** Waits for writes still running on the transaction's connection (before a rollback); throws nothing. */
+  quiesce?(): Promise<void>;
 }
 
 export interface HistoryRunOptions {

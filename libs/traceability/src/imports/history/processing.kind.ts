@@ -20,7 +20,7 @@ import { errorsAt, readRowCells } from './history-cells.js';
 import type { CheckedRow, HistoryKind, HistoryRun, HistoryRunOptions } from './history-kind.js';
 import { UNIT_CHOICES } from './harvests.kind.js';
 import { importedKeys, recordKeys } from './record-keys.js';
-import { productsOf, uniqueMatch } from './registry-lookups.js';
+import { facilitiesOf, facilityMatch, productsOf, uniqueMatch } from './registry-lookups.js';
 
 /** A processing row as checked: TransformOperation's request, with its input lots named by code. */
 interface ProcessingPlan {
@@ -33,6 +33,7 @@ interface ProcessingPlan {
   occurred: DateTimeWithOffset;
   process: string;
   lotCode: string | null;
+  facilityId: string | null;
 }
 
 /** The lots a row may draw from, as the mass-balance rules read them. */
@@ -58,7 +59,8 @@ function inputList(cell: unknown): { code: string; quantity: string }[] {
 
 /**
  * Historical processing (docs/domain.md, "Historical imports"): each row one transformation, input
- * lots by their codes with the quantities used, one output. Checked with TransformOperation's rules
+ * lots by their codes with the quantities used, one output, optionally at one of the organization's
+ * facilities (by its code or name). Checked with TransformOperation's rules
  * (lots usable, not used before they existed, mass balance with the rows above counted) and written
  * by TransformOperation itself inside the import's transaction, so the events, links and balances
  * are exactly the API's. Inputs may be lots of earlier imports, API harvests, or outputs (with a
@@ -79,9 +81,17 @@ export class ProcessingImport implements HistoryKind {
     dateColumn({ key: 'date', vi: 'Ngày chế biến', en: 'Processed on', required: true }),
     textColumn({ key: 'process', vi: 'Công đoạn', en: 'Process', required: true, aliases: ['Quy trình'] }),
     textColumn({ key: 'lotCode', vi: 'Mã lô đầu ra', en: 'Output lot code', hintVi: 'Để trống để tự cấp mã', hintEn: 'Leave empty to have one generated' }),
+    textColumn({
+      key: 'facility',
+      vi: 'Cơ sở chế biến',
+      en: 'Processing facility',
+      aliases: ['Cơ sở', 'Xưởng', 'Facility'],
+      hintVi: 'Mã số hoặc tên cơ sở đã đăng ký (không bắt buộc)',
+      hintEn: 'Code or name of a registered facility (optional)',
+    }),
   ];
   readonly examples: RowCells[] = [
-    { inputs: 'SC-2025-001: 1.200; SC-2025-002: 800', inputUnit: 'kg', product: 'Gạo nếp Séng Cù', quantity: '1.300', unit: 'kg', date: '20/10/2025', process: 'Xay xát', lotCode: 'GSC-2025-01' },
+    { inputs: 'SC-2025-001: 1.200; SC-2025-002: 800', inputUnit: 'kg', product: 'Gạo nếp Séng Cù', quantity: '1.300', unit: 'kg', date: '20/10/2025', process: 'Xay xát', lotCode: 'GSC-2025-01', facility: 'Xưởng xay xát HTX Thanh Xương' },
   ];
 
   constructor(
@@ -94,6 +104,7 @@ export class ProcessingImport implements HistoryKind {
     const organizationId = caller.organizationId;
     const db = options.db as EntityManager;
     const products = await productsOf(db, organizationId);
+    const facilities = await facilitiesOf(db, organizationId);
     const columns = this.columns;
     /** Lots by code, read once, their consumption kept up to date by the rows above. */
     const known = new Map<string, KnownLot>();
@@ -134,6 +145,7 @@ export class ProcessingImport implements HistoryKind {
       const occurred = attempt(() => pastDateTime(this.clock, occurredAt, 'occurredAt', 'EVENT_DATE_IN_FUTURE'));
       const product = attempt(() => uniqueMatch(products, String(values.product ?? ''), 'product', 'PRODUCT'));
       const lotCode = values.lotCode === undefined ? null : attempt(() => normalizeLotCode(String(values.lotCode), 'lotCode'));
+      const facility = values.facility === undefined ? null : attempt(() => facilityMatch(facilities, String(values.facility), 'facility'));
       const process = typeof values.process === 'string' ? values.process.trim() : '';
       if (!process) problems.push(new InvalidFieldException('VALIDATION_FAILED', 'process', 'name the process (xay xát, sấy, đóng gói…)', 'bad_request'));
       if (problems.length) throw new ManyProblems(problems);
@@ -145,8 +157,8 @@ export class ProcessingImport implements HistoryKind {
       assertDistinct(inputs.map((line) => line.code), (i) => `inputs[${i}].lotId`, 'INPUT_LOT_DUPLICATE', 'the same lot is listed twice; give its total quantity once');
       const key = lotCode
         ? `out:${lotCode}`
-        : `t:${occurred!.instant.toISOString()}|${inputs.map((l) => `${l.code}=${l.quantity}`).sort().join(',')}|${product!.id}|${quantity}|${unit}|${process}`;
-      return { key, inputs, product: product!, quantity: quantity!, unit: unit!, occurredAt, occurred: occurred!, process, lotCode: lotCode ?? null };
+        : `t:${occurred!.instant.toISOString()}|${inputs.map((l) => `${l.code}=${l.quantity}`).sort().join(',')}|${product!.id}|${quantity}|${unit}|${process}${facility ? `|${facility.id}` : ''}`;
+      return { key, inputs, product: product!, quantity: quantity!, unit: unit!, occurredAt, occurred: occurred!, process, lotCode: lotCode ?? null, facilityId: facility?.id ?? null };
     };
 
     /** TransformOperation's checks on the lots as the rows above left them; then this row's consumption and output are counted. */
@@ -173,7 +185,7 @@ export class ProcessingImport implements HistoryKind {
           producedAtOffset: plan.occurred.offset,
           growingAreaId: null,
           householdPartnerId: null,
-          facilityId: null,
+          facilityId: plan.facilityId,
           expiresAt: null,
           shortCode: '',
           createdEventId: null,
@@ -239,6 +251,7 @@ export class ProcessingImport implements HistoryKind {
               outputs: [{ productId: plan.product.id, quantity: plan.quantity, unit: plan.unit, ...(plan.lotCode ? { lotCode: plan.lotCode } : {}) }],
               occurredAt: plan.occurredAt,
               process: plan.process,
+              ...(plan.facilityId ? { facilityId: plan.facilityId } : {}),
             },
             db,
           );

@@ -65,3 +65,32 @@ export function phoneDigits(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
 }
+
+export interface FacilityRecord {
+  id: string;
+  name: string;
+  code: string | null;
+}
+
+/** Facilities by code (case and spaces ignored) and by name (diacritics and case ignored). */
+export async function facilitiesOf(db: Db, organizationId: string): Promise<Lookup<FacilityRecord>> {
+  const rows: FacilityRecord[] = await db.query(`SELECT id, name, code FROM facility WHERE organization_id = $1`, [organizationId]);
+  const lookup: Lookup<FacilityRecord> = new Map();
+  for (const facility of rows) {
+    add(lookup, facility.code ? `code:${facilityCode(facility.code)}` : null, facility);
+    add(lookup, `name:${searchKey(facility.name)}`, facility);
+  }
+  return lookup;
+}
+
+const facilityCode = (code: string) => code.normalize('NFC').replace(/\s+/g, '').toUpperCase();
+
+/** The one facility a cell names by code, else by name: FACILITY_NOT_FOUND, or FACILITY_AMBIGUOUS when several have that name. */
+export function facilityMatch(lookup: Lookup<FacilityRecord>, text: string, field: string): FacilityRecord {
+  const byCode = lookup.get(`code:${facilityCode(text)}`);
+  if (byCode?.length === 1) return byCode[0];
+  const found = lookup.get(`name:${searchKey(text)}`) ?? [];
+  if (found.length === 0) throw new InvalidFieldException('FACILITY_NOT_FOUND', field, `no facility with the code or name "${text}"; register it first (or import the facilities)`);
+  if (found.length > 1) throw new InvalidFieldException('FACILITY_AMBIGUOUS', field, `${found.length} facilities are named "${text}"; give the facility's code instead`);
+  return found[0];
+}

@@ -5,6 +5,7 @@ import { decodeCsv } from '../csv.js';
 import { ImportFileException } from '../import-errors.js';
 import type { ImportColumn } from '../import-kind.js';
 import { locateHeader, type SheetTable } from '../sheet-table.js';
+import { mergedRanges, MergeFiller } from './merged-cells.js';
 import { checkFileKind, type SheetLimits, type SheetRow, xlsxValue } from '../spreadsheet.js';
 
 /** Where the columns are: a SheetTable without its rows (they are streamed). */
@@ -110,15 +111,21 @@ async function* csvRows(bytes: Buffer): AsyncGenerator<SheetRow> {
   }
 }
 
-/** Non-empty rows of the first visible sheet, read with ExcelJS's streaming reader (one row in memory at a time). */
+/**
+ * Non-empty rows of the first sheet, read with ExcelJS's streaming reader (one row in memory at a
+ * time), merged cells filled in from the sheet's merged ranges (read beforehand: MergeFiller).
+ */
 async function* xlsxRows(bytes: Buffer): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
     for await (const sheet of reader) {
+      const merges = new MergeFiller(await mergedRanges(bytes, (sheet as unknown as { id: string }).id));
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const cells: CellValue[] = [];
+        let cells: CellValue[] | null = [];
         const values = row.values as ExcelJS.CellValue[];
         for (let col = 1; col < values.length; col++) cells.push(xlsxValue(values[col]));
+        if (!merges.empty) cells = merges.fill(row.number, cells);
+        if (!cells) continue;
         while (cells.length && cells[cells.length - 1] === null) cells.pop();
         if (cells.length) yield { row: row.number, cells };
       }

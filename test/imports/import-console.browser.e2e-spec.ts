@@ -86,7 +86,7 @@ describe('importing households through the console in a real browser', () => {
     expect(await page.textContent('[data-testid=import-done]')).toContain('Đã tạo: 2');
     await page.screenshot({ path: join(ARTIFACTS, 'committed.png'), fullPage: false });
 
-    const partners = await request(t.server).get('/api/v1/partners').query({ limit: 1 }).set(org.auth).expect(200);
+    const partners = await request(t.server).get('/api/v1/partners').query({ limit: 1, total: true }).set(org.auth).expect(200);
     expect(partners.body.total).toBe(300);
     const fixed = (await request(t.server).get('/api/v1/partners').query({ q: 'lo van 120' }).set(org.auth).expect(200)).body.items.find((p: { name: string }) => p.name === 'Hộ Lò Văn 120');
     expect(fixed).toMatchObject({ phone: '0912 000 120', kind: 'member_household' });

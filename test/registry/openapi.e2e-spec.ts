@@ -87,7 +87,7 @@ describe('registry: OpenAPI document', () => {
 
   it('documents lists as {items, total, nextCursor} with their query parameters', () => {
     const list = document.paths['/api/v1/products'].get;
-    expect(list.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'cursor', 'sort']));
+    expect(list.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'cursor', 'sort', 'total']));
     const page = schemaOf(list.responses['200'].content!['application/json'].schema.$ref);
     expect(Object.keys(page.properties!)).toEqual(expect.arrayContaining(['items', 'total', 'nextCursor']));
   });

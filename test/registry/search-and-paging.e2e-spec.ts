@@ -40,8 +40,11 @@ describe('registry: search, sorting and paging', () => {
     const org = await signupOrganization(t.server);
     for (const name of households) await createPartner(t.server, org, { name });
 
-    const ascending = await allPages(t, org, '/api/v1/partners', { limit: 3, sort: 'name' });
+    const ascending = await allPages(t, org, '/api/v1/partners', { limit: 3, sort: 'name', total: 'true' });
     expect(ascending).toEqual({ names: byName, totals: [7, 7, 7], pages: 3 });
+    // No count unless asked: pages of a longer list say null, a first page holding the whole list its length.
+    expect((await allPages(t, org, '/api/v1/partners', { limit: 3, sort: 'name' })).totals).toEqual([null, null, null]);
+    expect((await allPages(t, org, '/api/v1/partners', { limit: 7, sort: 'name' })).totals).toEqual([7]);
     const descending = await allPages(t, org, '/api/v1/partners', { limit: 2, sort: '-name' });
     expect(descending.names).toEqual([...byName].reverse());
     const newest = await allPages(t, org, '/api/v1/partners', { limit: 4, sort: '-createdAt' });
@@ -58,7 +61,7 @@ describe('registry: search, sorting and paging', () => {
     for (const name of households) await createPartner(t.server, org, { name });
     const first = await request(t.server).get('/api/v1/partners').set(org.auth).query({ limit: 3 }).expect(200);
     await createPartner(t.server, org, { name: 'Hộ An Văn Ân' });
-    const second = await request(t.server).get('/api/v1/partners').set(org.auth).query({ limit: 10, cursor: first.body.nextCursor }).expect(200);
+    const second = await request(t.server).get('/api/v1/partners').set(org.auth).query({ limit: 10, cursor: first.body.nextCursor, total: true }).expect(200);
     expect([...first.body.items, ...second.body.items].map((p: { name: string }) => p.name)).toEqual(byName);
     expect(second.body.total).toBe(8);
   });
@@ -70,6 +73,7 @@ describe('registry: search, sorting and paging', () => {
     [{ limit: 'mười' }, 'limit'],
     [{ kind: 'farmer' }, 'kind'],
     [{ unknownFilter: 'x' }, 'unknownFilter'],
+    [{ total: 'maybe' }, 'total'],
   ])('refuses the query %j with 400 naming %s', async (query, field) => {
     const org = await signupOrganization(t.server);
     const response = await request(t.server).get('/api/v1/partners').set(org.auth).query(query).expect(400);

@@ -1,10 +1,29 @@
 import { applyDecorators, Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '@app/traceability';
 
-/** `?q=&limit=&cursor=` shared by the registry lists; each list adds its `sort` and filters. */
+/**
+ * `?total=true`: count every match into the page's `total`. Without it a list does not count (the
+ * count grows with the organization): `total` is the first page's length when it holds the whole
+ * list, and null otherwise.
+ */
+export function ListTotalProperty(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: Boolean,
+      default: false,
+      description:
+        'Count every match into `total` (one more query, whose cost grows with the organization). Without it, `total` is given only when the whole list fits on the first page, and is null otherwise.',
+    }),
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
+}
+
+/** `?q=&limit=&cursor=&total=` shared by the registry lists; each list adds its `sort` and filters. */
 export class ListQueryDto {
   @ApiPropertyOptional({ description: 'Diacritic-insensitive search; every word must match ("dien bien" finds "Điện Biên")', example: 'seng cu' })
   @IsOptional()
@@ -25,15 +44,23 @@ export class ListQueryDto {
   @IsString()
   @MaxLength(2000)
   cursor?: string;
+
+  @ListTotalProperty()
+  total?: boolean;
 }
 
 export const NAME_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
 
 /** A list page of `item`: `{items, total, nextCursor}`. */
-export function PageOf<T>(item: ClassType<T>): ClassType<{ items: T[]; total: number; nextCursor: string | null }> {
+export function PageOf<T>(item: ClassType<T>): ClassType<{ items: T[]; total: number | null; nextCursor: string | null }> {
   class PageDto {
     @ApiProperty({ type: item, isArray: true }) items: T[];
-    @ApiProperty({ description: 'Matching records, all pages together' }) total: number;
+    @ApiProperty({
+      type: Number,
+      nullable: true,
+      description: 'Matching records, all pages together: counted with `?total=true`; without it given only when the whole list fits on the first page, otherwise null',
+    })
+    total: number | null;
     @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });

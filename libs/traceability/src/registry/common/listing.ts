@@ -1,5 +1,6 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InvalidFieldException } from '../../common/domain.exception.js';
+import { pageTotal } from '../../common/page-total.js';
 import { containsPattern, searchParameters, searchTokens } from './search.js';
 
 export const DEFAULT_LIST_LIMIT = 50;
@@ -12,12 +13,18 @@ export interface ListQuery {
   cursor?: string;
   /** A sort key, `-` in front for descending: `name`, `-createdAt`. */
   sort?: string;
+  /** Count every match into `total` (see pageTotal). */
+  total?: boolean;
 }
 
-/** Lists answer `{items, total, nextCursor}`; `nextCursor` is null on the last page. */
+/**
+ * Lists answer `{items, total, nextCursor}`; `nextCursor` is null on the last page, `total` is
+ * counted only when the query asks (pageTotal: otherwise the first page's length when it holds the
+ * whole list, or null).
+ */
 export interface Page<T> {
   items: T[];
-  total: number;
+  total: number | null;
   nextCursor: string | null;
 }
 
@@ -96,8 +103,9 @@ export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, 
 }
 
 /**
- * Runs a filtered query as one page: total count, then up to `limit` rows after the cursor, ordered by
- * the sort key then id. Timestamps are compared at millisecond precision, the precision a cursor
+ * Runs a filtered query as one page: up to `limit` rows after the cursor, ordered by the sort key then
+ * id, and the count of every match only when `query.total` asks (its cost grows with the
+ * organization; the two queries run together). Timestamps are compared at millisecond precision, the precision a cursor
  * carries through JavaScript.
  */
 export async function paginate<E extends ObjectLiteral>(
@@ -111,7 +119,7 @@ export async function paginate<E extends ObjectLiteral>(
   const limit = parseLimit(query.limit);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
 
-  const total = await qb.clone().getCount();
+  const counting = query.total === true ? qb.clone().getCount() : undefined;
   const sortExpression = key.type === 'timestamptz' ? `date_trunc('milliseconds', ${key.path})` : key.path;
   if (cursor) {
     qb.andWhere(`(${sortExpression}, ${alias}.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${key.type}), CAST(:cursorId AS uuid))`, {
@@ -120,15 +128,18 @@ export async function paginate<E extends ObjectLiteral>(
     });
   }
   const direction = descending ? 'DESC' : 'ASC';
-  const rows = await qb
-    .orderBy(sortExpression, direction)
-    .addOrderBy(`${alias}.id`, direction)
-    .limit(limit + 1)
-    .getMany();
+  const [rows, counted] = await Promise.all([
+    qb
+      .orderBy(sortExpression, direction)
+      .addOrderBy(`${alias}.id`, direction)
+      .limit(limit + 1)
+      .getMany(),
+    counting,
+  ]);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, v: key.value(last), id: (last as unknown as { id: string }).id }) : null;
-  return { items, total, nextCursor };
+  return { items, total: pageTotal({ fetched: rows.length, limit, firstPage: !cursor, counted }), nextCursor };
 }
 
 /** Sort keys shared by the named registry resources. */

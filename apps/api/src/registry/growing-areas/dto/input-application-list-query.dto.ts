@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { ListTotalProperty } from '../../common/registry.dto.js';
 
 export const INPUT_SORTS = ['appliedAt', '-appliedAt', 'createdAt', '-createdAt'] as const;
 
@@ -29,4 +30,7 @@ export class InputApplicationListQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   voided?: boolean;
+
+  @ListTotalProperty()
+  total?: boolean;
 }

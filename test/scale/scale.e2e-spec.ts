@@ -45,6 +45,16 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
     return caught;
   };
 
+  /** The replica has replayed what the primary wrote, and both APIs' last lag check found it usable (checks run every second). */
+  const replicaInUse = async () => {
+    if (!(await replicaCaughtUp())) return false;
+    for (const api of topology.apis) {
+      const body = (await (await fetch(`${api.url}/health/ready`)).json()) as { replicas: { up: boolean; lagMs: number | null }[] };
+      if (!body.replicas[0].up || body.replicas[0].lagMs === null || body.replicas[0].lagMs > 1000) return false;
+    }
+    return true;
+  };
+
   beforeAll(async () => {
     topology = await startScaleTopology({
       apis: 2,
@@ -131,7 +141,7 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
     });
 
     it('are read from the replica through both APIs; a recall through API 1 shows on the next request through API 2', async () => {
-      await waitUntil(replicaCaughtUp, 'the replica to replay the new lots');
+      await waitUntil(replicaInUse, 'the replica to replay the new lots, and the APIs to see it within the lag');
       const before = { primary: await genealogyCalls('primary'), replica: await genealogyCalls('replica') };
       for (const [i, lot] of pageLots.slice(0, 4).entries()) {
         const response = await page(i % 2, `/l/${lot.shortCode}`);
@@ -159,7 +169,7 @@ describe('past one machine: replica, Redis Cluster, two APIs and two workers', (
     });
 
     it("serve an operator's trace from the replica too, once it has replayed what the operator wrote", async () => {
-      await waitUntil(replicaCaughtUp, 'the replica to replay');
+      await waitUntil(replicaInUse, 'the replica to replay, and the APIs to see it within the lag');
       const trace = 'WITH RECURSIVE edge AS';
       const before = { primary: await callsOf('primary', trace), replica: await callsOf('replica', trace) };
       const response = await fetch(`${topology.apis[1].url}/api/v1/lots/${pageLots[4].lotId}/trace?direction=forward`, { headers: org.auth });

@@ -164,6 +164,41 @@ describe('historical harvests from a spreadsheet', () => {
     expect(again.body).toMatchObject({ totalRows: 2, validRows: 0, existingRows: 2, errorRows: 0 });
   });
 
+  it('draws generated lot codes around the codes rows type: ones typed later in the same file and ones already in the database', async () => {
+    const { org, area, product } = await cooperative();
+    const lotByCode = async (code: string) => (await request(t.server).get('/api/v1/lots').query({ q: code }).set(org.auth).expect(200)).body.items[0];
+    // "Thóc nếp Séng Cù" draws TNSC-2025-000001, -000002, … ; two rows type exactly those.
+    const harvests: unknown[][] = [HEADERS];
+    harvests.push([area.code, product.nameVi, '01/10/2025', '1.000', 'kg', null, null, null]);
+    harvests.push([area.code, product.nameVi, '02/10/2025', '500', 'kg', null, 'TNSC-2025-000001', null]);
+    harvests.push([area.code, product.nameVi, '03/10/2025', '300', 'kg', null, null, null]);
+    harvests.push([area.code, product.nameVi, '04/10/2025', '200', 'kg', null, 'TNSC-2025-000002', null]);
+    const h = await uploadImport(t.server, org, 'harvests', await xlsxOf(harvests), 'th.xlsx').expect(201);
+    expect(await commit(org, h.body.id)).toMatchObject({ status: 'done', createdCount: 4 });
+    expect(await lotByCode('TNSC-2025-000001')).toMatchObject({ quantity: '500' });
+    expect(await lotByCode('TNSC-2025-000002')).toMatchObject({ quantity: '200' });
+    const codes: string[] = (await t.dataSource.query(`SELECT code FROM lot WHERE organization_id = $1`, [org.organizationId])).map((r: { code: string }) => r.code);
+    expect(new Set(codes).size).toBe(4);
+
+    // Processing: "Gạo nếp Séng Cù" draws GNSC-2025-…; one code is typed by an earlier import, one by a later row of this file.
+    await createProduct(t.server, org, { nameVi: 'Gạo nếp Séng Cù', unit: 'kg' });
+    const header = ['Lô đầu vào *', 'Đơn vị đầu vào', 'Sản phẩm đầu ra *', 'Số lượng đầu ra *', 'Đơn vị *', 'Ngày chế biến *', 'Công đoạn *', 'Mã lô đầu ra'];
+    const first = await uploadImport(t.server, org, 'processing', await xlsxOf([header, ['TNSC-2025-000001: 100', 'kg', 'Gạo nếp Séng Cù', '70', 'kg', '05/10/2025', 'Xay xát', 'GNSC-2025-000001']]), 'cb-1.xlsx').expect(201);
+    expect(await commit(org, first.body.id)).toMatchObject({ status: 'done', createdCount: 1 });
+    const rows: unknown[][] = [header];
+    rows.push(['TNSC-2025-000001: 100', 'kg', 'Gạo nếp Séng Cù', '65', 'kg', '06/10/2025', 'Xay xát', null]);
+    rows.push(['TNSC-2025-000002: 100', 'kg', 'Gạo nếp Séng Cù', '60', 'kg', '06/10/2025', 'Xay xát', 'GNSC-2025-000002']);
+    const second = await uploadImport(t.server, org, 'processing', await xlsxOf(rows), 'cb-2.xlsx').expect(201);
+    expect(second.body).toMatchObject({ totalRows: 2, validRows: 2, errorRows: 0 });
+    expect(await commit(org, second.body.id)).toMatchObject({ status: 'done', createdCount: 2 });
+    expect(await lotByCode('GNSC-2025-000001')).toMatchObject({ quantity: '70' });
+    expect(await lotByCode('GNSC-2025-000002')).toMatchObject({ quantity: '60' });
+    const drawn: { code: string }[] = await t.dataSource.query(`SELECT code FROM lot WHERE organization_id = $1 AND quantity = 65`, [org.organizationId]);
+    expect(drawn).toHaveLength(1);
+    expect(['GNSC-2025-000001', 'GNSC-2025-000002']).not.toContain(drawn[0].code);
+    expect((await request(t.server).get('/api/v1/audit/verify').set(org.auth).expect(200)).body).toMatchObject({ valid: true, eventsChecked: 7 });
+  });
+
   it('reads merged cells of XLSX data rows as the clerk sees them: a date merged down over a day’s harvests is each row’s date; a range running into blank rows makes no rows', async () => {
     const { org, area, product } = await cooperative();
     const rows: unknown[][] = [HEADERS];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import { createLotTestSetup, createProgrammeOffice, pdfText, grantOversight, signupOrganization, startTestApp, testConfig, type TestApp, type TestOrganization, launchChromium } from '@app/testing';
-import { ProgrammeAlertsService } from '@app/traceability';
+import { ProgrammeAlertsService, ProgrammeRollupsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -70,6 +70,8 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       [muongThanh.organizationId, expires, s.paddyId],
     );
     await t.app.get(ProgrammeAlertsService).compute();
+    // The worker's rollup refresh, as its ten-minute schedule would run it.
+    await t.app.get(ProgrammeRollupsService).refresh();
   });
   afterAll(async () => {
     await browser?.close();
@@ -112,6 +114,10 @@ describe('console: the programme office’s dashboard in a real browser', () => 
       expect(await page.locator('[data-testid=programme-map] path.leaflet-interactive').count()).toBe(3);
       expect(await page.locator('[data-testid=programme-map] img.leaflet-tile').count()).toBe(0);
       expect(await page.textContent('[data-testid=freshness]')).toContain('Số liệu tính lúc');
+      // Each section says when its figures were computed: live, or summed by the worker.
+      expect(await page.textContent('[data-testid=freshness-monthly]')).toMatch(/^Cập nhật lúc .*máy xử lý tổng hợp mỗi 10 phút/);
+      expect(await page.textContent('[data-testid=freshness-coverage]')).toContain('máy xử lý tổng hợp');
+      expect(await page.textContent('[data-testid=freshness-cooperatives]')).toMatch(/^Cập nhật lúc .*tính trực tiếp/);
       // This morning's alerts: the certificate running out, named in Vietnamese, linked to its cooperative.
       const alert = page.locator('[data-testid=alert-certificate_expiring]');
       expect(await alert.count()).toBe(1);

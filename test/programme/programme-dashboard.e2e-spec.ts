@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createProgrammeOffice, grantOversight, programmeRows, signupOrganization, startTestApp, type TestApp, type TestOrganization } from '@app/testing';
+import { ProgrammeRollupsService } from '@app/traceability';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 type Rows = ReturnType<typeof programmeRows>;
@@ -109,6 +110,9 @@ describe('programme office: province dashboard', () => {
     await ocop(foreign.organizationId, px, 5, '2026-07-01');
     await lot(foreign.organizationId, px, 'harvest', 999, '2026-03-01T08:00:00+07:00');
     await event(foreign.organizationId, 'harvest', '2026-03-01T08:00:00+07:00');
+    // The dashboard reads the worker's rollups: rebuilt here from every record (the scans above were
+    // written straight into past months, which only a rebuild counts).
+    await t.app.get(ProgrammeRollupsService).rebuild();
   });
   afterAll(async () => {
     await t.close();
@@ -139,6 +143,10 @@ describe('programme office: province dashboard', () => {
     expect(body.recalls.open).toBe(1);
     expect(body.recalls.items[0]).toMatchObject({ organizationId: a.organizationId, rootLotCode: 'L5', lots: 2, organizations: 2, labelsPrinted: 50 });
     expect(body.signals).toEqual({ yieldOverrides: 1, copiedLabels: 1 });
+    // Whole months: each device counted once in the month.
+    expect(body.monthly.every((row: { distinctClientsPer: string }) => row.distinctClientsPer === 'month')).toBe(true);
+    expect(body.freshness.monthly).toMatchObject({ source: 'rollup', computedAt: expect.any(String) });
+    expect(body.freshness.cooperatives).toMatchObject({ source: 'live', computedAt: body.computedAt });
   });
 
   it('lists the products that fall short of coverage and why, and certificates by state', async () => {

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { AddressMigrationService, DomainException, ProgrammeOfficesService, summariseUnmatched, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
+import { AddressMigrationService, DomainException, ProgrammeOfficesService, ProgrammeRollupsService, summariseUnmatched, TRACEABILITY_ENTITIES, TraceabilityModule } from '@app/traceability';
 
 @Module({})
 class AdminModule {
@@ -31,6 +31,10 @@ const USAGE = `Platform operator commands (npm run admin -- <command> [options])
       (also run by \`migrate\` and \`start\`); rows already examined are left alone.
   address-report
       The province and commune texts that matched no current unit (kept as typed), with their row counts.
+  rebuild-programme-rollups [--month <YYYY-MM>]
+      Rebuilds the province dashboard's rollups of a month from the records (every month without
+      --month), with the current month and any month changed since the last refresh. The worker
+      refreshes them every 10 minutes; this is for records loaded by hand into a past month.
 
 Add --json for machine-readable output. The links use PUBLIC_BASE_URL.`;
 
@@ -41,6 +45,7 @@ const OPTIONS = {
   'user-name': { type: 'string' },
   id: { type: 'string' },
   'valid-hours': { type: 'string' },
+  month: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -124,6 +129,11 @@ export async function runAdmin(config: AppConfig, args: string[]): Promise<numbe
           ? ['rows  province  |  commune (kept as typed; no current unit matched)', ...unmatched.map((u) => `${String(u.rows).padStart(4)}  ${u.province ?? '-'}  |  ${u.commune ?? '-'}`)].join('\n')
           : 'Every migrated place matched a current unit.',
       );
+    } else if (command === 'rebuild-programme-rollups') {
+      const month = options.month?.trim();
+      if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('--month must be a month YYYY-MM');
+      const result = await app.get(ProgrammeRollupsService).rebuild(month ? [month] : undefined);
+      print(result, `Programme rollups rebuilt: ${result.months.join(', ')} in ${result.durationMs} ms (they count every change committed before ${result.refreshedAt.toISOString()}).`);
     } else {
       throw new UsageError(`Unknown admin command "${command}"`);
     }

@@ -12,10 +12,11 @@ import { ImportCommitProcessor } from './processors/import-commit.processor.js';
 import { EpcisCaptureProcessor } from './processors/epcis-capture.processor.js';
 import { LotJobsProcessor } from './processors/lot-jobs.processor.js';
 import { ProgrammeAlertsScheduler } from './processors/programme-alerts.scheduler.js';
+import { ProgrammeRollupsScheduler } from './processors/programme-rollups.scheduler.js';
 
 /** The worker: the same domain providers as the API, no HTTP server. */
 @Module({
-  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, EpcisCaptureProcessor, LotJobsProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, ProgrammeAlertsScheduler, WorkerShutdown],
+  providers: [MaintenanceProcessor, LabelRenderProcessor, ImportCommitProcessor, EpcisCaptureProcessor, LotJobsProcessor, RequeueStuckJobsScheduler, LabelFileSweepScheduler, ProgrammeAlertsScheduler, ProgrammeRollupsScheduler, WorkerShutdown],
 })
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {

@@ -20,6 +20,7 @@ export enum JobName {
   CaptureEpcis = 'capture-epcis',
   VerifyAudit = 'verify-audit',
   RecallLots = 'recall-lots',
+  RefreshProgrammeRollups = 'refresh-programme-rollups',
 }
 
 export interface HealthCheckPayload {
@@ -42,6 +43,15 @@ export interface CommitImportPayload {
 /** Computes the programme offices' alerts of a local day (YYYY-MM-DD; today in Vietnam when absent). */
 export interface ProgrammeAlertsPayload {
   day?: string;
+}
+
+/**
+ * Refreshes the province dashboard's rollups: the current month and the months changed since the last
+ * refresh; `months` (YYYY-MM) are rebuilt as well, `all` rebuilds every month.
+ */
+export interface RefreshProgrammeRollupsPayload {
+  months?: string[];
+  all?: boolean;
 }
 
 /** Renders a producer's QR poster (issue 20) into the poster storage under `posterId`. */
@@ -91,6 +101,7 @@ export interface JobPayloads {
   [JobName.CaptureEpcis]: CaptureEpcisPayload;
   [JobName.VerifyAudit]: VerifyAuditPayload;
   [JobName.RecallLots]: RecallLotsPayload;
+  [JobName.RefreshProgrammeRollups]: RefreshProgrammeRollupsPayload;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -104,6 +115,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CaptureEpcis]: QueueName.Epcis,
   [JobName.VerifyAudit]: QueueName.LotJobs,
   [JobName.RecallLots]: QueueName.LotJobs,
+  [JobName.RefreshProgrammeRollups]: QueueName.Maintenance,
 };
 
 /** Job options table: retries and retention per job. */
@@ -127,6 +139,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.VerifyAudit]: { attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
   // One transaction: a failed attempt recorded nothing; a retry after a commit finds the lot recalled (LOT_ALREADY_RECALLED).
   [JobName.RecallLots]: { attempts: 1, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  // One transaction: a failed refresh changed nothing, and the next one (ten minutes later) does it all again.
+  [JobName.RefreshProgrammeRollups]: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 }, removeOnComplete: { age: 3600, count: 50 }, removeOnFail: { age: 7 * 86_400 } },
   // A retried capture starts again from the document (rollback: nothing was kept; proceed: captured eventIDs are skipped).
   [JobName.CaptureEpcis]: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };

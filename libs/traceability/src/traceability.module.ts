@@ -24,6 +24,8 @@ import { ProgrammeRepository } from './programme/programme.repository.js';
 import { ProgrammeService } from './programme/programme.service.js';
 import { ProgrammeAlertsRepository } from './programme/programme-alerts.repository.js';
 import { ProgrammeAlertsService } from './programme/programme-alerts.service.js';
+import { ProgrammeRollupsRepository } from './programme/programme-rollups.repository.js';
+import { ProgrammeRollupsService } from './programme/programme-rollups.service.js';
 
 const ACCOUNTS_PROVIDERS = [
   AccountsRepository,
@@ -40,7 +42,7 @@ const ACCOUNTS_PROVIDERS = [
   PasswordHasher,
   mailerProvider,
 ];
-const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS, AddressMigrationService, ProgrammeRepository, ProgrammeService, ProgrammeAlertsRepository, ProgrammeAlertsService];
+const providers = [...ACCOUNTS_PROVIDERS, IdempotencyRepository, IdempotencyClaims, ...LOTS_PROVIDERS, ...REGISTRY_PROVIDERS, AddressMigrationService, ProgrammeRepository, ProgrammeService, ProgrammeAlertsRepository, ProgrammeAlertsService, ProgrammeRollupsRepository, ProgrammeRollupsService];
 
 /** The domain's services, shared by the API and the worker (each brings its own DatabaseModule). */
 @Module({

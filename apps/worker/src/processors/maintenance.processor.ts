@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload, type RenderProgrammeReportPayload } from '@app/queue';
-import { CaptureService, DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService } from '@app/traceability';
+import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload, type RefreshProgrammeRollupsPayload, type RenderProgrammeReportPayload } from '@app/queue';
+import { CaptureService, DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService, ProgrammeRollupsService } from '@app/traceability';
 import { TrackedWorkerHost, WORKER_NAME } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
@@ -16,6 +16,7 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
     private readonly alerts: ProgrammeAlertsService,
     private readonly reports: ProgrammeReportsService,
     private readonly captures: CaptureService,
+    private readonly rollups: ProgrammeRollupsService,
   ) {
     super();
   }
@@ -32,6 +33,10 @@ export class MaintenanceProcessor extends TrackedWorkerHost {
         return this.renderReport(job as Job<RenderProgrammeReportPayload>);
       case JobName.ProgrammeAlerts:
         return this.alerts.compute((job.data as ProgrammeAlertsPayload).day);
+      case JobName.RefreshProgrammeRollups: {
+        const { months, all } = job.data as RefreshProgrammeRollupsPayload;
+        return all ? this.rollups.rebuild() : months?.length ? this.rollups.rebuild(months) : this.rollups.refresh();
+      }
       default:
         this.logger.warn(`Unknown maintenance job ${job.name}`);
         return undefined;

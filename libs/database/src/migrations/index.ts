@@ -19,6 +19,7 @@ import { ImportHistory1764406300000 } from './1764406300000-import-history.js';
 import { EpcisCapture1764406400000 } from './1764406400000-epcis-capture.js';
 import { ProgrammeAlerts1764406500000 } from './1764406500000-programme-alerts.js';
 import { ProgrammeReports1764406510000 } from './1764406510000-programme-reports.js';
+import { ProgrammeRollups1764406700000 } from './1764406700000-programme-rollups.js';
 
 /** Every migration, in order. Registered as classes: globs differ between .ts and built .js. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EpcisCapture1764406400000,
   ProgrammeAlerts1764406500000,
   ProgrammeReports1764406510000,
+  ProgrammeRollups1764406700000,
 ];

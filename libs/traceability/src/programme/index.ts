@@ -3,6 +3,8 @@ export * from './programme.repository.js';
 export * from './programme.service.js';
 export * from './programme-alerts.repository.js';
 export * from './programme-alerts.service.js';
+export * from './programme-rollups.repository.js';
+export * from './programme-rollups.service.js';
 export { todayInVietnam } from '../registry/common/fields.js';
 export * from './programme-report.content.js';
 export * from './programme-reports.repository.js';

@@ -14,6 +14,8 @@ import { reportWorkbook } from './programme-report.xlsx.js';
 import { ProgrammeReportsRepository, type ProgrammeReportRow } from './programme-reports.repository.js';
 import { ProgrammeRepository, type CoverageRow } from './programme.repository.js';
 import { ProgrammeService } from './programme.service.js';
+import { periodMonths, ProgrammeRollupsRepository } from './programme-rollups.repository.js';
+import { ProgrammeRollupsService } from './programme-rollups.service.js';
 import type { ProgrammeOffice, ProgrammeScope } from './programme-scope.js';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -62,6 +64,8 @@ export class ProgrammeReportsService {
     private readonly reports: ProgrammeReportsRepository,
     private readonly programme: ProgrammeService,
     private readonly figures: ProgrammeRepository,
+    private readonly rollups: ProgrammeRollupsRepository,
+    private readonly rollupRefresh: ProgrammeRollupsService,
     private readonly producer: QueueProducer,
     @Inject(LABEL_STORAGE) private readonly storage: LabelStorage,
   ) {}
@@ -112,6 +116,8 @@ export class ProgrammeReportsService {
       await this.reports.fail(reportId, 'PROGRAMME_OFFICE_ONLY');
       throw new DomainException('PROGRAMME_OFFICE_ONLY', `office ${officeId} is no longer a confirmed programme office`, 'forbidden');
     }
+    // The month's rollups rebuilt from the records first: the report counts every record of the month.
+    await this.rollupRefresh.rebuild([row.month]);
     const content = await this.content(office, row.month, step);
     const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
     const xlsx = await reportWorkbook(content);
@@ -151,7 +157,8 @@ export class ProgrammeReportsService {
     const to = lastDay(month) < today ? lastDay(month) : today;
     const scope = await this.programme.scopeOf(office, { from, to, communeCode: null, ocopGroup: null, organizationId: null });
     const whole = await this.programme.figures(scope);
-    const [coverage, expiring] = await Promise.all([this.figures.coverage(scope), this.figures.certificates(scope, 'expiring90')]);
+    const period = periodMonths(from, to, today);
+    const [coverage, expiring] = await Promise.all([this.rollups.coverage(scope, period), this.figures.certificates(scope, 'expiring90')]);
     await step(30);
 
     const overseen = await this.figures.overseen(office.id);
@@ -165,7 +172,7 @@ export class ProgrammeReportsService {
     const communes = [];
     for (const entry of [...byCommune.values()].sort((a, b) => a.commune.localeCompare(b.commune, 'vi') || String(a.communeCode).localeCompare(String(b.communeCode)))) {
       const sub: ProgrammeScope = { ...scope, organizationIds: entry.ids };
-      const [coops, rows, months] = await Promise.all([this.figures.cooperatives(sub), this.figures.coverage(sub), this.figures.monthly(sub)]);
+      const [coops, rows, months] = await Promise.all([this.figures.cooperatives(sub), this.rollups.coverage(sub, period), this.rollups.monthly(sub, period)]);
       communes.push({ communeCode: entry.communeCode, commune: entry.commune, cooperatives: coops.linked, activeCooperatives: coops.active, ...activity(rows, months[0]) });
     }
     await step(55);
@@ -173,7 +180,7 @@ export class ProgrammeReportsService {
     const groups = [];
     for (const { group, vi } of OCOP_GROUPS) {
       const sub: ProgrammeScope = { ...scope, filters: { ...scope.filters, ocopGroup: group } };
-      const [ocop, rows, months] = await Promise.all([this.figures.ocop(sub), this.figures.coverage(sub), this.figures.monthly(sub)]);
+      const [ocop, rows, months] = await Promise.all([this.figures.ocop(sub), this.rollups.coverage(sub, period), this.rollups.monthly(sub, period)]);
       groups.push({ group, name: vi, ocopValid: ocop.valid, stars3: ocop.stars3, stars4: ocop.stars4, stars5: ocop.stars5, ...activity(rows, months[0]) });
     }
     await step(75);

@@ -67,9 +67,10 @@ export class ProgrammeRepository {
   }
 
   async cooperatives(scope: ProgrammeScope): Promise<{ linked: number; active: number; inactive: number }> {
+    // One index probe per cooperative (event_org_time_idx), whatever the number of events.
     const [row] = await this.reads.db.query(
-      `SELECT count(DISTINCT e.organization_id)::int AS active FROM event e
-       WHERE e.organization_id = ANY($1::uuid[]) AND e.event_time >= $2 AND e.event_time < $3`,
+      `SELECT count(*)::int AS active FROM unnest($1::uuid[]) o(id)
+       WHERE EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3)`,
       [scope.organizationIds, scope.start, scope.end],
     );
     return { linked: scope.organizationIds.length, active: row.active, inactive: scope.organizationIds.length - row.active };
@@ -165,23 +166,34 @@ export class ProgrammeRepository {
    * Suspended or revoked areas whose lots (harvested there, or made from those) are still active
    * with stock left: what a borrowed or withdrawn code lets reach the market.
    */
-  suspendedWithStock(scope: ProgrammeScope): Promise<{ growingAreaId: string; code: string; name: string; status: string; organizationId: string; lotsOnSale: number }[]> {
+  async suspendedWithStock(scope: ProgrammeScope): Promise<{ growingAreaId: string; code: string; name: string; status: string; organizationId: string; lotsOnSale: number }[]> {
+    // The withdrawn areas first, on their own: given their ids, the planner follows the area index
+    // to their lots instead of reading every lot of the province.
+    const withdrawn: { id: string }[] = await this.reads.db.query(
+      `SELECT id FROM growing_area WHERE organization_id = ANY($1::uuid[]) AND status IN ('suspended', 'revoked')`,
+      [scope.organizationIds],
+    );
+    if (!withdrawn.length) return [];
     return this.reads.db.query(
       `WITH RECURSIVE bad AS (
-         SELECT id, organization_id, code, name, status FROM growing_area WHERE organization_id = ANY($1::uuid[]) AND status IN ('suspended', 'revoked')),
+         SELECT id, organization_id, code, name, status FROM growing_area WHERE id = ANY($1::uuid[])),
        descendants (area_id, lot_id) AS (
-         SELECT b.id, l.id FROM bad b JOIN lot l ON l.growing_area_id = b.id
+         SELECT l.growing_area_id, l.id FROM lot l WHERE l.growing_area_id = ANY($1::uuid[])
          UNION
          SELECT d.area_id, k.child_lot_id FROM descendants d JOIN lot_link k ON k.parent_lot_id = d.lot_id)
        SELECT b.id AS "growingAreaId", b.code, b.name, b.status, b.organization_id AS "organizationId", count(DISTINCT l.id)::int AS "lotsOnSale"
        FROM bad b JOIN descendants d ON d.area_id = b.id JOIN lot l ON l.id = d.lot_id
        WHERE l.status = 'active' AND l.consumed < l.quantity
        GROUP BY b.id, b.code, b.name, b.status, b.organization_id ORDER BY b.code`,
-      [scope.organizationIds],
+      [withdrawn.map((area) => area.id)],
     );
   }
 
-  /** Lots made, harvested and processed mass, labels printed and scans, per local month of the period. */
+  /**
+   * Lots made, harvested and processed mass, labels printed and scans, per local month of the period,
+   * computed live over every lot and scan (the dashboard reads the rollups; this is the independent
+   * SQL they are checked and benchmarked against, as is `coverage`).
+   */
   monthly(scope: ProgrammeScope) {
     const group = scope.filters.ocopGroup ?? null;
     return this.reads.db.query(
@@ -243,6 +255,20 @@ export class ProgrammeRepository {
     );
   }
 
+  /** Harvests of the period recorded over the expected yield, with a reason (and not voided). */
+  async yieldOverrides(scope: ProgrammeScope): Promise<number> {
+    const [row] = await this.reads.db.query(
+      `SELECT count(*)::int AS n FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'harvest' AND e.details ? 'yieldOverride'
+         AND e.event_time >= $2 AND e.event_time < $3 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.voids_event_id = e.id)`,
+      [scope.organizationIds, scope.start, scope.end],
+    );
+    return row.n;
+  }
+
+  /**
+   * The signals computed live over every scan (the dashboard reads copied labels from the rollups;
+   * this is the independent SQL the rollups are checked and benchmarked against).
+   */
   async signals(scope: ProgrammeScope): Promise<{ yieldOverrides: number; copiedLabels: number }> {
     const [row] = await this.reads.db.query(
       `SELECT
@@ -259,12 +285,11 @@ export class ProgrammeRepository {
     return row;
   }
 
-  /** Per cooperative of the scope: the figures a drill-down table shows. */
+  /** Per cooperative of the scope: the live figures a drill-down table shows (its lots come from the rollups). */
   cooperativeRows(scope: ProgrammeScope) {
     return this.reads.db.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode",
          EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3) AS active,
-         (SELECT count(*)::int FROM lot l WHERE l.organization_id = o.id AND l.produced_at >= $2 AND l.produced_at < $3 AND l.status <> 'voided') AS lots,
          (SELECT count(*)::int FROM growing_area g WHERE g.organization_id = o.id) AS "growingAreas",
          (SELECT count(*)::int FROM certification c WHERE c.organization_id = o.id AND c.kind = 'ocop' AND c.scope_type = 'product'
             AND (c.expires_at IS NULL OR c.expires_at >= $4::date) AND c.issued_at <= $4::date) AS "ocopCertificates"

@@ -4,6 +4,8 @@ import { communeByCodeOf } from '../admin-units/admin-units.js';
 import { DomainException, InvalidFieldException, notFound } from '../common/domain.exception.js';
 import { todayInVietnam } from '../registry/common/fields.js';
 import { ProgrammeRepository } from './programme.repository.js';
+import { periodMonths, ProgrammeRollupsRepository } from './programme-rollups.repository.js';
+import { PROGRAMME_ROLLUPS_EVERY_MINUTES } from './programme-rollups.service.js';
 import { nextDay, vietnamMidnight, type ProgrammeFilters, type ProgrammeOffice, type ProgrammeScope } from './programme-scope.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,7 +27,10 @@ export interface ProgrammeQuery {
  */
 @Injectable()
 export class ProgrammeService {
-  constructor(private readonly repository: ProgrammeRepository) {}
+  constructor(
+    private readonly repository: ProgrammeRepository,
+    private readonly rollups: ProgrammeRollupsRepository,
+  ) {}
 
   async scope(caller: Caller, query: ProgrammeQuery): Promise<ProgrammeScope> {
     if (caller.actingFromOrganizationId) throw new DomainException('PROGRAMME_OFFICE_ONLY', 'the programme routes are read as the office itself, without X-Organization-Id', 'forbidden');
@@ -46,28 +51,40 @@ export class ProgrammeService {
     return { office, organizationIds, filters, start: vietnamMidnight(filters.from), end: vietnamMidnight(nextDay(filters.to)), asOf: filters.to };
   }
 
-  /** Every figure of the dashboard, with when it was computed (they are computed live). */
+  /** Every figure of the dashboard, with when each section was computed (`freshness`). */
   async dashboard(caller: Caller, query: ProgrammeQuery) {
     return this.figures(await this.scope(caller, query));
   }
 
-  /** The dashboard's figures over a scope. */
+  /**
+   * The dashboard's figures over a scope. What grows with every lot and scan (lots, mass, labels,
+   * scans and clients by month, coverage's lots, copied labels) is read from the worker's rollups;
+   * what stays small (cooperatives' activity, certificates, growing areas, recalls, yield overrides)
+   * is computed live. `freshness` says which, and when each was computed.
+   */
   async figures(scope: ProgrammeScope) {
-    const [cooperatives, ocop, coverage, growingAreas, monthly, recalls, signals] = await Promise.all([
+    const months = periodMonths(scope.filters.from, scope.filters.to, todayInVietnam());
+    const [cooperatives, ocop, coverage, growingAreas, monthly, recalls, yieldOverrides, copiedLabels, state] = await Promise.all([
       this.repository.cooperatives(scope),
       this.repository.ocop(scope),
-      this.repository.coverage(scope),
+      this.rollups.coverage(scope, months),
       this.repository.growingAreas(scope),
-      this.repository.monthly(scope),
+      this.rollups.monthly(scope, months),
       this.repository.recalls(scope),
-      this.repository.signals(scope),
+      this.repository.yieldOverrides(scope),
+      this.rollups.copiedLabels(scope),
+      this.rollups.state(),
     ]);
     const covered = coverage.filter((row) => row.shortfall === null).length;
+    const now = new Date();
+    const live = { source: 'live', computedAt: now };
+    const rollup = { source: 'rollup', computedAt: state.refreshedAt, refreshEveryMinutes: PROGRAMME_ROLLUPS_EVERY_MINUTES };
     return {
       office: { id: scope.office.id, name: scope.office.name, province: scope.office.province, provinceCode: scope.office.provinceCode },
       period: { from: scope.filters.from, to: scope.filters.to, asOf: scope.asOf },
       filters: { communeCode: scope.filters.communeCode ?? null, ocopGroup: scope.filters.ocopGroup ?? null, organizationId: scope.filters.organizationId ?? null },
-      computedAt: new Date(),
+      computedAt: now,
+      freshness: { cooperatives: live, ocop: live, coverage: rollup, growingAreas: live, monthly: rollup, recalls: live, signals: rollup },
       cooperatives,
       ocop,
       coverage: {
@@ -83,12 +100,15 @@ export class ProgrammeService {
       growingAreas,
       monthly,
       recalls: { open: recalls.length, items: recalls },
-      signals,
+      signals: { yieldOverrides, copiedLabels },
     };
   }
 
+  /** Coverage per product (from the rollups, `computedAt` = their last refresh). */
   async coverage(caller: Caller, query: ProgrammeQuery) {
-    return { items: await this.repository.coverage(await this.scope(caller, query)) };
+    const scope = await this.scope(caller, query);
+    const [items, state] = await Promise.all([this.rollups.coverage(scope, periodMonths(scope.filters.from, scope.filters.to, todayInVietnam())), this.rollups.state()]);
+    return { items, computedAt: state.refreshedAt };
   }
 
   async certificates(caller: Caller, query: ProgrammeQuery & { state?: string }) {
@@ -98,13 +118,21 @@ export class ProgrammeService {
   }
 
   async cooperatives(caller: Caller, query: ProgrammeQuery) {
-    return { items: await this.repository.cooperativeRows(await this.scope(caller, query)) };
+    return { items: await this.cooperativeRows(await this.scope(caller, query)) };
   }
 
   async cooperative(caller: Caller, organizationId: string, query: ProgrammeQuery) {
-    const scope = await this.scope(caller, { ...query, organizationId });
-    const [row] = await this.repository.cooperativeRows(scope);
+    const [row] = await this.cooperativeRows(await this.scope(caller, { ...query, organizationId }));
     return row;
+  }
+
+  /** Per cooperative: activity, areas and certificates live; lots made in the period from the rollups. */
+  private async cooperativeRows(scope: ProgrammeScope) {
+    const [rows, lots] = await Promise.all([
+      this.repository.cooperativeRows(scope),
+      this.rollups.lotsPerOrganization(scope, periodMonths(scope.filters.from, scope.filters.to, todayInVietnam())),
+    ]);
+    return rows.map((row: { id: string }) => ({ ...row, lots: lots.get(row.id) ?? 0 }));
   }
 
   async lots(caller: Caller, organizationId: string, query: ProgrammeQuery & { limit?: number | string; offset?: number | string }) {

@@ -9,6 +9,8 @@ const TEXT = {
   vi: {
     nav: 'Tổng quan tỉnh', title: 'Tổng quan chương trình OCOP', from: 'Từ ngày', to: 'Đến ngày', commune: 'Xã/phường', group: 'Nhóm sản phẩm OCOP',
     cooperative: 'Hợp tác xã', all: 'Tất cả', apply: 'Xem', computedAt: 'Số liệu tính lúc', live: 'tính trực tiếp khi mở trang',
+    updatedAt: 'Cập nhật lúc', rollup: 'máy xử lý tổng hợp mỗi {n} phút', notYet: 'Chưa tổng hợp (máy xử lý tổng hợp mỗi {n} phút)',
+    perDay: 'tháng bị cắt bởi kỳ xem: thiết bị được đếm mỗi ngày một lần', sections: 'Số liệu lô, tem, lượt quét, độ phủ và tem nghi sao chép do máy xử lý tổng hợp; các số liệu khác tính trực tiếp.',
     coops: 'Hợp tác xã liên kết', active: 'hoạt động trong kỳ', inactive: 'không hoạt động', ocop: 'Sản phẩm OCOP', valid: 'còn hiệu lực',
     exp90: 'hết hạn trong 90 ngày', exp30: 'hết hạn trong 30 ngày', expired: 'đã hết hạn', coverage: 'Độ phủ truy xuất', coverageHint: 'sản phẩm OCOP có lô truy được về vùng trồng và đã in tem trong kỳ',
     areas: 'Vùng trồng', ha: 'ha', recalls: 'Thu hồi đang mở', overrides: 'Vượt sản lượng có lý do', copied: 'Tem nghi sao chép',
@@ -31,6 +33,8 @@ const TEXT = {
   en: {
     nav: 'Province overview', title: 'OCOP programme overview', from: 'From', to: 'To', commune: 'Commune', group: 'OCOP product group',
     cooperative: 'Cooperative', all: 'All', apply: 'Show', computedAt: 'Figures computed at', live: 'computed live when the page opens',
+    updatedAt: 'Updated at', rollup: 'summed by the worker every {n} minutes', notYet: 'Not summed yet (the worker sums every {n} minutes)',
+    perDay: 'month cut by the period: devices counted once a day', sections: 'Lots, labels, scans, coverage and copied labels are summed by the worker; the other figures are computed live.',
     coops: 'Linked cooperatives', active: 'active in the period', inactive: 'not active', ocop: 'OCOP products', valid: 'valid',
     exp90: 'expiring within 90 days', exp30: 'expiring within 30 days', expired: 'expired', coverage: 'Traceability coverage', coverageHint: 'OCOP products with a lot traced to a growing area and labelled in the period',
     areas: 'Growing areas', ha: 'ha', recalls: 'Open recalls', overrides: 'Yield overrides', copied: 'Labels that look copied',
@@ -84,9 +88,9 @@ function dataTable(columns, rows, testid) {
 }
 
 /** A chart with the table of its numbers behind it: people look at the chart, auditors read the table. */
-function chartCard(title, testid, config, columns, rows) {
+function chartCard(title, testid, config, columns, rows, fresh) {
   const canvas = h('canvas', { 'aria-label': title, role: 'img' });
-  const card = h('section', { class: 'card chart', 'data-testid': testid }, h('h2', {}, title), h('div', { class: 'chart-box' }, canvas), dataTable(columns, rows, `${testid}-table`));
+  const card = h('section', { class: 'card chart', 'data-testid': testid }, h('h2', {}, title), fresh ?? null, h('div', { class: 'chart-box' }, canvas), dataTable(columns, rows, `${testid}-table`));
   void load('/console/vendor/chart.js/chart.umd.min.js').then(() => {
     // eslint-disable-next-line no-undef
     new Chart(canvas, { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...(config.options ?? {}) } });
@@ -95,9 +99,20 @@ function chartCard(title, testid, config, columns, rows) {
   return card;
 }
 
-function kpi(label, value, detail, testid, href) {
+function kpi(label, value, detail, testid, href, fresh) {
   const body = [h('div', { class: 'kpi-value', 'data-testid': testid }, value), h('div', { class: 'kpi-label' }, label), detail ? h('div', { class: 'muted' }, detail) : null];
-  return h('div', { class: 'card kpi' }, href ? h('a', { href }, body) : body);
+  return h('div', { class: 'card kpi' }, href ? h('a', { href }, body) : body, fresh ?? null);
+}
+
+const when = (instant) => new Date(instant).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN');
+
+/** "Cập nhật lúc …" under a section: when its figures were computed, live or by the worker's rollups. */
+function freshnessNote(fresh, testid) {
+  if (!fresh) return null;
+  const every = (text) => text.replace('{n}', String(fresh.refreshEveryMinutes ?? 10));
+  const text = !fresh.computedAt ? every(pt('notYet'))
+    : `${pt('updatedAt')} ${when(fresh.computedAt)} (${fresh.source === 'live' ? pt('live') : every(pt('rollup'))})`;
+  return h('p', { class: 'muted', 'data-testid': testid, 'data-source': fresh.source }, text);
 }
 
 async function filtersForm(params, dashboard) {
@@ -132,6 +147,7 @@ export async function programmeView(params) {
   const result = await api('GET', `/api/v1/programme/dashboard?${q}`, undefined, { asSelf: true });
   if (!result.ok) return alertBox('error', errorMessage(result.body));
   const d = result.body;
+  const f = d.freshness ?? {};
   const months = d.monthly;
   const shortfalls = await api('GET', `/api/v1/programme/coverage?${q}`, undefined, { asSelf: true });
   const coverageRows = shortfalls.ok ? shortfalls.body.items : [];
@@ -140,17 +156,17 @@ export async function programmeView(params) {
   const coopLink = (id) => `#/programme/cooperatives/${id}?${q}`;
   return [
     h('h1', {}, `${pt('title')} — ${d.office.province ?? ''}`),
-    h('p', { class: 'muted', 'data-testid': 'freshness' }, `${pt('computedAt')} ${new Date(d.computedAt).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN')} (${pt('live')}) · ${d.period.from} → ${d.period.to}`),
+    h('p', { class: 'muted', 'data-testid': 'freshness' }, `${pt('computedAt')} ${when(d.computedAt)} · ${d.period.from} → ${d.period.to} · ${pt('sections')}`),
     await filtersForm(params, d),
     await alertsCard(q),
     await reportsCard(),
     h('div', { class: 'kpis' },
-      kpi(pt('coops'), d.cooperatives.linked, `${d.cooperatives.active} ${pt('active')} · ${d.cooperatives.inactive} ${pt('inactive')}`, 'kpi-cooperatives', '#programme-cooperatives'),
-      kpi(pt('ocop'), d.ocop.valid, `${d.ocop.expiringWithin90Days} ${pt('exp90')} · ${d.ocop.expiringWithin30Days} ${pt('exp30')} · ${d.ocop.expired} ${pt('expired')}`, 'kpi-ocop'),
-      kpi(pt('coverage'), d.coverage.share === null ? '—' : `${Math.round(d.coverage.share * 100)} %`, `${d.coverage.covered}/${d.coverage.certifiedProducts} ${pt('coverageHint')}`, 'kpi-coverage', '#programme-coverage'),
-      kpi(pt('areas'), statusRows.reduce((n, r) => n + r.areas, 0), `${number(d.growingAreas.totalAreaHa)} ${pt('ha')}`, 'kpi-areas', '#programme-map'),
-      kpi(pt('recalls'), d.recalls.open, null, 'kpi-recalls'),
-      kpi(pt('copied'), d.signals.copiedLabels, `${d.signals.yieldOverrides} ${pt('overrides')}`, 'kpi-signals')),
+      kpi(pt('coops'), d.cooperatives.linked, `${d.cooperatives.active} ${pt('active')} · ${d.cooperatives.inactive} ${pt('inactive')}`, 'kpi-cooperatives', '#programme-cooperatives', freshnessNote(f.cooperatives, 'freshness-cooperatives')),
+      kpi(pt('ocop'), d.ocop.valid, `${d.ocop.expiringWithin90Days} ${pt('exp90')} · ${d.ocop.expiringWithin30Days} ${pt('exp30')} · ${d.ocop.expired} ${pt('expired')}`, 'kpi-ocop', undefined, freshnessNote(f.ocop, 'freshness-ocop')),
+      kpi(pt('coverage'), d.coverage.share === null ? '—' : `${Math.round(d.coverage.share * 100)} %`, `${d.coverage.covered}/${d.coverage.certifiedProducts} ${pt('coverageHint')}`, 'kpi-coverage', '#programme-coverage', freshnessNote(f.coverage, 'freshness-coverage')),
+      kpi(pt('areas'), statusRows.reduce((n, r) => n + r.areas, 0), `${number(d.growingAreas.totalAreaHa)} ${pt('ha')}`, 'kpi-areas', '#programme-map', freshnessNote(f.growingAreas, 'freshness-growing-areas')),
+      kpi(pt('recalls'), d.recalls.open, null, 'kpi-recalls', undefined, freshnessNote(f.recalls, 'freshness-recalls')),
+      kpi(pt('copied'), d.signals.copiedLabels, `${d.signals.yieldOverrides} ${pt('overrides')}`, 'kpi-signals', undefined, freshnessNote(f.signals, 'freshness-signals'))),
     h('div', { class: 'charts' },
       chartCard(pt('monthly'), 'chart-monthly', {
         type: 'bar',
@@ -160,7 +176,8 @@ export async function programmeView(params) {
           { label: pt('scans'), data: months.map((m) => m.scans), backgroundColor: '#3a6ea5' },
         ] },
       }, [[pt('month'), (m) => m.month], [pt('lots'), (m) => m.lots], [pt('harvestKg'), (m) => number(m.harvestedKg)], [pt('processedKg'), (m) => number(m.processedKg)],
-        [pt('labels'), (m) => m.labelsPrinted], [pt('scans'), (m) => m.scans], [pt('clients'), (m) => m.distinctClients]], months),
+        [pt('labels'), (m) => m.labelsPrinted], [pt('scans'), (m) => m.scans],
+        [pt('clients'), (m) => m.distinctClientsPer === 'day' ? h('span', { title: pt('perDay') }, `${m.distinctClients}*`) : m.distinctClients]], months, freshnessNote(f.monthly, 'freshness-monthly')),
       chartCard(pt('starsChart'), 'chart-stars', {
         type: 'bar',
         data: { labels: ['3★', '4★', '5★'], datasets: [{ label: pt('products'), data: [d.ocop.stars3, d.ocop.stars4, d.ocop.stars5], backgroundColor: '#c98a00' }] },
@@ -175,7 +192,7 @@ export async function programmeView(params) {
         data: { labels: d.growingAreas.byCrop.map((r) => r.crop), datasets: [{ label: pt('ha'), data: d.growingAreas.byCrop.map((r) => Number(r.areaHa)), backgroundColor: '#1f6f43' }] },
         options: { indexAxis: 'y', plugins: { legend: { display: false } } },
       }, [[pt('crop'), (r) => r.crop], [pt('count'), (r) => r.areas], [pt('ha'), (r) => number(r.areaHa)]], d.growingAreas.byCrop)),
-    h('section', { class: 'card', id: 'programme-coverage', 'data-testid': 'coverage-list' }, h('h2', {}, pt('shortChart')),
+    h('section', { class: 'card', id: 'programme-coverage', 'data-testid': 'coverage-list' }, h('h2', {}, pt('shortChart')), freshnessNote(f.coverage, 'freshness-coverage-list'),
       h('table', {}, h('thead', {}, h('tr', {}, [pt('product'), pt('cooperative'), pt('lots'), pt('reason')].map((c) => h('th', {}, c)))),
         h('tbody', {}, coverageRows.map((row) => h('tr', {},
           h('td', {}, row.productName, ' ', h('span', { class: 'stars' }, stars(row.stars))), h('td', {}, h('a', { href: coopLink(row.organizationId) }, row.organizationName)),

@@ -311,9 +311,11 @@ export class HarvestsImport implements HistoryKind {
           const group = `${p.plan.product.id}|${year}`;
           needCodes.set(group, [...(needCodes.get(group) ?? []), p]);
         }
+        // A code typed on a row of this chunk is not in the database yet: the draw skips it too.
+        const typed = new Set(plans.filter((p) => p.plan.lotCode).map((p) => p.plan.lotCode!));
         const codeOf = new Map<number, string>();
         for (const group of needCodes.values()) {
-          const drawn = await this.codes.generate(organizationId, group[0].plan.product, group[0].plan.harvested, group.length, db);
+          const drawn = await this.codes.generate(organizationId, group[0].plan.product, group[0].plan.harvested, group.length, db, true, typed);
           group.forEach((p, i) => codeOf.set(p.row, drawn[i]));
         }
         const recordTime = this.clock.now();

@@ -9,6 +9,7 @@ import { parseQuantity, parseUnit, type Unit } from '../../common/units.js';
 import { CLOCK, type Clock } from '../../lots/clock.js';
 import type { ProductRecord } from '../../lots/lot-registry.repository.js';
 import type { LockedLot } from '../../lots/lots.repository.js';
+import { LotCodes } from '../../lots/operations/lot-codes.js';
 import { assertDistinct, checkInputs } from '../../lots/operations/lot-rules.js';
 import { pastDateTime } from '../../lots/operations/operation-time.js';
 import { TransformOperation } from '../../lots/operations/transform.operation.js';
@@ -96,6 +97,7 @@ export class ProcessingImport implements HistoryKind {
 
   constructor(
     private readonly transform: TransformOperation,
+    private readonly codes: LotCodes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -239,8 +241,11 @@ export class ProcessingImport implements HistoryKind {
 
       write: async (rows: CheckedRow<ProcessingPlan>[]): Promise<number> => {
         let made = 0;
+        // A code typed on a later row of this chunk is not in the database yet: generated codes are drawn here, skipping them.
+        const typed = new Set(rows.filter((r) => r.plan?.lotCode && !r.exists).map((r) => r.plan!.lotCode!));
         for (const { plan, exists } of rows) {
           if (!plan || exists) continue;
+          const lotCode = plan.lotCode ?? (await this.codes.generate(organizationId, plan.product, plan.occurred, 1, db, true, typed))[0];
           const result = await this.transform.run(
             caller,
             {
@@ -248,7 +253,7 @@ export class ProcessingImport implements HistoryKind {
                 const lotId = written.get(line.code) ?? known.get(line.code)!.id;
                 return { lotId, quantity: line.quantity, unit: line.unit ?? known.get(line.code)!.unit };
               }),
-              outputs: [{ productId: plan.product.id, quantity: plan.quantity, unit: plan.unit, ...(plan.lotCode ? { lotCode: plan.lotCode } : {}) }],
+              outputs: [{ productId: plan.product.id, quantity: plan.quantity, unit: plan.unit, lotCode }],
               occurredAt: plan.occurredAt,
               process: plan.process,
               ...(plan.facilityId ? { facilityId: plan.facilityId } : {}),

@@ -14,9 +14,18 @@ export class LotCodes {
 
   /**
    * Generated codes PREFIX-YEAR-NNNNNN. Numbers somebody already typed in by hand are skipped when
-   * `checkTaken` (a retry after such a clash, or inside a transaction, where the draw costs nothing extra).
+   * `checkTaken` (a retry after such a clash, or inside a transaction, where the draw costs nothing extra),
+   * and so are `reserved` codes: ones about to be written in the same transaction (an import's typed codes).
    */
-  async generate(organizationId: string, product: ProductRecord, produced: DateTimeWithOffset, count: number, db: Db, checkTaken = true): Promise<string[]> {
+  async generate(
+    organizationId: string,
+    product: ProductRecord,
+    produced: DateTimeWithOffset,
+    count: number,
+    db: Db,
+    checkTaken = true,
+    reserved: ReadonlySet<string> = new Set(),
+  ): Promise<string[]> {
     const prefix = lotCodePrefix(product.nameVi);
     const year = Number(toLocalDate(produced.instant, produced.offset).slice(0, 4));
     const codes: string[] = [];
@@ -25,7 +34,7 @@ export class LotCodes {
       const first = await this.lots.drawLotCodeNumbers(organizationId, prefix, year, need, db);
       const drawn = Array.from({ length: need }, (_, i) => generateLotCode(prefix, year, first + i));
       const taken = new Set(checkTaken ? await this.lots.codesTaken(organizationId, drawn, db) : []);
-      codes.push(...drawn.filter((code) => !taken.has(code)));
+      codes.push(...drawn.filter((code) => !taken.has(code) && !reserved.has(code)));
     }
     return codes;
   }

@@ -93,15 +93,9 @@ function extra(params) {
   return '';
 }
 
-/**
- * Settings of the scaled topology that the configuration reads once the read replicas and Redis
- * Cluster support of issue 18 are merged; drop each name here as config.ts starts reading it.
- */
-const PENDING = ['DATABASE_READ_URLS', 'DATABASE_READ_MAX_LAG_MS', 'REDIS_CLUSTER_NODES'];
-
 /** The environment variables libs/config reads: `(env, 'NAME'` in config.ts. */
 function configVariables(/** @type {string} */ source) {
-  return new Set([...[...source.matchAll(/\(env, '([A-Z0-9_]+)'/g)].map((match) => match[1]), ...PENDING]);
+  return new Set([...source.matchAll(/\(env, '([A-Z0-9_]+)'/g)].map((match) => match[1]));
 }
 
 /** `/prefix/path` of every GET in a controller file (`@Controller('x')` and `@Get('y')`). */

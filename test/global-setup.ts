@@ -47,6 +47,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = url.toString();
   process.env.REDIS_URL = redisUrl;
   process.env.QUEUE_PREFIX = `test${runId}`;
+  // Every test file's apps count their own per-IP limits, as if alone: shared in Redis, the requests
+  // of the files before (all from 127.0.0.1, within the minute) would count against the next one's.
+  // test/scale turns it back on for the processes it starts.
+  process.env.RATE_LIMIT_SHARED = 'false';
   process.env.NGUON_TEST_ADMIN_URL = adminUrl;
   process.env.NGUON_TEST_DATABASE = databaseName;
   process.env.LOG_LEVEL ??= 'silent';

@@ -10,9 +10,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from '@app/config';
 import { EPCIS_CAPTURE_BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '@app/traceability';
+import { hasRedis, redisClient } from '@app/queue';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
 import { batchedLogStream } from './common/log-stream.js';
+import { sharedRateLimitStore } from './common/rate-limit-store.js';
 import { OneLineRequestLog } from './common/request-log.js';
 import { UPLOAD_TYPES } from './imports/dto/index.js';
 import { PHOTO_CONTENT_TYPES } from './showcase/public-profile.dto.js';
@@ -78,16 +80,20 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  // With Redis the counters are shared by every API process on every host (an address gets the
+  // configured limit in all); without, each process counts its own requests and allows its share
+  // (API_PROCESSES on one host), so an address gets no more than the configured limit in all (unless
+  // there are more processes than requests allowed: each still allows one).
+  const shared = config.rateLimitShared && hasRedis(config);
+  const perProcess = (limit: number) => (shared ? limit : share(limit, config.apiProcesses));
   const limits = {
-    auth: share(config.authRateLimitPerMinute, config.apiProcesses),
-    public: share(config.publicRateLimitPerMinute, config.apiProcesses),
-    all: share(config.rateLimitPerMinute, config.apiProcesses),
+    auth: perProcess(config.authRateLimitPerMinute),
+    public: perProcess(config.publicRateLimitPerMinute),
+    all: perProcess(config.rateLimitPerMinute),
   };
   await app.register(rateLimit as never, {
     global: true,
-    // Each process counts its own requests; with several (API_PROCESSES) each allows its share, so an
-    // address gets no more than the configured limit in all (unless there are more processes than
-    // requests allowed: each still allows one).
+    ...(shared ? { store: sharedRateLimitStore(redisClient(config, 'fail-fast'), `${config.queuePrefix}:rate:`, (limit) => share(limit, config.apiProcesses)) } : {}),
     // The limit of the key's bucket (its prefix): the path is looked at once per request.
     max: (_request: unknown, key: string) => limits[key.slice(0, key.indexOf(':')) as keyof typeof limits],
     timeWindow: 60_000,

@@ -89,7 +89,7 @@ async function start(config: AppConfig): Promise<void> {
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl };
-  if (!config.redisUrl) log('No REDIS_URL: the queue runs on PostgreSQL (BullMQ PostgreSQL backend).');
+  if (!config.redisUrl && !config.redisClusterNodes.length && !config.redisSentinels.length) log('No REDIS_URL: the queue runs on PostgreSQL (BullMQ PostgreSQL backend).');
   for (const app of ['api', 'worker']) {
     const child = spawn(process.execPath, [resolve(DIST, app, 'src/main.js')], { env, stdio: 'inherit' });
     child.on('exit', (code, signal) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { exitIfShutdownStalls, loadConfigOrExit } from '@app/config';
 import { runMigrations } from '@app/database';
+import { redisTopology } from '@app/queue';
 import { createWorkerApp } from './worker.factory.js';
 
 const config = loadConfigOrExit();
@@ -9,4 +10,6 @@ const config = loadConfigOrExit();
 if (config.databaseUrl) await runMigrations(config.databaseUrl);
 await createWorkerApp(config);
 exitIfShutdownStalls();
-new Logger('Worker').log(`Worker started (pid ${process.pid}, queue on ${config.redisUrl ? 'Redis' : 'PostgreSQL'})`);
+const QUEUE_ON = { single: 'Redis', cluster: 'Redis Cluster', sentinel: 'Redis (sentinels)' } as const;
+const topology = redisTopology(config);
+new Logger('Worker').log(`Worker started (pid ${process.pid}, queue on ${topology ? QUEUE_ON[topology] : 'PostgreSQL'})`);

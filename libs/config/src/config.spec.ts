@@ -42,6 +42,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120000' }).rateLimitPerMinute).toBe(120000);
   });
 
+  it('reads replicas, a Redis Cluster or Sentinels, and whether the rate limits are shared', () => {
+    const config = loadConfig({
+      DATABASE_READ_URLS: 'postgres://u@replica1:5432/nguon, postgres://u@replica2/nguon',
+      DATABASE_READ_MAX_LAG_MS: '2000',
+      REDIS_CLUSTER_NODES: 'r1:7000,r2,[::1]:7002',
+      REDIS_SENTINELS: 's1:26379,s2',
+      REDIS_SENTINEL_NAME: 'nguon',
+      RATE_LIMIT_SHARED: 'false',
+    });
+    expect(config).toMatchObject({
+      databaseReadUrls: ['postgres://u@replica1:5432/nguon', 'postgres://u@replica2/nguon'],
+      databaseReadMaxLagMs: 2000,
+      redisClusterNodes: [{ host: 'r1', port: 7000 }, { host: 'r2', port: 6379 }, { host: '::1', port: 7002 }],
+      redisSentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+      redisSentinelName: 'nguon',
+      rateLimitShared: false,
+    });
+    expect(loadConfig({})).toMatchObject({ databaseReadUrls: [], databaseReadMaxLagMs: 5000, redisClusterNodes: [], redisSentinels: [], rateLimitShared: true });
+  });
+
+  it.each([
+    [{ DATABASE_READ_URLS: 'postgres://u@r1/nguon,redis://x' }, 'DATABASE_READ_URLS'],
+    [{ DATABASE_READ_MAX_LAG_MS: 'soon' }, 'DATABASE_READ_MAX_LAG_MS'],
+    [{ REDIS_CLUSTER_NODES: 'r1:99999' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_CLUSTER_NODES: 'r1:port' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_SENTINELS: 's1:26379' }, 'REDIS_SENTINEL_NAME'],
+    [{ RATE_LIMIT_SHARED: 'sometimes' }, 'RATE_LIMIT_SHARED'],
+  ])('refuses bad scale settings %p', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],

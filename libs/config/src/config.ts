@@ -12,12 +12,26 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   /**
+   * PostgreSQL streaming replicas (DATABASE_READ_URLS, comma-separated) for the reads that tolerate
+   * lag: public pages, showcase, programme dashboard. Empty: every read goes to DATABASE_URL.
+   */
+  databaseReadUrls: string[];
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  databaseReadMaxLagMs: number;
+  /**
    * API processes sharing the port (node:cluster), to use more than one CPU. Each holds its own
-   * database pools and takes its share of the per-IP rate limits.
+   * database pools; without Redis (or RATE_LIMIT_SHARED=false) each takes its share of the per-IP rate limits.
    */
   apiProcesses: number;
-  /** Unset means: BullMQ runs on its PostgreSQL backend in the same database. */
+  /** Unset (and no cluster or sentinels) means: BullMQ runs on its PostgreSQL backend in the same database. */
   redisUrl: string | undefined;
+  /** Redis Cluster nodes (REDIS_CLUSTER_NODES, `host:port` comma-separated): BullMQ and the rate limits on the cluster. */
+  redisClusterNodes: { host: string; port: number }[];
+  /** Redis Sentinels (REDIS_SENTINELS, `host:port` comma-separated) watching the master named REDIS_SENTINEL_NAME. */
+  redisSentinels: { host: string; port: number }[];
+  redisSentinelName: string | undefined;
+  /** Password of the Redis nodes behind a cluster or sentinels (REDIS_PASSWORD). */
+  redisPassword: string | undefined;
   /** Prefix for BullMQ keys/schema, so test runs and deployments can share one Redis. */
   queuePrefix: string;
   publicBaseUrl: string;
@@ -30,6 +44,11 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** Per-IP limit on every other path (the API, the console's files, health). */
   rateLimitPerMinute: number;
+  /**
+   * Whether the per-IP limits are counted in Redis, shared by every API process on every host, when
+   * Redis is configured (RATE_LIMIT_SHARED, default true); false: each process allows its share.
+   */
+  rateLimitShared: boolean;
   /** Per-IP limit on the public resolver and lot pages: a market crowd behind one carrier NAT never reaches it. */
   publicRateLimitPerMinute: number;
   labelJobMaxCount: number;
@@ -169,6 +188,31 @@ function trustProxy(env: Env, name: string): boolean | number | string[] {
   return entries;
 }
 
+function hostPorts(env: Env, name: string, defaultPort: number): { host: string; port: number }[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(\[[0-9a-fA-F:]+\]|[^:\s]+)(?::(\d{1,5}))?$/.exec(entry);
+      const port = Number(match?.[2] ?? defaultPort);
+      if (!match || port < 1 || port > 65535) throw new ConfigError(name, `must be a comma list of host:port, got "${entry}"`);
+      return { host: match[1].replace(/^\[|\]$/g, ''), port };
+    });
+}
+
+function urls(env: Env, name: string, protocols: string[]): string[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => url({ [name]: entry }, name, protocols)!);
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -189,6 +233,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (loginLockoutMaxSeconds < loginLockoutBaseSeconds) {
     throw new ConfigError('LOGIN_LOCKOUT_MAX_SECONDS', `must be at least LOGIN_LOCKOUT_BASE_SECONDS (${loginLockoutBaseSeconds})`);
   }
+  const redisSentinels = hostPorts(env, 'REDIS_SENTINELS', 26379);
+  const redisSentinelName = optional(env, 'REDIS_SENTINEL_NAME');
+  if (redisSentinels.length && !redisSentinelName) throw new ConfigError('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the name of the master the sentinels watch)');
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`)!.replace(/\/+$/, '');
   return {
     nodeEnv,
@@ -196,8 +243,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: str(env, 'HOST', '0.0.0.0'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseReadUrls: urls(env, 'DATABASE_READ_URLS', ['postgres', 'postgresql']),
+    databaseReadMaxLagMs: int(env, 'DATABASE_READ_MAX_LAG_MS', 5000, 0, 3_600_000),
     apiProcesses: int(env, 'API_PROCESSES', 1, 1, 64),
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    redisClusterNodes: hostPorts(env, 'REDIS_CLUSTER_NODES', 6379),
+    redisSentinels,
+    redisSentinelName,
+    redisPassword: optional(env, 'REDIS_PASSWORD'),
     queuePrefix: str(env, 'QUEUE_PREFIX', 'nguon'),
     publicBaseUrl,
     jwtSecret,
@@ -208,6 +261,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 100_000_000),
+    rateLimitShared: bool(env, 'RATE_LIMIT_SHARED', true),
     publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 100_000_000),
     labelJobMaxCount: int(env, 'LABEL_JOB_MAX_COUNT', 100_000, 1, 10_000_000),
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),

@@ -1,10 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { dataSourceOptions, EntityList } from './data-source.js';
 import { PgNotifications } from './notifications.js';
+import { ReadDatabase } from './read-database.js';
 
-/** The data source, and the process's LISTEN/NOTIFY connection (opened on first subscription). */
+/**
+ * The data source, the read side (replicas, when DATABASE_READ_URLS names any), and the process's
+ * LISTEN/NOTIFY connection (opened on first subscription; always on the primary, where NOTIFY is sent).
+ */
 @Module({})
 export class DatabaseModule {
   /** The app's connection. Migrations are applied by the launcher/migrate job, never by synchronize. */
@@ -27,8 +32,13 @@ export class DatabaseModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => new PgNotifications({ connectionString: config.databaseUrl }),
         },
+        {
+          provide: ReadDatabase,
+          inject: [getDataSourceToken(), APP_CONFIG],
+          useFactory: (dataSource: DataSource, config: AppConfig) => new ReadDatabase(dataSource, config.databaseReadUrls, config.databaseReadMaxLagMs, config.databasePoolSize),
+        },
       ],
-      exports: [PgNotifications],
+      exports: [PgNotifications, ReadDatabase],
     };
   }
 }

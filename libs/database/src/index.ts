@@ -9,3 +9,4 @@ export { MIGRATIONS } from './migrations/index.js';
 export * from './database.module.js';
 export * from './notifications.js';
 export * from './database-errors.js';
+export * from './read-database.js';

@@ -1,29 +1,32 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { QueueName } from './queue.constants.js';
+import { bullPrefix, hasRedis, redisClient, redisOptions, redisTopology, type RedisPatience } from './redis-connection.js';
 import { QueueProducer } from './queue.producer.js';
 
-export function redisConnectionOptions(redisUrl: string) {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-  };
+/** One cluster client per process and patience, shared by every queue (BullMQ duplicates it for its blocking commands). */
+const clusterClients = new Map<RedisPatience, Cluster | Redis>();
+
+function connectionOf(config: AppConfig, patience: RedisPatience) {
+  if (redisTopology(config) !== 'cluster') return redisOptions(config, patience);
+  let client = clusterClients.get(patience);
+  if (!client) {
+    client = redisClient(config, patience);
+    clusterClients.set(patience, client);
+  }
+  return client;
 }
 
 /**
- * BullMQ on Redis when REDIS_URL is set; otherwise on BullMQ's PostgreSQL backend in the service's
- * own database (zero-config mode). The backend must be chosen before any Queue or Worker exists.
+ * BullMQ on Redis when it is configured (one server, a sentinel master, or a cluster: see
+ * redis-connection.ts); otherwise on BullMQ's PostgreSQL backend in the service's own database
+ * (zero-config mode). The backend must be chosen before any Queue or Worker exists.
  */
 export function bullConnection(config: AppConfig) {
-  if (config.redisUrl) return { connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix };
+  if (hasRedis(config)) return { connection: connectionOf(config, 'wait') as never, prefix: bullPrefix(config) };
   if (!config.databaseUrl) throw new Error('DATABASE_URL or REDIS_URL is required for the queue');
   setDefaultBackendFactory(createPostgresBackend as never);
   return {
@@ -41,8 +44,8 @@ export function bullConnection(config: AppConfig) {
  */
 export function producerConnection(config: AppConfig) {
   const shared = bullConnection(config);
-  if (!config.redisUrl) return shared;
-  return { ...shared, connection: { ...redisConnectionOptions(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 } };
+  if (!hasRedis(config)) return shared;
+  return { ...shared, connection: connectionOf(config, 'fail-fast') as never };
 }
 
 @Module({})

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
+import { closeRedisClients } from './redis-connection.js';
 import { JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobId } from './queue.constants.js';
 
 @Injectable()
-export class QueueProducer {
+export class QueueProducer implements OnApplicationShutdown {
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
@@ -29,6 +30,15 @@ export class QueueProducer {
   queue(name: JobName | QueueName): Queue {
     const queueName = (Object.values(QueueName) as string[]).includes(name) ? (name as QueueName) : JOB_QUEUE[name as JobName];
     return this.queues[queueName];
+  }
+
+  /**
+   * The Redis clients this process made (a cluster's, shared by the queues) are closed once the
+   * queues are: BullMQ leaves a client it was given open.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((queue) => queue.close().catch(() => undefined)));
+    await closeRedisClients();
   }
 
   /** Readiness: the transport answers. Works for both the Redis and the PostgreSQL backend. */

@@ -18,3 +18,4 @@ export { freePort, launchChromium, startBrowserApp, type BrowserApp, type Browse
 export * from './mail.js';
 export * from './programme-fixtures.js';
 export * from './epcis-capture.js';
+export * from './scale-topology.js';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { TestOrganization } from './factories.js';
-import type { TestApp } from './test-app.js';
 
-type Server = TestApp['server'];
+/** The app's server, or the address of a running API (supertest takes both). */
+type Server = Parameters<typeof request>[0];
 export type LabelJobBody = Record<string, any>;
 
 const finished = (job: LabelJobBody) => job.status === 'done' || job.status === 'failed';

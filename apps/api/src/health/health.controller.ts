@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@app/database';
 import { QueueProducer } from '@app/queue';
 import { Public } from '../common/auth.decorators.js';
 
@@ -28,6 +29,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: QueueProducer,
+    private readonly reads: ReadDatabase,
   ) {}
 
   @Get('live')
@@ -36,12 +38,17 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready = PostgreSQL and the queue transport (Redis, or PostgreSQL in zero-config mode) answer. */
+  /**
+   * Ready = PostgreSQL and the queue transport (Redis, or PostgreSQL in zero-config mode) answer.
+   * Replicas (DATABASE_READ_URLS) are listed as the last check saw them, and never make the process
+   * unready: without them the primary answers every read.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, queue] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.queue.ping())]);
     const ok = database === 'ok' && queue === 'ok';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'not_ready', checks: { database, queue } };
+    const replicas = this.reads.replicated ? { replicas: this.reads.states().map(({ url, up, lagMs }) => ({ url, up, lagMs: Number.isFinite(lagMs) ? lagMs : null })) } : {};
+    return { status: ok ? 'ok' : 'not_ready', checks: { database, queue }, ...replicas };
   }
 }

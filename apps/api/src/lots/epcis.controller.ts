@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExportsService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
+import { ReadsFromReplica } from '../common/replica-reads.interceptor.js';
 import { EpcisQueryDto } from './dto/index.js';
 
 /** The EPCIS 2.0 query interface (`GET /events`) over this organization's events, as JSON-LD. */
@@ -13,6 +14,7 @@ export class EpcisController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('events')
+  @ReadsFromReplica('fresh')
   @ApiOperation({ summary: 'EPCISQueryDocument of events; the next page is in the Link rel="next" header' })
   @ApiProduces('application/ld+json')
   @ApiOkResponse({ schema: { type: 'object', description: 'EPCIS 2.0 EPCISQueryDocument (validates against GS1’s EPCIS JSON Schema)' } })

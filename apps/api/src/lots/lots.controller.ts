@@ -16,6 +16,7 @@ import {
 } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
+import { ReadsFromReplica } from '../common/replica-reads.interceptor.js';
 import {
   EventListDto,
   EventResultDto,
@@ -116,6 +117,7 @@ export class LotsController {
   }
 
   @Get(':id/trace')
+  @ReadsFromReplica('fresh')
   @ApiOperation({ summary: 'Genealogy: back to growing areas, households and inputs, or forward to every lot and partner' })
   @ApiOkResponse({ type: TraceDto })
   trace(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string, @Query() query: TraceQueryDto) {
@@ -123,6 +125,7 @@ export class LotsController {
   }
 
   @Get(':id/trace.csv')
+  @ReadsFromReplica('fresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'FSMA 204 sortable spreadsheet (CSV) of the lot’s trace, back and forward' })
   @ApiProduces('text/csv')
@@ -132,6 +135,7 @@ export class LotsController {
   }
 
   @Get(':id/trace.xlsx')
+  @ReadsFromReplica('fresh')
   @ApiOperation({ summary: 'FSMA 204 sortable spreadsheet (XLSX) of the lot’s trace, back and forward' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async traceXlsx(@CurrentCaller() caller: Caller, @Param('id', IdPipe) id: string) {

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ProgrammeAlertsService, ProgrammeService, type Caller } from '@app/traceability';
 import { CurrentCaller } from '../common/auth.decorators.js';
 import { IdPipe } from '../common/id.pipe.js';
+import { ReadsFromReplica } from '../common/replica-reads.interceptor.js';
 import { ApiErrors } from '../registry/common/registry.dto.js';
 import { ProgrammeAlertsDto, ProgrammeAlertsQueryDto, ProgrammeCertificatesQueryDto, ProgrammeDashboardDto, ProgrammeItemsDto, ProgrammeLotsQueryDto, ProgrammeMapDto, ProgrammeQueryDto } from './dto/index.js';
 
@@ -11,9 +12,11 @@ const OFFICE_ONLY = ApiResponse({ status: 403, description: 'PROGRAMME_OFFICE_ON
 
 /**
  * The province programme office's read-only view over the cooperatives that accepted its oversight
- * (README, "Programme office"). Every route takes the same period and filters.
+ * (README, "Programme office"). Every route takes the same period and filters. Computed live, and
+ * read from a replica when there is one (a few seconds of lag at most).
  */
 @ApiTags('programme')
+@ReadsFromReplica('tolerant')
 @ApiBearerAuth()
 @Controller('api/v1/programme')
 export class ProgrammeController {

@@ -4,7 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { LabelException } from '@app/labels';
 import { JobName, QueueName, type RenderLabelsPayload, type RenderPosterPayload } from '@app/queue';
 import { DomainException, LabelJobRenderer, LabelStorageError, PostersService } from '@app/traceability';
-import { TrackedWorkerHost } from './tracked-worker-host.js';
+import { TrackedWorkerHost, WORKER_NAME } from './tracked-worker-host.js';
 
 /**
  * A killed worker's job is noticed when its lock expires: a short lock (renewed every half of it
@@ -17,6 +17,7 @@ export const LABEL_WORKER_OPTIONS = {
   stalledInterval: 5_000,
   // Beyond this the queue job fails; the re-enqueue sweep still brings it back from PostgreSQL.
   maxStalledCount: 2,
+  name: WORKER_NAME,
 };
 
 /** Renders label jobs (JobName.RenderLabels, jobId `render-labels.<labelJobId>`) and the showcase's QR posters (JobName.RenderPoster). */

@@ -3,10 +3,10 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName, type HealthCheckPayload, type ProgrammeAlertsPayload, type RefreshProgrammeRollupsPayload, type RenderProgrammeReportPayload } from '@app/queue';
 import { CaptureService, DomainException, ImportsService, LabelJobRequeuer, ProgrammeAlertsService, ProgrammeReportsService, ProgrammeRollupsService } from '@app/traceability';
-import { TrackedWorkerHost } from './tracked-worker-host.js';
+import { TrackedWorkerHost, WORKER_NAME } from './tracked-worker-host.js';
 
 /** Small jobs that keep the system healthy. The health check proves the worker path end to end. */
-@Processor(QueueName.Maintenance)
+@Processor(QueueName.Maintenance, { name: WORKER_NAME })
 export class MaintenanceProcessor extends TrackedWorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 

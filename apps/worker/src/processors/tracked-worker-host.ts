@@ -1,5 +1,12 @@
+import { hostname } from 'node:os';
 import { WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+
+/**
+ * This worker process's name, given to its queue workers: BullMQ records it on each job it takes
+ * (`processedBy`), so an operator (and test/scale) can tell which of several workers ran a job.
+ */
+export const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 /** A queue processor that knows which jobs it has in hand, so that a shutdown can wait for them. */
 export abstract class TrackedWorkerHost extends WorkerHost {

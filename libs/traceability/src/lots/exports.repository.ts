@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Db } from '@app/database';
+import { ReadDatabase, type Db } from '@app/database';
 import { EVENT_COLUMNS, type StoredEvent } from './events.repository.js';
 
 export interface ExportLot {
@@ -104,10 +102,11 @@ const AREA_COLUMNS = `a.id, a.name, a.code, a.crop, a.variety, a.commune, a.prov
 
 @Injectable()
 export class ExportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the route chose one (ReadDatabase; a transaction passes its own `db`). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** Lots named by their GTIN and code or by their short code. */
-  async resolveLots(organizationId: string, keys: ExportLotKey[], db: Db = this.dataSource): Promise<string[]> {
+  async resolveLots(organizationId: string, keys: ExportLotKey[], db: Db = this.reads.db): Promise<string[]> {
     const byCode = keys.filter((k): k is { gtin: string; code: string } => 'gtin' in k);
     const byShort = keys.filter((k): k is { shortCode: string } => 'shortCode' in k).map((k) => k.shortCode);
     const rows: { id: string }[] = await db.query(
@@ -124,7 +123,7 @@ export class ExportsRepository {
    * EPCIS events in chain order. A void is exported as an error declaration about the event it voids,
    * so it matches the filters through that event (its subject): same time, business step and lots.
    */
-  async epcisEvents(organizationId: string, filter: EpcisFilter, db: Db = this.dataSource): Promise<StoredEvent[]> {
+  async epcisEvents(organizationId: string, filter: EpcisFilter, db: Db = this.reads.db): Promise<StoredEvent[]> {
     const where = ['e.organization_id = $1', 'e.seq > $2'];
     const params: unknown[] = [organizationId, filter.afterSeq];
     const add = (clause: string, value: unknown) => {
@@ -154,13 +153,13 @@ export class ExportsRepository {
     );
   }
 
-  async eventsByIds(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<StoredEvent[]> {
+  async eventsByIds(organizationId: string, ids: string[], db: Db = this.reads.db): Promise<StoredEvent[]> {
     if (!ids.length) return [];
     return db.query(`SELECT ${EVENT_COLUMNS} FROM event e WHERE e.organization_id = $1 AND e.id = ANY($2::uuid[])`, [organizationId, ids]);
   }
 
   /** Events with a line on any of these lots (not voids), in time order: the trace's critical tracking events. */
-  async eventsOfLots(organizationId: string, lotIds: string[], types: string[], db: Db = this.dataSource): Promise<StoredEvent[]> {
+  async eventsOfLots(organizationId: string, lotIds: string[], types: string[], db: Db = this.reads.db): Promise<StoredEvent[]> {
     if (!lotIds.length) return [];
     return db.query(
       `SELECT ${EVENT_COLUMNS} FROM event e
@@ -172,7 +171,7 @@ export class ExportsRepository {
   }
 
   /** The events that made these lots (an output line on them), of the given types. */
-  async eventsMakingLots(organizationId: string, lotIds: string[], types: string[], db: Db = this.dataSource): Promise<StoredEvent[]> {
+  async eventsMakingLots(organizationId: string, lotIds: string[], types: string[], db: Db = this.reads.db): Promise<StoredEvent[]> {
     if (!lotIds.length) return [];
     return db.query(
       `SELECT ${EVENT_COLUMNS} FROM event e
@@ -182,7 +181,7 @@ export class ExportsRepository {
     );
   }
 
-  lots(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<ExportLot[]> {
+  lots(organizationId: string, ids: string[], db: Db = this.reads.db): Promise<ExportLot[]> {
     return db.query(
       `SELECT l.id, l.code, l.short_code AS "shortCode", p.gtin, p.name_vi AS "productNameVi", p.name_en AS "productNameEn", l.kind,
          l.expires_at::text AS "expiresAt", l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset",
@@ -196,22 +195,22 @@ export class ExportsRepository {
    * Organizations by id: the caller's own, the senders of shipments it received and the organizations
    * its partners link to. Only what a business shows on its documents.
    */
-  organizations(ids: string[], db: Db = this.dataSource): Promise<ExportOrganization[]> {
+  organizations(ids: string[], db: Db = this.reads.db): Promise<ExportOrganization[]> {
     if (!ids.length) return Promise.resolve([]);
     return db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[])`, [ids]);
   }
 
-  facilities(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<ExportFacility[]> {
+  facilities(organizationId: string, ids: string[], db: Db = this.reads.db): Promise<ExportFacility[]> {
     if (!ids.length) return Promise.resolve([]);
     return db.query(`SELECT ${FACILITY_COLUMNS} FROM facility f WHERE f.organization_id = $1 AND f.id = ANY($2::uuid[])`, [organizationId, ids]);
   }
 
-  growingAreas(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<ExportGrowingArea[]> {
+  growingAreas(organizationId: string, ids: string[], db: Db = this.reads.db): Promise<ExportGrowingArea[]> {
     if (!ids.length) return Promise.resolve([]);
     return db.query(`SELECT ${AREA_COLUMNS} FROM growing_area a WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])`, [organizationId, ids]);
   }
 
-  partners(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<ExportPartner[]> {
+  partners(organizationId: string, ids: string[], db: Db = this.reads.db): Promise<ExportPartner[]> {
     if (!ids.length) return Promise.resolve([]);
     return db.query(
       `SELECT id, name, kind, address, commune, province, country, phone, gln, linked_organization_id AS "linkedOrganizationId"
@@ -221,7 +220,7 @@ export class ExportsRepository {
   }
 
   /** Shipments received by this organization, with the sender's side (see ReceivedShipment). */
-  async receivedShipments(organizationId: string, shipmentIds: string[], db: Db = this.dataSource): Promise<ReceivedShipment[]> {
+  async receivedShipments(organizationId: string, shipmentIds: string[], db: Db = this.reads.db): Promise<ReceivedShipment[]> {
     if (!shipmentIds.length) return [];
     const rows: (Omit<ReceivedShipment, 'sender' | 'lotFacility' | 'lotGrowingArea'> & {
       sender: ExportOrganization;

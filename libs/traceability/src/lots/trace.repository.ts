@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { queryRows, type Db } from '@app/database';
+import { queryRows, ReadDatabase, type Db } from '@app/database';
 import type { LotLinkRow } from './lot-rows.js';
 
 export type TraceDirection = 'back' | 'forward';
@@ -96,10 +94,11 @@ const LOCAL_DATE = (column: string) => `((${column} AT TIME ZONE 'UTC') + (n.pro
 
 @Injectable()
 export class TraceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the route chose one (ReadDatabase; a transaction passes its own `db`). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** The whole genealogy graph of a lot in one direction, with its roots or leaves, in one statement. */
-  async trace(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.dataSource): Promise<TraceRows> {
+  async trace(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.reads.db): Promise<TraceRows> {
     const rootsOrLeaves =
       direction === 'back'
         ? `(SELECT coalesce(json_agg(json_build_object('id', ga.id, 'code', ga.code, 'name', ga.name, 'crop', ga.crop, 'areaHa', ga.area_ha::text,
@@ -155,7 +154,7 @@ export class TraceRepository {
   }
 
   /** The ids of the lots reachable from a lot in one direction, the lot itself included. */
-  reachableLotIds(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.dataSource): Promise<{ id: string }[]> {
+  reachableLotIds(organizationId: string, lotId: string, direction: TraceDirection, db: Db = this.reads.db): Promise<{ id: string }[]> {
     return db.query(`WITH RECURSIVE ${reachableLotsSql(direction)} SELECT id FROM reach`, [organizationId, lotId]);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@app/database';
 import { SUSPICIOUS_SERIAL_DISTINCT_DAYS, SUSPICIOUS_SERIAL_SCANS } from '../public/scan-stats.repository.js';
 import type { ProgrammeFilters, ProgrammeOffice, ProgrammeScope } from './programme-scope.js';
 
@@ -39,11 +38,12 @@ export interface CoverageRow {
  */
 @Injectable()
 export class ProgrammeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the caller chose one (ReadDatabase.fresh / tolerant). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** The caller's organization if it is a confirmed programme office; null otherwise. */
   async office(organizationId: string): Promise<ProgrammeOffice | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT id, name, province, province_code AS "provinceCode" FROM organization
        WHERE id = $1 AND kind = 'programme_office' AND office_confirmed_at IS NOT NULL`,
       [organizationId],
@@ -53,7 +53,7 @@ export class ProgrammeRepository {
 
   /** The cooperatives of the office's province with an active oversight link, narrowed by commune. */
   async overseen(officeId: string, communeCode?: string | null): Promise<{ id: string; name: string; commune: string | null; communeCode: string | null }[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode"
        FROM organization_link l
        JOIN organization office ON office.id = l.from_organization_id
@@ -68,7 +68,7 @@ export class ProgrammeRepository {
 
   async cooperatives(scope: ProgrammeScope): Promise<{ linked: number; active: number; inactive: number }> {
     // One index probe per cooperative (event_org_time_idx), whatever the number of events.
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT count(*)::int AS active FROM unnest($1::uuid[]) o(id)
        WHERE EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3)`,
       [scope.organizationIds, scope.start, scope.end],
@@ -77,7 +77,7 @@ export class ProgrammeRepository {
   }
 
   async ocop(scope: ProgrammeScope) {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `WITH cert AS (${PRODUCT_CERTIFICATES}),
        judged AS (SELECT *, expires_at IS NULL OR expires_at >= $2::date AS valid FROM cert)
        SELECT count(*)::int AS products,
@@ -102,7 +102,7 @@ export class ProgrammeRepository {
       expiring30: `expires_at >= $2::date AND expires_at <= $2::date + 30`,
       expired: `expires_at < $2::date`,
     }[state];
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH cert AS (${PRODUCT_CERTIFICATES})
        SELECT cert.product_id AS "productId", cert.name_vi AS "productName", cert.ocop_group AS "ocopGroup", cert.level AS stars,
          cert.number, cert.expires_at::text AS "expiresAt", cert.organization_id AS "organizationId", o.name AS "organizationName"
@@ -118,7 +118,7 @@ export class ProgrammeRepository {
    * and those of them with labels printed (a label job that did not fail).
    */
   async coverage(scope: ProgrammeScope): Promise<CoverageRow[]> {
-    const rows: CoverageRow[] = await this.dataSource.query(
+    const rows: CoverageRow[] = await this.reads.db.query(
       `WITH RECURSIVE cert AS (${PRODUCT_CERTIFICATES}),
        certified AS (SELECT * FROM cert WHERE expires_at IS NULL OR expires_at >= $2::date),
        period_lots AS (
@@ -146,12 +146,12 @@ export class ProgrammeRepository {
 
   async growingAreas(scope: ProgrammeScope) {
     const [byStatus, byCrop, revokedOnSale] = await Promise.all([
-      this.dataSource.query(
+      this.reads.db.query(
         `SELECT status, count(*)::int AS areas, coalesce(sum(area_ha), 0)::text AS "areaHa" FROM growing_area
          WHERE organization_id = ANY($1::uuid[]) GROUP BY status ORDER BY status`,
         [scope.organizationIds],
       ),
-      this.dataSource.query(
+      this.reads.db.query(
         `SELECT crop, count(*)::int AS areas, coalesce(sum(area_ha), 0)::text AS "areaHa" FROM growing_area
          WHERE organization_id = ANY($1::uuid[]) GROUP BY crop ORDER BY sum(area_ha) DESC, crop`,
         [scope.organizationIds],
@@ -169,12 +169,12 @@ export class ProgrammeRepository {
   async suspendedWithStock(scope: ProgrammeScope): Promise<{ growingAreaId: string; code: string; name: string; status: string; organizationId: string; lotsOnSale: number }[]> {
     // The withdrawn areas first, on their own: given their ids, the planner follows the area index
     // to their lots instead of reading every lot of the province.
-    const withdrawn: { id: string }[] = await this.dataSource.query(
+    const withdrawn: { id: string }[] = await this.reads.db.query(
       `SELECT id FROM growing_area WHERE organization_id = ANY($1::uuid[]) AND status IN ('suspended', 'revoked')`,
       [scope.organizationIds],
     );
     if (!withdrawn.length) return [];
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH RECURSIVE bad AS (
          SELECT id, organization_id, code, name, status FROM growing_area WHERE id = ANY($1::uuid[])),
        descendants (area_id, lot_id) AS (
@@ -196,7 +196,7 @@ export class ProgrammeRepository {
    */
   monthly(scope: ProgrammeScope) {
     const group = scope.filters.ocopGroup ?? null;
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH months AS (
          SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', $2::date), date_trunc('month', $3::date), interval '1 month') m),
        lots AS (
@@ -237,7 +237,7 @@ export class ProgrammeRepository {
    * printed for those lots.
    */
   recalls(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH roots AS (
          SELECT e.details->>'recallId' AS recall_id, e.organization_id, e.event_time, e.reason, e.details->>'rootLotCode' AS root_lot_code
          FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'recall' AND e.details->>'rootLotId' IS NOT NULL AND e.event_time < $2),
@@ -257,7 +257,7 @@ export class ProgrammeRepository {
 
   /** Harvests of the period recorded over the expected yield, with a reason (and not voided). */
   async yieldOverrides(scope: ProgrammeScope): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT count(*)::int AS n FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'harvest' AND e.details ? 'yieldOverride'
          AND e.event_time >= $2 AND e.event_time < $3 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.voids_event_id = e.id)`,
       [scope.organizationIds, scope.start, scope.end],
@@ -270,7 +270,7 @@ export class ProgrammeRepository {
    * this is the independent SQL the rollups are checked and benchmarked against).
    */
   async signals(scope: ProgrammeScope): Promise<{ yieldOverrides: number; copiedLabels: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT
          (SELECT count(*)::int FROM event e WHERE e.organization_id = ANY($1::uuid[]) AND e.type = 'harvest' AND e.details ? 'yieldOverride'
             AND e.event_time >= $2 AND e.event_time < $3 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.voids_event_id = e.id)) AS "yieldOverrides",
@@ -287,7 +287,7 @@ export class ProgrammeRepository {
 
   /** Per cooperative of the scope: the live figures a drill-down table shows (its lots come from the rollups). */
   cooperativeRows(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT o.id, o.name, o.commune, o.commune_code AS "communeCode",
          EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id AND e.event_time >= $2 AND e.event_time < $3) AS active,
          (SELECT count(*)::int FROM growing_area g WHERE g.organization_id = o.id) AS "growingAreas",
@@ -300,7 +300,7 @@ export class ProgrammeRepository {
 
   /** A cooperative's lots made in the period, newest first (read-only drill-down). */
   lots(scope: ProgrammeScope, organizationId: string, page: { limit: number; offset: number }) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT l.id, l.code, l.display_name AS "displayName", l.kind, l.quantity::text AS quantity, l.unit, l.status, l.produced_at AS "producedAt",
          p.id AS "productId", p.name_vi AS "productName", p.ocop_group AS "ocopGroup", g.code AS "growingAreaCode",
          (SELECT coalesce(sum(j.count), 0)::int FROM label_job j WHERE j.organization_id = l.organization_id AND j.lot_id = l.id AND j.status <> 'failed') AS "labelsPrinted"
@@ -313,7 +313,7 @@ export class ProgrammeRepository {
 
   /** Growing areas of the scope with their geometry, for the map and its table. */
   areas(scope: ProgrammeScope) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT g.id, g.organization_id AS "organizationId", o.name AS "organizationName", g.code, g.name, g.crop, g.area_ha::text AS "areaHa",
          g.status, g.commune, g.commune_code AS "communeCode", g.location
        FROM growing_area g JOIN organization o ON o.id = g.organization_id

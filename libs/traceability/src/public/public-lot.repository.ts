@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@app/database';
 import type { EventType } from '../lots/event-rows.js';
 import type { EventHashLine, EventHashRow } from '../lots/event-hash.js';
 import type { Columns } from '../common/row-columns.js';
@@ -117,10 +116,11 @@ const MAX_DEPTH = 64;
 
 @Injectable()
 export class PublicLotRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the caller chose one (ReadDatabase.fresh / tolerant). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   async findLotByGtin(gtin: string, lotCode: string): Promise<LotKey | null> {
-    const rows: LotKey[] = await this.dataSource.query(
+    const rows: LotKey[] = await this.reads.db.query(
       `SELECT l.id, l.organization_id AS "organizationId" FROM product p
        JOIN lot l ON l.organization_id = p.organization_id AND l.product_id = p.id
        WHERE p.gtin = $1 AND l.code = $2`,
@@ -130,14 +130,14 @@ export class PublicLotRepository {
   }
 
   async findLotByShortCode(shortCode: string): Promise<LotKey | null> {
-    const rows: LotKey[] = await this.dataSource.query(`SELECT id, organization_id AS "organizationId" FROM lot WHERE short_code = $1`, [shortCode]);
+    const rows: LotKey[] = await this.reads.db.query(`SELECT id, organization_id AS "organizationId" FROM lot WHERE short_code = $1`, [shortCode]);
     return rows[0] ?? null;
   }
 
   /** The lot a serialised label belongs to (serials are unique across the deployment). */
   async findLotBySerial(serial: string): Promise<(LotKey & { gtin: string | null }) | null> {
     if (!/^\d{1,18}$/.test(serial)) return null;
-    const rows = await this.dataSource.query(
+    const rows = await this.reads.db.query(
       `SELECT l.id, l.organization_id AS "organizationId", p.gtin FROM label_job j
        JOIN lot l ON l.organization_id = j.organization_id AND l.id = j.lot_id
        JOIN product p ON p.organization_id = l.organization_id AND p.id = l.product_id
@@ -150,7 +150,7 @@ export class PublicLotRepository {
   /** Whether a label with this serial was issued for this lot. */
   async serialIssued(lot: LotKey, serial: string): Promise<boolean> {
     if (!/^\d{1,18}$/.test(serial)) return false;
-    const rows = await this.dataSource.query(
+    const rows = await this.reads.db.query(
       `SELECT 1 FROM label_job WHERE organization_id = $1 AND lot_id = $2 AND serialized AND $3::bigint BETWEEN serial_first AND serial_last LIMIT 1`,
       [lot.organizationId, lot.id, serial],
     );
@@ -162,7 +162,7 @@ export class PublicLotRepository {
    * lot to the lot that was shipped. Voided lots are left out.
    */
   async genealogy(lotId: string): Promise<PublicLot[]> {
-    const rows: PublicLot[] = await this.dataSource.query(
+    const rows: PublicLot[] = await this.reads.db.query(
       `WITH RECURSIVE reach(id, depth) AS (
          SELECT $1::uuid, 0
          UNION
@@ -184,17 +184,17 @@ export class PublicLotRepository {
   }
 
   products(ids: string[]): Promise<PublicProduct[]> {
-    return this.dataSource.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    return this.reads.db.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.id = ANY($1::uuid[])`, [ids]);
   }
 
   async productByGtin(gtin: string): Promise<PublicProduct | null> {
-    const rows: PublicProduct[] = await this.dataSource.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.gtin = $1`, [gtin]);
+    const rows: PublicProduct[] = await this.reads.db.query(`SELECT ${PUBLIC_PRODUCT_SELECT} FROM product p WHERE p.gtin = $1`, [gtin]);
     return rows[0] ?? null;
   }
 
   organizations(ids: string[]): Promise<PublicOrganization[]> {
     // showcaseProvinceCode: the catalogue its showcase pages are in (listed, overseen by its province's office), or null.
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT id, name, kind, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode",
          (SELECT office.province_code FROM organization_public_profile pp
           JOIN organization_link l ON l.to_organization_id = pp.organization_id AND l.kind = 'oversight' AND l.status = 'active'
@@ -211,7 +211,7 @@ export class PublicLotRepository {
    * public parts of `details` are read (the process name, an inspection's result).
    */
   events(lotIds: string[]): Promise<RawPublicEvent[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT e.id, e.organization_id AS "organizationId", e.seq::text AS seq, e.type, e.biz_step AS "bizStep", e.event_time AS "eventTime",
          e.event_time_offset AS "eventTimeOffset", e.record_time AS "recordTime", e.growing_area_id AS "growingAreaId", e.facility_id AS "facilityId",
          e.source_partner_id AS "sourcePartnerId", e.destination_partner_id AS "destinationPartnerId",
@@ -228,7 +228,7 @@ export class PublicLotRepository {
   }
 
   shipments(lotIds: string[]): Promise<RawShipment[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT id, lot_id AS "lotId", event_id AS "eventId", received_lot_id AS "receivedLotId", status
        FROM shipment WHERE lot_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
       [lotIds],
@@ -236,7 +236,7 @@ export class PublicLotRepository {
   }
 
   growingAreas(ids: string[]): Promise<RawGrowingArea[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT id, code, name, crop, variety, area_ha::text AS "areaHa", commune, province, province_code AS "provinceCode", commune_code AS "communeCode", standard, location
        FROM growing_area WHERE id = ANY($1::uuid[])`,
       [ids],
@@ -244,12 +244,12 @@ export class PublicLotRepository {
   }
 
   facilities(ids: string[]): Promise<PublicFacility[]> {
-    return this.dataSource.query(`SELECT id, kind, name, code, gln, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.reads.db.query(`SELECT id, kind, name, code, gln, address, commune, province, gln, province_code AS "provinceCode", commune_code AS "communeCode" FROM facility WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Name, kind, commune and province only: a household's phone, id number or address never leaves here. */
   partners(ids: string[]): Promise<PublicPartner[]> {
-    return this.dataSource.query(`SELECT id, kind, name, commune, province FROM partner WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.reads.db.query(`SELECT id, kind, name, commune, province FROM partner WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /**
@@ -257,7 +257,7 @@ export class PublicLotRepository {
    * (local dates), with the harvest date they preceded.
    */
   inputApplications(harvestLotIds: string[]): Promise<RawInputApplication[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH h AS (
          SELECT l.organization_id, l.growing_area_id, ((l.produced_at AT TIME ZONE 'UTC') + l.produced_at_offset::interval)::date AS harvest_date
          FROM lot l WHERE l.id = ANY($1::uuid[]) AND l.growing_area_id IS NOT NULL
@@ -273,7 +273,7 @@ export class PublicLotRepository {
 
   /** Certifications valid on `today` (YYYY-MM-DD) for any of these scopes. */
   validCertifications(scopeIds: string[], today: string): Promise<Omit<PublicCertification, 'scopeName'>[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT c.id, c.kind, c.level, c.number, c.issuer, c.issued_at::text AS "issuedAt", (${VALID_UNTIL})::text AS "validUntil",
          c.scope_type AS "scopeType", c.scope_id AS "scopeId"
        FROM certification c
@@ -285,7 +285,7 @@ export class PublicLotRepository {
 
   /** The public lots of a product, newest first. */
   productLots(productId: string, limit: number): Promise<Pick<PublicLot, 'code' | 'shortCode' | 'status' | 'producedAt' | 'producedAtOffset' | 'expiresAt'>[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT l.code, l.short_code AS "shortCode", l.status, l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset",
          l.expires_at::text AS "expiresAt"
        FROM lot l WHERE l.product_id = $1 AND l.status <> 'voided'
@@ -299,7 +299,7 @@ export class PublicLotRepository {
    * and lines the hash covers (private columns included: they are hashed here, never shown).
    */
   async chainPage(organizationId: string, afterSeq: string, uptoSeq: string, limit: number): Promise<ChainRow[]> {
-    const events: Omit<ChainRow, 'lines'>[] = await this.dataSource.query(
+    const events: Omit<ChainRow, 'lines'>[] = await this.reads.db.query(
       `SELECT e.id, e.organization_id AS "organizationId", e.seq::text AS seq, e.type, e.epcis_event_type AS "epcisEventType", e.action,
          e.biz_step AS "bizStep", e.disposition, e.event_time AS "eventTime", e.event_time_offset AS "eventTimeOffset",
          e.record_time AS "recordTime", e.recorded_by AS "recordedBy", e.growing_area_id AS "growingAreaId",
@@ -309,7 +309,7 @@ export class PublicLotRepository {
       [organizationId, afterSeq, uptoSeq, limit],
     );
     if (!events.length) return [];
-    const lines: (EventHashLine & { eventId: string })[] = await this.dataSource.query(
+    const lines: (EventHashLine & { eventId: string })[] = await this.reads.db.query(
       `SELECT event_id AS "eventId", lot_id AS "lotId", direction, quantity::text AS quantity, unit, quantity_in_lot_unit::text AS "quantityInLotUnit"
        FROM event_line WHERE organization_id = $1 AND event_id = ANY($2::uuid[])`,
       [organizationId, events.map((event) => event.id)],
@@ -328,7 +328,7 @@ export class PublicLotRepository {
    * latest event seq (max over the unique (organization_id, seq) index: one index probe each).
    */
   async versions(lotIds: string[], organizationIds: string[]): Promise<{ lots: [string, string, string | null][]; heads: [string, string][] }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT
          (SELECT coalesce(json_agg(json_build_array(l.id, l.status, l.recalled_at)), '[]') FROM lot l WHERE l.id = ANY($1::uuid[])) AS lots,
          (SELECT coalesce(json_agg(json_build_array(o.id, (SELECT coalesce(max(e.seq), 0)::text FROM event e WHERE e.organization_id = o.id))), '[]')
@@ -344,7 +344,7 @@ export class PublicLotRepository {
    * day order, from the index): enough to tell a copied label, and bounded however often one is scanned.
    */
   async serialStats(lotId: string, serial: string): Promise<SerialStats> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.db.query(
       `SELECT min(scanned_at) AS "firstScannedAt", count(DISTINCT coalesce(client_hash, '#' || id))::int AS scans,
          count(DISTINCT scanned_on)::int AS "distinctDays", max(scanned_on)::text AS "lastScannedOn"
        FROM (SELECT id, scanned_at, scanned_on, client_hash FROM scan WHERE lot_id = $1 AND serial = $2 AND client_class <> 'bot'

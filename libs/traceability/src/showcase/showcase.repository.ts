@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@app/database';
 
 /**
  * Cooperatives shown in the showcase: listed (their own choice) and under an active oversight link of
@@ -70,7 +69,8 @@ export interface ShowcaseProducerRow {
 /** The showcase's reads: public fields only, named column by column (never a phone, tax code or note of the registry). */
 @Injectable()
 export class ShowcaseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads on the primary, or on a replica when the caller chose one (ReadDatabase.fresh / tolerant). */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /**
    * The organizations whose changes can change a province's showcase ($1 null: every province): its
@@ -78,7 +78,7 @@ export class ShowcaseRepository {
    * (opting in or out notifies the cooperative).
    */
   async scope(provinceCode: string | null): Promise<string[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.reads.db.query(
       `SELECT office.id FROM organization office WHERE office.kind = 'programme_office' AND ($1::text IS NULL OR office.province_code = $1)
        UNION
        SELECT l.to_organization_id FROM organization_link l JOIN organization office ON office.id = l.from_organization_id
@@ -89,7 +89,7 @@ export class ShowcaseRepository {
   }
 
   producers(provinceCode: string | null, producerId: string | null = null): Promise<ShowcaseProducerRow[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH ${PRODUCERS}
        SELECT o.id, o.name, o.kind, o.commune, o.commune_code AS "communeCode", o.province, pr.catalogue AS "provinceCode",
          pp.story_vi AS "storyVi", pp.story_en AS "storyEn", pp.public_phone AS "publicPhone", pp.public_email AS "publicEmail", pp.website, pp.links,
@@ -109,7 +109,7 @@ export class ShowcaseRepository {
    * expired), their latest recall and their newest lot. Narrowed to one producer or one product.
    */
   products(provinceCode: string | null, today: string, filter: { producerId?: string; productId?: string } = {}): Promise<ShowcaseProductRow[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH ${PRODUCERS}
        SELECT p.id, p.organization_id AS "organizationId", p.name_vi AS "nameVi", p.name_en AS "nameEn", p.description, p.brand, p.gtin,
          p.ocop_group AS "ocopGroup", p.photo_key AS "photoKey", o.name AS "producerName", o.commune, o.commune_code AS "communeCode",
@@ -139,7 +139,7 @@ export class ShowcaseRepository {
 
   /** Certificates of the producer (its own and its products') valid on `today`. */
   certifications(organizationId: string, today: string) {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `SELECT c.kind, c.level, c.number, c.issuer, ${VALID_UNTIL}::text AS "validUntil",
          CASE c.scope_type WHEN 'product' THEN p.name_vi ELSE o.name END AS "scopeName"
        FROM certification c JOIN organization o ON o.id = c.organization_id
@@ -153,7 +153,7 @@ export class ShowcaseRepository {
 
   /** Active growing areas of the showcased producers, with their geometry (their place is public on lot pages too). */
   areas(provinceCode: string): Promise<{ organizationId: string; producerName: string; name: string; location: unknown }[]> {
-    return this.dataSource.query(
+    return this.reads.db.query(
       `WITH ${PRODUCERS}
        SELECT g.organization_id AS "organizationId", o.name AS "producerName", g.name, g.location
        FROM producers pr JOIN organization o ON o.id = pr.id JOIN growing_area g ON g.organization_id = o.id

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { PgNotifications } from '@app/database';
+import { PgNotifications, ReadDatabase } from '@app/database';
 import { isDatabaseUnavailable, isSuspiciousSerial, productLinkContexts, PublicLotRepository, PublicLotService, ScanRecorder, toEpcisDocument, toLinkset, toLocalDate, VersionProbe, withTimeout, type ClientClass, type DisplayLanguage, type LinkContext, type LotKey, type ProductPublicView, type ResolverKey, type ScanRepresentation, type SerialStats } from '@app/traceability';
 import { CachedLot, digest, PageBody } from './cached-lot.js';
 import { productJsonLd } from './json-ld.js';
@@ -114,6 +114,7 @@ export class PublicPageService implements OnModuleInit {
     private readonly views: PublicLotService,
     private readonly scans: ScanRecorder,
     @Optional() notifications?: PgNotifications,
+    @Optional() private readonly reads?: ReadDatabase,
   ) {
     this.probe = new VersionProbe(repository);
     this.freshness = new PageFreshness(notifications ?? null);
@@ -169,20 +170,30 @@ export class PublicPageService implements OnModuleInit {
     for (const id of organizationIds) this.cachedOrganizations.set(id, mark);
   }
 
+  /**
+   * Runs a page's reads on a replica that has replayed every commit made before the call (else on
+   * the primary): what the page shows is at least as new as what the primary had when the page's
+   * mark was taken, so a recall is never cached away behind a lagging replica (ReadDatabase.fresh).
+   */
+  private fresh<T>(read: () => Promise<T>): Promise<T> {
+    return this.reads ? this.reads.fresh(read) : read();
+  }
+
   /** The lot a resolver key names (and the serial, for a label), or null when there is none. */
   async resolve(key: Exclude<ResolverKey, { kind: 'product' }>): Promise<LotResolution | null> {
     // A lot's code, short code and product GTIN never change, nor a label's lot: cached for good.
     const cacheKey = key.kind === 'lot' ? `g|${key.gtin}|${key.lotCode}` : key.kind === 'short' ? `s|${key.shortCode}` : `i|${key.gtin}|${key.serial}`;
     let lot = this.cacheEnabled ? this.keys.get(cacheKey) : undefined;
     if (!lot) {
-      let found: LotKey | null;
-      if (key.kind === 'item') {
-        // Serials are unique across the deployment: GTIN + serial names one label, hence one lot.
-        const label = await this.repository.findLotBySerial(key.serial);
-        found = label && label.gtin === key.gtin ? { id: label.id, organizationId: label.organizationId } : null;
-      } else {
-        found = key.kind === 'lot' ? await this.repository.findLotByGtin(key.gtin, key.lotCode) : await this.repository.findLotByShortCode(key.shortCode);
-      }
+      // A label printed a moment ago resolves at once: read fresh, like the page.
+      const found = await this.fresh(async (): Promise<LotKey | null> => {
+        if (key.kind === 'item') {
+          // Serials are unique across the deployment: GTIN + serial names one label, hence one lot.
+          const label = await this.repository.findLotBySerial(key.serial);
+          return label && label.gtin === key.gtin ? { id: label.id, organizationId: label.organizationId } : null;
+        }
+        return key.kind === 'lot' ? this.repository.findLotByGtin(key.gtin, key.lotCode) : this.repository.findLotByShortCode(key.shortCode);
+      });
       if (!found) return null;
       lot = { id: found.id, organizationId: found.organizationId };
       if (this.cacheEnabled) this.keys.set(cacheKey, lot);
@@ -256,6 +267,10 @@ export class PublicPageService implements OnModuleInit {
 
   private async build(key: LotKey, previous?: CachedLot): Promise<CachedLot | null> {
     const mark = await this.markBeforeReading();
+    return this.fresh(() => this.buildAt(key, mark, previous));
+  }
+
+  private async buildAt(key: LotKey, mark: FreshnessMark, previous?: CachedLot): Promise<CachedLot | null> {
     let organizationIds = previous?.organizationIds ?? [key.organizationId];
     for (let attempt = 0; ; attempt++) {
       const version = await this.probe.versionOf(key.id, organizationIds);
@@ -372,7 +387,7 @@ export class PublicPageService implements OnModuleInit {
     this.building++;
     try {
       const mark = await this.markBeforeReading();
-      const loading = this.views.productView(gtin);
+      const loading = this.fresh(() => this.views.productView(gtin));
       const view = await (cached ? withTimeout(loading, 'product page', STALE_AFTER_MS) : loading);
       if (view && this.cacheEnabled) {
         this.products.set(gtin, { view, loadedAt: Date.now(), mark, html: new Map() });

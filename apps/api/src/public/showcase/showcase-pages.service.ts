@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { PgNotifications } from '@app/database';
+import { PgNotifications, ReadDatabase } from '@app/database';
 import { searchKey, ShowcaseRepository, ShowcaseService, toLocalDate, type DisplayLanguage, type ShowcaseCatalogue, type ShowcaseProducer, type ShowcaseProduct } from '@app/traceability';
 import { digest, PageBody } from '../pages/cached-lot.js';
 import { nextTurn, PageFreshness, type FreshnessMark } from '../pages/page-freshness.js';
@@ -41,6 +41,7 @@ export class ShowcasePagesService implements OnModuleInit {
     private readonly repository: ShowcaseRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicBaseUrl' | 'mapTileUrl' | 'mapTileAttribution'>,
     @Optional() notifications?: PgNotifications,
+    @Optional() private readonly reads?: ReadDatabase,
   ) {
     this.freshness = new PageFreshness(notifications ?? null);
   }
@@ -68,7 +69,8 @@ export class ShowcasePagesService implements OnModuleInit {
     if (this.freshness.live) await this.freshness.settle();
     const mark = this.freshness.mark();
     const builtFor = toLocalDate(new Date());
-    const loaded = await load();
+    // On a replica that has replayed every commit made before now (else the primary): see PublicPageService.fresh.
+    const loaded = await (this.reads ? this.reads.fresh(load) : load());
     if (!loaded) return null;
     const fresh: Entry<T> = { ...loaded, mark, loadedAt: Date.now(), builtFor, bodies: new LRUCache({ max: 200 }), pages: new LRUCache({ max: 200 }) };
     if (mark.generation >= 0) {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { compareQuantities, convert, subtractQuantities, type NetContent, type Unit } from '../common/units.js';
+import { plainCanonical, plainDifference } from './plain-decimal.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 
@@ -11,7 +12,8 @@ const STORED_DECIMALS = 6;
  * returns numeric(18, 6) with its scale, so this is how a quantity is hashed, compared and returned.
  */
 export function canonicalQuantity(value: string | number): string {
-  return new D(value).toFixed();
+  // PostgreSQL's text of a numeric without decimal.js (plain-decimal.ts); anything else through it.
+  return (typeof value === 'string' ? plainCanonical(value) : undefined) ?? new D(value).toFixed();
 }
 
 /** Rounds to the 6 decimals the database keeps (a kg → pack conversion can have more), half to even. */
@@ -31,7 +33,11 @@ export interface Availability {
 }
 
 export function availability(quantity: string, consumed: string): Availability {
-  return { quantity: canonicalQuantity(quantity), consumed: canonicalQuantity(consumed), available: canonicalQuantity(subtractQuantities(quantity, consumed)) };
+  const total = canonicalQuantity(quantity);
+  const given = canonicalQuantity(consumed);
+  // The difference of two plain decimals without decimal.js too, when it is exact in a double.
+  const plain = typeof quantity === 'string' && typeof consumed === 'string' ? plainDifference(quantity, consumed) : undefined;
+  return { quantity: total, consumed: given, available: plain ?? canonicalQuantity(subtractQuantities(quantity, consumed)) };
 }
 
 /** Whether `requested` more can be given out of a lot that has given out `consumed` of `quantity` (docs/rules.md, “Mass balance”). */

@@ -67,15 +67,17 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The local calendar date 'YYYY-MM-DD' of an instant at an offset (harvest dates, PHI comparisons). */
 export function toLocalDate(instant: Date, offset = VIETNAM_OFFSET): string {
-  const local = wallClock(instant, offset);
-  return `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  return localDateOf(wallClock(instant, offset));
 }
+
+const localDateOf = (local: Date) => `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
 
 /** ISO 8601 with the local offset, e.g. '2026-03-15T08:30:00.000+07:00' (EPCIS eventTime). */
 export function toIsoWithOffset(instant: Date, offset = VIETNAM_OFFSET): string {
+  // The wall clock once for the date and the time (a page of lots writes one per lot).
   const local = wallClock(instant, offset);
   const time = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}.${String(local.getUTCMilliseconds()).padStart(3, '0')}`;
-  return `${toLocalDate(instant, offset)}T${time}${offset}`;
+  return `${localDateOf(local)}T${time}${offset}`;
 }
 
 export type DisplayLanguage = 'vi' | 'en';

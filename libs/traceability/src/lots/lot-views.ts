@@ -31,7 +31,10 @@ export interface LotResponse {
   createdAt: string;
 }
 
-export function toLotResponse(lot: LotView, publicBaseUrl: string): LotResponse {
+/** What a lot's answer is made of: its view without what only operations use. */
+export type LotResponseSource = Omit<LotView, 'organizationId' | 'netContent' | 'netContentUnit'>;
+
+export function toLotResponse(lot: LotResponseSource, publicBaseUrl: string): LotResponse {
   const amounts = availability(lot.quantity, lot.consumed);
   return {
     id: lot.id,

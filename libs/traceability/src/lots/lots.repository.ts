@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows, readRows, type Db } from '@app/database';
+import { parseUtcTimestamptz, queryRows, readRows, type Db } from '@app/database';
 import type { Unit } from '../common/units.js';
 import type { KeysetPosition } from '../common/keyset-cursor.js';
 import { InFlightBatches } from './in-flight-batches.js';
 import type { ProductRecord } from './lot-registry.repository.js';
 import type { LotKind, LotRow, LotStatus, ShipmentRow, ShipmentStatus } from './lot-rows.js';
+import type { LotResponseSource } from './lot-views.js';
 
 
 /** A lot with what operations on it need from its product (net content for unit conversions). */
@@ -82,6 +83,22 @@ const LOCKED_LOT_COLUMNS = `l.id, l.code, l.kind, l.quantity, l.unit, l.consumed
 const LOT_VIEW_COLUMNS = `${LOCKED_LOT_COLUMNS}, l.organization_id AS "organizationId", l.display_name AS "displayName",
   p.name_en AS "productNameEn", p.unit AS "productUnit", ga.code AS "growingAreaCode", ga.name AS "growingAreaName",
   hh.name AS "householdName", f.name AS "facilityName", l.created_at AS "createdAt"`;
+
+/**
+ * A page of lots reads only the view's columns a lot's answer shows (toLotResponse's LotResponseSource:
+ * no organization, no net content) and its creation time once, as PostgreSQL prints it (the cursor's
+ * value, read into the Date the driver would make of the column).
+ */
+const LOT_LIST_COLUMNS = `l.id, l.code, l.kind, l.quantity, l.unit, l.consumed, l.status, l.product_id AS "productId",
+  l.produced_at AS "producedAt", l.produced_at_offset AS "producedAtOffset", l.growing_area_id AS "growingAreaId",
+  l.household_partner_id AS "householdPartnerId", l.facility_id AS "facilityId", l.expires_at::text AS "expiresAt",
+  l.short_code AS "shortCode", l.created_event_id AS "createdEventId", l.recalled_at AS "recalledAt",
+  l.recall_reason AS "recallReason", p.gtin, p.name_vi AS "productNameVi", l.display_name AS "displayName",
+  p.name_en AS "productNameEn", p.unit AS "productUnit", ga.code AS "growingAreaCode", ga.name AS "growingAreaName",
+  hh.name AS "householdName", f.name AS "facilityName", l.created_at::text AS "createdAtText"`;
+
+/** A lot of a page: what its answer shows, and its creation time as text for the cursor. */
+export type LotListItem = LotResponseSource & { createdAtText: string };
 
 const LOT_VIEW_FROM = `lot l JOIN product p ON p.id = l.product_id
   LEFT JOIN growing_area ga ON ga.id = l.growing_area_id
@@ -211,7 +228,7 @@ export class LotsRepository {
   }
 
   /** A page of lots, newest first; the matches are counted only when `count` asks (see pageTotal). */
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: (LotView & { createdAtText: string })[]; total?: number }> {
+  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotListItem[]; total?: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -230,15 +247,16 @@ export class LotsRepository {
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const text = `SELECT ${LOT_VIEW_COLUMNS}, l.created_at::text AS "createdAtText" FROM ${LOT_VIEW_FROM}
+    const text = `SELECT ${LOT_LIST_COLUMNS} FROM ${LOT_VIEW_FROM}
          WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`;
     // A page walks the (organization, created_at, id) index: a short read, shared like the others, as
     // one prepared statement per combination of filters. A search by part of a code may scan: on its own.
     const shape = ['status', 'kind', 'productId', 'growingAreaId', 'after'].map((key) => (filter[key as keyof LotListFilter] ? '1' : '0')).join('');
-    const [items, count]: [(LotView & { createdAtText: string })[], { n: string }[] | undefined] = await Promise.all([
-      filter.search ? db.query(text, params) : readRows<LotView & { createdAtText: string }>(db, text, params, `nguon_list_lots_${shape}`),
+    const [items, count]: [LotListItem[], { n: string }[] | undefined] = await Promise.all([
+      filter.search ? db.query(text, params) : readRows<LotListItem>(db, text, params, `nguon_list_lots_${shape}`),
       filter.count ? db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
+    for (const item of items) item.createdAt = parseUtcTimestamptz(item.createdAtText);
     return { items, total: count ? Number(count[0].n) : undefined };
   }
 

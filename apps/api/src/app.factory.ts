@@ -13,6 +13,7 @@ import { EPCIS_CAPTURE_BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES, PHOTO_UPLOAD_MAX_BYT
 import { hasRedis, redisClient } from '@app/queue';
 import { ApiModule } from './api.module.js';
 import { jsonBodyParser } from './common/json-body.js';
+import { serializeJsonReply } from './common/json-reply.js';
 import { batchedLogStream } from './common/log-stream.js';
 import { sharedRateLimitStore } from './common/rate-limit-store.js';
 import { OneLineRequestLog } from './common/request-log.js';
@@ -56,6 +57,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   // Photos arrive as the file's own bytes too; the photo check names one over its limit (PHOTO_TOO_LARGE).
   fastify.addContentTypeParser(PHOTO_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: PHOTO_UPLOAD_MAX_BYTES + 1024 }, (_request, body, done) => done(null, body));
+
+  // Before the routes are registered (each keeps the serializer it was registered with). Fastify's
+  // types say string; it sends a Buffer from a serializer as it is (reply.js, onSendEnd).
+  fastify.setReplySerializer(serializeJsonReply as (payload: unknown) => string);
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

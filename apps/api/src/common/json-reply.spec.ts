@@ -14,6 +14,16 @@ describe('serializeJsonReply', () => {
     expect(short).toBe(JSON.stringify(lot));
   });
 
+  it('encodes a body too long for its scratch space the same way', () => {
+    const page = { items: Array.from({ length: 3000 }, (_, i) => ({ name: 'Hộ Lò Văn Ả 🌾', i })) };
+    const body = serializeJsonReply(page);
+    expect(JSON.stringify(page).length * 3).toBeGreaterThan(256 * 1024);
+    expect(bytes(body).equals(Buffer.from(JSON.stringify(page), 'utf8'))).toBe(true);
+    // And a shorter one after it: nothing of the longer one is left in its bytes.
+    const short = { items: Array.from({ length: 30 }, (_, i) => ({ name: 'Thóc', i })) };
+    expect(bytes(serializeJsonReply(short)).equals(Buffer.from(JSON.stringify(short), 'utf8'))).toBe(true);
+  });
+
   it('answers what JSON.stringify answers for what it cannot write', () => {
     expect(serializeJsonReply(undefined)).toBeUndefined();
   });

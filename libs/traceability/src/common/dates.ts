@@ -60,7 +60,18 @@ export function parseDateTime(input: string, field = 'date', defaultOffset = VIE
 
 /** The wall-clock fields of an instant at an offset (read with getUTC* methods). */
 function wallClock(instant: Date, offset: string): Date {
-  return new Date(instant.getTime() + offsetToMinutes(offset) * 60_000);
+  return new Date(instant.getTime() + minutesOf(offset) * 60_000);
+}
+
+/** The offsets seen (a handful: '+07:00' nearly always) and their minutes, read once each. */
+const offsetMinutes = new Map<string, number>();
+function minutesOf(offset: string): number {
+  let minutes = offsetMinutes.get(offset);
+  if (minutes === undefined) {
+    minutes = offsetToMinutes(offset);
+    if (offsetMinutes.size < 100) offsetMinutes.set(offset, minutes);
+  }
+  return minutes;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -9,9 +9,9 @@ const NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" 
 
 /**
  * A workbook as a .NET export or Excel itself writes one, not as ExcelJS does: namespace prefixes on
- * every tag, the shared strings after the sheets, a hidden first sheet, an absolute sheet target,
- * cells without references, inline and phonetic text, a custom Vietnamese date format, a style with
- * a built-in one, and the 1904 date system.
+ * every tag, the shared strings after the sheets and under another name, a hidden first sheet, an
+ * absolute sheet target, cells without references, inline and phonetic text, a custom Vietnamese
+ * date format, a style with a built-in one, and the 1904 date system.
  */
 function dotNetWorkbook(order: 'excel' | 'reversed'): Buffer {
   const parts: [string, string][] = [
@@ -23,7 +23,7 @@ function dotNetWorkbook(order: 'excel' | 'reversed'): Buffer {
     ],
     [
       'xl/_rels/workbook.xml.rels',
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/data.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Target="worksheets/sheet1.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/><Relationship Id="rId2" Target="/xl/worksheets/data.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>',
     ],
     [
       'xl/styles.xml',
@@ -41,7 +41,7 @@ function dotNetWorkbook(order: 'excel' | 'reversed'): Buffer {
     ],
     ['xl/worksheets/sheet3.xml', `<x:worksheet ${NS}><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>ví dụ</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`],
     [
-      'xl/sharedStrings.xml',
+      'xl/strings.xml',
       `<x:sst ${NS}>` +
         ['Tên', 'Ngày', 'Số lượng', 'Đã kiểm', 'Ghi chú', 'Hộ A'].map((s) => `<x:si><x:t>${s}</x:t></x:si>`).join('') +
         '<x:si><x:r><x:t>Thanh </x:t></x:r><x:r><x:t>Xương</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ふりがな</x:t></x:rPh></x:si><x:si><x:t xml:space="preserve">   </x:t></x:si></x:sst>',

@@ -70,10 +70,15 @@ interface Workbook {
 async function readWorkbook(zip: ZipArchive): Promise<Workbook> {
   const workbookXml = zip.text('xl/workbook.xml');
   if (workbookXml === null) throw new Error('it has no xl/workbook.xml');
+  // The workbook's relationships name the part of each sheet, and of its shared strings and styles.
   const targets = new Map<string, string>();
-  const rels = zip.text('xl/_rels/workbook.xml.rels') ?? '';
-  eachTag(rels, 'Relationship', (attrs) => {
-    if (attrs.Id && attrs.Target) targets.set(attrs.Id, attrs.Target);
+  const parts = { sharedStrings: 'xl/sharedStrings.xml', styles: 'xl/styles.xml' };
+  eachTag(zip.text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship', (attrs) => {
+    if (!attrs.Id || !attrs.Target) return;
+    const path = attrs.Target.startsWith('/') ? attrs.Target.slice(1) : `xl/${attrs.Target}`;
+    targets.set(attrs.Id, path);
+    if (attrs.Type?.endsWith('/sharedStrings')) parts.sharedStrings = path;
+    if (attrs.Type?.endsWith('/styles')) parts.styles = path;
   });
   const sheets: Workbook['sheets'] = [];
   let date1904 = false;
@@ -82,15 +87,16 @@ async function readWorkbook(zip: ZipArchive): Promise<Workbook> {
   });
   eachTag(workbookXml, 'sheet', (attrs) => {
     if (attrs.state === 'hidden' || attrs.state === 'veryHidden') return;
-    const target = targets.get(attrs['r:id'] ?? '');
-    if (target) sheets.push({ name: attrs.name ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
+    const relationship = Object.entries(attrs).find(([name]) => name.endsWith(':id'))?.[1];
+    const path = relationship ? targets.get(relationship) : undefined;
+    if (path) sheets.push({ name: attrs.name ?? '', path });
   });
-  return { sheets, date1904, sharedStrings: await readSharedStrings(zip), dateStyles: readDateStyles(zip.text('xl/styles.xml') ?? '') };
+  return { sheets, date1904, sharedStrings: await readSharedStrings(zip, parts.sharedStrings), dateStyles: readDateStyles(zip.text(parts.styles) ?? '') };
 }
 
 /** The shared strings table: one text per `<si>`, its runs joined, phonetic guides (`<rPh>`) left out. */
-async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
-  const source = zip.stream('xl/sharedStrings.xml');
+async function readSharedStrings(zip: ZipArchive, path: string): Promise<string[]> {
+  const source = zip.stream(path);
   if (!source) return [];
   const strings: string[] = [];
   let current = '';

@@ -22,7 +22,7 @@ export class QueueProducer implements OnApplicationShutdown {
 
   /**
    * Connection trouble of a queue (Redis restarting, a Sentinel failover: the client reconnects by
-   * itself, and an add waits for it) is logged, at most one line per queue every 10 s, instead of
+   * itself) is logged, at most one line per queue every 10 s, instead of
    * BullMQ's stack trace of an unhandled error on every retry.
    */
   private reportErrors(queue: Queue): void {

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { closeRedisClients } from './redis-connection.js';
@@ -7,6 +7,7 @@ import { JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobId } from '
 @Injectable()
 export class QueueProducer implements OnApplicationShutdown {
   private readonly queues: Record<QueueName, Queue>;
+  private readonly logger = new Logger(QueueProducer.name);
 
   constructor(
     @InjectQueue(QueueName.Labels) labels: Queue,
@@ -16,6 +17,21 @@ export class QueueProducer implements OnApplicationShutdown {
     @InjectQueue(QueueName.LotJobs) lotJobs: Queue,
   ) {
     this.queues = { [QueueName.Labels]: labels, [QueueName.Maintenance]: maintenance, [QueueName.Imports]: imports, [QueueName.Epcis]: epcis, [QueueName.LotJobs]: lotJobs };
+    for (const queue of Object.values(this.queues)) this.reportErrors(queue);
+  }
+
+  /**
+   * Connection trouble of a queue (Redis restarting, a Sentinel failover: the client reconnects by
+   * itself) is logged, at most one line per queue every 10 s, instead of
+   * BullMQ's stack trace of an unhandled error on every retry.
+   */
+  private reportErrors(queue: Queue): void {
+    let lastAt = 0;
+    queue.on('error', (error: Error) => {
+      if (Date.now() - lastAt < 10_000) return;
+      lastAt = Date.now();
+      this.logger.warn(`Queue ${queue.name}: ${error.message}`);
+    });
   }
 
   /** Adds a job with a deterministic id: adding the same key twice keeps one job. */

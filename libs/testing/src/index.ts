@@ -19,3 +19,4 @@ export * from './mail.js';
 export * from './programme-fixtures.js';
 export * from './epcis-capture.js';
 export * from './scale-topology.js';
+export * from './zip.js';

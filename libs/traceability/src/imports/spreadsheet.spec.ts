@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { DEFAULT_SHEET_LIMITS, readSpreadsheet } from './spreadsheet.js';
-import { parseRange } from './history/merged-cells.js';
+import { parseRange } from './merged-cells.js';
 import { streamTable } from './history/sheet-stream.js';
 import { locateTable } from './sheet-table.js';
 import { choiceColumn, textColumn } from './columns.js';

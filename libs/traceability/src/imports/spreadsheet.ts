@@ -1,13 +1,9 @@
-import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from './csv.js';
 import type { CellValue } from './cell-values.js';
 import { ImportFileException } from './import-errors.js';
+import { type SheetRow, xlsxRows } from './xlsx-rows.js';
 
-/** One non-empty row of a sheet: its number as the clerk sees it (1-based) and its cells. */
-export interface SheetRow {
-  row: number;
-  cells: CellValue[];
-}
+export type { SheetRow } from './xlsx-rows.js';
 
 export interface SheetLimits {
   maxBytes: number;
@@ -75,57 +71,7 @@ function readCsv(bytes: Buffer): SheetRow[] {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ImportFileException('IMPORT_FILE_CORRUPT', `the workbook cannot be read (${(error as Error).message.slice(0, 200)}); open it in Excel and save it again`);
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.rowCount > 0) ?? workbook.worksheets[0];
-  if (!sheet) throw new ImportFileException('IMPORT_FILE_EMPTY', 'the workbook has no sheet');
   const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    let own = false;
-    for (let col = 1; col <= row.cellCount; col++) {
-      const cell = row.getCell(col);
-      const value = cellOf(cell);
-      cells.push(value);
-      if (value !== null && (!cell.isMerged || cell.master.address === cell.address)) own = true;
-    }
-    while (cells.length && cells[cells.length - 1] === null) cells.pop();
-    // A row holding only the ends of ranges merged from above (running into blank rows) is blank.
-    if (own) rows.push({ row: rowNumber, cells });
-  });
+  for await (const row of xlsxRows(bytes)) rows.push(row);
   return rows;
-}
-
-/** A cell's value as plain data: formulas by their result, rich text and links by their text, dates as dates. */
-function cellOf(cell: ExcelJS.Cell): CellValue {
-  // A merged range's other cells answer the value of its first (master) cell.
-  const value = cell.isMerged ? cell.master.value : cell.value;
-  return plain(value);
-}
-
-/** A cell's value as plain data (also for the streaming reader, which gives values without cells). */
-export function xlsxValue(value: ExcelJS.CellValue): CellValue {
-  return plain(value);
-}
-
-function plain(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) {
-    // Excel dates carry no zone; ExcelJS gives them as UTC wall-clock.
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
-    if ('formula' in value || 'sharedFormula' in value) return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in value) return plain((value as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in value) return null;
-  }
-  return String(value);
 }

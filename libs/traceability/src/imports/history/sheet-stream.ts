@@ -1,12 +1,10 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CellValue } from '../cell-values.js';
 import { decodeCsv } from '../csv.js';
 import { ImportFileException } from '../import-errors.js';
 import type { ImportColumn } from '../import-kind.js';
 import { locateHeader, type SheetTable } from '../sheet-table.js';
-import { mergedRanges, MergeFiller } from './merged-cells.js';
-import { checkFileKind, type SheetLimits, type SheetRow, xlsxValue } from '../spreadsheet.js';
+import { checkFileKind, type SheetLimits } from '../spreadsheet.js';
+import { type SheetRow, xlsxRows } from '../xlsx-rows.js';
 
 /** Where the columns are: a SheetTable without its rows (they are streamed). */
 export type SheetHeader = Omit<SheetTable, 'rows'>;
@@ -108,32 +106,5 @@ async function* csvRows(bytes: Buffer): AsyncGenerator<SheetRow> {
     }
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     if (cells.length) yield { row, cells };
-  }
-}
-
-/**
- * Non-empty rows of the first sheet, read with ExcelJS's streaming reader (one row in memory at a
- * time), merged cells filled in from the sheet's merged ranges (read beforehand: MergeFiller).
- */
-async function* xlsxRows(bytes: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
-  try {
-    for await (const sheet of reader) {
-      const merges = new MergeFiller(await mergedRanges(bytes, (sheet as unknown as { id: string }).id));
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        let cells: CellValue[] | null = [];
-        const values = row.values as ExcelJS.CellValue[];
-        for (let col = 1; col < values.length; col++) cells.push(xlsxValue(values[col]));
-        if (!merges.empty) cells = merges.fill(row.number, cells);
-        if (!cells) continue;
-        while (cells.length && cells[cells.length - 1] === null) cells.pop();
-        if (cells.length) yield { row: row.number, cells };
-      }
-      // Only the first sheet is data; the template's other sheets hold examples and allowed values.
-      return;
-    }
-  } catch (error) {
-    if (error instanceof ImportFileException) throw error;
-    throw new ImportFileException('IMPORT_FILE_CORRUPT', `the workbook cannot be read (${(error as Error).message.slice(0, 200)}); open it in Excel and save it again`);
   }
 }

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
-import type { CellValue } from '../cell-values.js';
+import type { Readable } from 'node:stream';
+import type { CellValue } from './cell-values.js';
 
 /** A merged range of a sheet, 1-based and inclusive, as Excel gives it (`C3:C7`). */
 export interface MergedRange {
@@ -28,17 +27,15 @@ export function parseRange(ref: string): MergedRange | null {
 }
 
 /**
- * The merged ranges of worksheet `sheetNo` (xl/worksheets/sheetN.xml). Excel lists them after the
- * sheet's rows, where a streaming reader only gets to at the end (ExcelJS's does not report them at
- * all), so the sheet's XML is read once beforehand, in pieces, for its `<mergeCell ref="…"/>` only.
+ * The merged ranges of a worksheet, from its XML. Excel lists them after the sheet's rows, where a
+ * streaming reader only gets to at the end, so the sheet is read once beforehand, in pieces, for its
+ * `<mergeCell ref="…"/>` only.
  */
-export async function mergedRanges(bytes: Buffer, sheetNo: string | number): Promise<MergedRange[]> {
-  const entry = zipEntry(bytes, `xl/worksheets/sheet${sheetNo}.xml`);
-  if (!entry) return [];
+export async function mergedRanges(sheetXml: Readable): Promise<MergedRange[]> {
   const ranges: MergedRange[] = [];
   const pattern = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
   let carry = '';
-  for await (const piece of entry as AsyncIterable<Buffer>) {
+  for await (const piece of sheetXml as AsyncIterable<Buffer>) {
     const text = carry + piece.toString('utf8');
     let last = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -93,42 +90,4 @@ export class MergeFiller {
     }
     return cells;
   }
-}
-
-/**
- * One entry of a ZIP archive (an XLSX is one), inflated as a stream: found through the central
- * directory at the archive's end. Null when the archive has no such entry or is not one.
- */
-function zipEntry(bytes: Buffer, name: string): Readable | null {
-  const END = 0x06054b50;
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (bytes.readUInt32LE(i) === END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  for (let n = 0; n < entries && at + 46 <= bytes.length; n++) {
-    if (bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    const method = bytes.readUInt16LE(at + 10);
-    const compressedSize = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const localHeader = bytes.readUInt32LE(at + 42);
-    const entryName = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    if (entryName === name) {
-      if (bytes.readUInt32LE(localHeader) !== 0x04034b50) return null;
-      const start = localHeader + 30 + bytes.readUInt16LE(localHeader + 26) + bytes.readUInt16LE(localHeader + 28);
-      const data = bytes.subarray(start, start + compressedSize);
-      if (method === 0) return Readable.from([data]);
-      if (method !== 8) return null;
-      return Readable.from([data]).pipe(createInflateRaw());
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return null;
 }

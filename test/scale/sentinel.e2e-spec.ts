@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { JobName, QueueProducer, redisOptions, redisTopology } from '@app/queue';
-import { freePort, startTestApp, testConfig, waitUntil, type TestApp } from '@app/testing';
+import { startRedisSentinel, startTestApp, testConfig, waitUntil, type RedisSentinel, type TestApp } from '@app/testing';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
 
@@ -17,38 +13,21 @@ import { createWorkerApp } from '../../apps/worker/src/worker.factory.js';
  * REDIS_SENTINEL_NAME): a redis-server and a sentinel watching it, on ports of their own.
  */
 describe('Redis behind Sentinels', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nguon-sentinel-'));
-  const children: ChildProcess[] = [];
+  let redis: RedisSentinel;
   let master: Redis;
   let t: TestApp;
   const prefix = `sentinel${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    const masterPort = await freePort();
-    const sentinelPort = await freePort();
-    children.push(spawn('redis-server', ['--port', String(masterPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' }));
-    const conf = join(dir, 'sentinel.conf');
-    writeFileSync(conf, `port ${sentinelPort}\nbind 127.0.0.1\ndir ${dir}\nsentinel monitor nguon 127.0.0.1 ${masterPort} 1\nsentinel down-after-milliseconds nguon 5000\n`);
-    children.push(spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' }));
-    master = new Redis({ port: masterPort, lazyConnect: true, maxRetriesPerRequest: 1 });
-    const sentinel = new Redis({ port: sentinelPort, lazyConnect: true, maxRetriesPerRequest: 1 });
-    await waitUntil(async () => {
-      const address = (await sentinel.call('SENTINEL', 'get-master-addr-by-name', 'nguon')) as string[] | null;
-      return address?.[1] === String(masterPort);
-    }, 'the sentinel to know the master');
-    sentinel.disconnect();
-    t = await startTestApp(
-      createApiApp,
-      testConfig({ REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`, REDIS_SENTINEL_NAME: 'nguon', QUEUE_PREFIX: prefix, RATE_LIMIT_SHARED: 'true' }),
-      createWorkerApp,
-    );
+    redis = await startRedisSentinel();
+    master = new Redis({ port: redis.masterPort, lazyConnect: true, maxRetriesPerRequest: 1 });
+    t = await startTestApp(createApiApp, testConfig({ ...redis.config, QUEUE_PREFIX: prefix, RATE_LIMIT_SHARED: 'true' }), createWorkerApp);
   });
 
   afterAll(async () => {
     await t?.close();
     master?.disconnect();
-    for (const child of children) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    redis?.stop();
   });
 
   it('runs a job end to end, counts the rate limits and answers ready, all on the master the sentinel names', async () => {

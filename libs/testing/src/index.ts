@@ -20,3 +20,4 @@ export * from './programme-fixtures.js';
 export * from './epcis-capture.js';
 export * from './scale-topology.js';
 export * from './zip.js';
+export * from './redis-sentinel.js';

@@ -1,12 +1,13 @@
 // The request path (issue 19): the built API (`npm run build` first) started as its own process, as
 // in production, and autocannon (in a process of its own, one client address per request) against
 // the cheapest route, GET /health/live, and against the authenticated routes a phone and the console
-// call most: GET /me, a lot list page on an organization with no lots, with 40 and with 100,000, one
-// lot, and a shipment (a write: event, hash chain, mass balance). Each figure is printed as a ratio to
+// call most: GET /me, a lot list page on an organization with no lots, with 40 and with 100,000 (its
+// first page, and every page in turn, whose lots none of the others asked for lately), one lot, and a
+// shipment (a write: event, hash chain, mass balance). Each figure is printed as a ratio to
 // /health/live measured in the same run (just before and just after that route, averaged), then a CPU
 // profile of the API during one route's load, summed by package.
 // Run: npm run build && node --import @swc-node/register/esm-register bench/request-path.bench.ts
-//   [--api dist/apps/api/src/main.js] [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-small|lots-100k|lot|ship|none]
+//   [--api dist/apps/api/src/main.js] [--seconds 10] [--warmup 3] [--connections 32] [--lots 100000] [--tcp] [--log-level info] [--profile lots-0,me|live|lots-small|lots-100k|lots-pages|lot|ship|none]
 //   PostgreSQL over its Unix socket (/var/run/postgresql, PGHOST to choose another directory) unless --tcp (bench-environment.ts).
 //   (TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL as for the tests)
 import 'reflect-metadata';
@@ -21,6 +22,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { BENCH_TRUST_PROXY, createBenchEnvironment, overSocket } from './bench-environment.js';
 import { summariseProfile, type CpuProfile } from './cpu-profile.js';
+import { encodeKeysetCursor } from '../libs/traceability/src/common/keyset-cursor.js';
 import { createTestGrowingArea, createTestPartner, createTestProduct, signupOrganization } from '../libs/testing/src/index.js';
 
 const args = process.argv.slice(2);
@@ -97,7 +99,7 @@ interface Figures {
 /** autocannon in a process of its own (not sharing the API's or this process's event loop), each request from another address. */
 const RUNNER = `
 const autocannon = require('autocannon');
-const { url, paths, connections, duration, method, body, headers } = JSON.parse(process.argv[1]);
+const { url, paths, connections, duration, method, body, headers } = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
 let n = 0;
 autocannon({
   url, connections, duration, method, body, headers,
@@ -121,7 +123,9 @@ interface Case {
 
 async function load(c: Case, seconds: number): Promise<Figures> {
   const headers: Record<string, string> = { ...(c.token ? { authorization: `Bearer ${c.token}` } : {}), ...(c.body ? { 'content-type': 'application/json' } : {}) };
-  const options = JSON.stringify({ url: origin, paths: c.paths, connections: CONNECTIONS, duration: seconds, method: c.method ?? 'GET', body: c.body ? JSON.stringify(c.body) : undefined, headers });
+  // In a file: the paths of every page of lots are more than one command-line argument may hold.
+  const options = `${tmpdir()}/request-path-${process.pid}.json`;
+  await writeFile(options, JSON.stringify({ url: origin, paths: c.paths, connections: CONNECTIONS, duration: seconds, method: c.method ?? 'GET', body: c.body ? JSON.stringify(c.body) : undefined, headers }));
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', RUNNER, options], { maxBuffer: 64 * 1024 * 1024 });
   const result = JSON.parse(stdout);
   const counts: Record<string, { count: number }> = result.statusCodeStats ?? {};
@@ -197,6 +201,18 @@ try {
     );
     return { ...org, distributor, lotIds };
   }
+  // The path of every page of an organization's lots, from its cursor: walked in turn (as an export or
+  // a partner's sync walks them), each page is asked for again only after the other 4,999, so none
+  // counts as asked for lately and none of its answers is still kept (LotAnswers keeps 20,000 at most):
+  // what a page costs when none of its lots was asked for lately.
+  async function everyPage(organizationId: string): Promise<string[]> {
+    const { rows } = await db.query(
+      `SELECT created_at::text AS value, id FROM (SELECT created_at, id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS n
+       FROM lot WHERE organization_id = $1) page_ends WHERE n % 20 = 0 ORDER BY n`,
+      [organizationId],
+    );
+    return ['/api/v1/lots?limit=20', ...rows.map((end: { value: string; id: string }) => `/api/v1/lots?limit=20&cursor=${encodeURIComponent(encodeKeysetCursor(end))}`)];
+  }
   const started = Date.now();
   const empty = await signupOrganization(origin, { organizationName: 'HTX Không lô' });
   const small = await organizationWithLots('HTX Bốn mươi lô', SMALL_LOTS, 1);
@@ -212,6 +228,7 @@ try {
     { name: 'GET /api/v1/lots?limit=20 (0 lots)', paths: ['/api/v1/lots?limit=20'], token: empty.token, expect: 200 },
     { name: `GET /api/v1/lots?limit=20 (${SMALL_LOTS} lots)`, paths: ['/api/v1/lots?limit=20'], token: small.token, expect: 200 },
     { name: `GET /api/v1/lots?limit=20 (${BIG_LOTS.toLocaleString('en')} lots)`, paths: ['/api/v1/lots?limit=20'], token: big.token, expect: 200 },
+    { name: `  every page in turn (${BIG_LOTS.toLocaleString('en')} lots)`, paths: await everyPage(big.organizationId), token: big.token, expect: 200 },
     { name: 'GET /api/v1/lots/{id}', paths: [`/api/v1/lots/${shipLots[1]}`], token: big.token, expect: 200 },
   ];
   const shipCase = (): Case => ({
@@ -222,7 +239,7 @@ try {
     body: { partnerId: distributor, quantity: '1', unit: 'kg', shippedAt: '2026-10-02T08:00:00+07:00' },
     expect: 201,
   });
-  const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-small': 3, 'lots-100k': 4, lot: 5, ship: 6 };
+  const profileKeys: Record<string, number> = { live: 0, me: 1, 'lots-0': 2, 'lots-small': 3, 'lots-100k': 4, 'lots-pages': 5, lot: 6, ship: 7 };
 
   console.log(
     `request path: the built API in its own process (LOG_LEVEL=${LOG_LEVEL}, pool 20, PostgreSQL over ${overSocket ? `its Unix socket (${new URL(databaseUrl).searchParams.get('host')})` : 'TCP'}), ` +

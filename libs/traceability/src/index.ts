@@ -40,3 +40,4 @@ export * from './imports/index.js';
 export * from './epcis/index.js';
 export * from './lots/lot-jobs.module.js';
 export * from './showcase/index.js';
+export * from './common/json-body.js';

@@ -85,6 +85,23 @@ const LOT_VIEW_COLUMNS = `${LOCKED_LOT_COLUMNS}, l.organization_id AS "organizat
   hh.name AS "householdName", f.name AS "facilityName", l.created_at AS "createdAt"`;
 
 /**
+ * The version of every row a lot's answer is made of (the lot, its product, growing area, household
+ * and facility): their xmin, the transaction that wrote each row as it is now. Any change to one
+ * of them writes a new row version, so an answer kept under this version is still the answer.
+ */
+const LOT_ANSWER_VERSION = `format('%s,%s,%s,%s,%s', l.xmin, p.xmin, ga.xmin, hh.xmin, f.xmin)`;
+
+/** A lot of a page: where it stands (its creation time as PostgreSQL prints it, for the cursor) and its answer's version. */
+export interface LotPosition {
+  id: string;
+  createdAtText: string;
+  version: string;
+}
+
+/** A lot's view and the version of the rows it was read from (LOT_ANSWER_VERSION). */
+export type VersionedLotView = LotView & { version: string };
+
+/**
  * A page of lots reads only the view's columns a lot's answer shows (toLotResponse's LotResponseSource:
  * no organization, no net content) and its creation time once, as PostgreSQL prints it (the cursor's
  * value, read into the Date the driver would make of the column).
@@ -227,8 +244,14 @@ export class LotsRepository {
     return { lot: lotFound ? (lot as LotView) : null, partner, organizationName };
   }
 
-  /** A page of lots, newest first; the matches are counted only when `count` asks (see pageTotal). */
-  async listLots(organizationId: string, filter: LotListFilter, db: Db = this.dataSource): Promise<{ items: LotListItem[]; total?: number }> {
+  /**
+   * A page of lots, newest first: its lots as their answers show them (`lots`), or only where they
+   * stand and their answers' versions (`positions`: for a page whose answers are likely kept,
+   * LotAnswers). The matches are counted only when `count` asks (see pageTotal).
+   */
+  listLots(organizationId: string, filter: LotListFilter, read: 'lots', db?: Db): Promise<{ items: LotListItem[]; total?: number }>;
+  listLots(organizationId: string, filter: LotListFilter, read: 'positions', db?: Db): Promise<{ items: LotPosition[]; total?: number }>;
+  async listLots(organizationId: string, filter: LotListFilter, read: 'lots' | 'positions', db: Db = this.dataSource): Promise<{ items: (LotListItem | LotPosition)[]; total?: number }> {
     const where = ['l.organization_id = $1'];
     const params: unknown[] = [organizationId];
     const add = (clause: string, value: unknown) => {
@@ -247,17 +270,28 @@ export class LotsRepository {
       where.push(`(l.created_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit);
-    const text = `SELECT ${LOT_LIST_COLUMNS} FROM ${LOT_VIEW_FROM}
+    const columns = read === 'lots' ? LOT_LIST_COLUMNS : `l.id, l.created_at::text AS "createdAtText", ${LOT_ANSWER_VERSION} AS version`;
+    const text = `SELECT ${columns} FROM ${LOT_VIEW_FROM}
          WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT $${params.length}`;
     // A page walks the (organization, created_at, id) index: a short read, shared like the others, as
     // one prepared statement per combination of filters. A search by part of a code may scan: on its own.
     const shape = ['status', 'kind', 'productId', 'growingAreaId', 'after'].map((key) => (filter[key as keyof LotListFilter] ? '1' : '0')).join('');
-    const [items, count]: [LotListItem[], { n: string }[] | undefined] = await Promise.all([
-      filter.search ? db.query(text, params) : readRows<LotListItem>(db, text, params, `nguon_list_lots_${shape}`),
+    const [items, count]: [(LotListItem | LotPosition)[], { n: string }[] | undefined] = await Promise.all([
+      filter.search ? db.query(text, params) : readRows<LotListItem | LotPosition>(db, text, params, `nguon_list_${read}_${shape}`),
       filter.count ? db.query(`SELECT count(*) AS n FROM lot l WHERE ${countWhere.join(' AND ')}`, countParams) : undefined,
     ]);
-    for (const item of items) item.createdAt = parseUtcTimestamptz(item.createdAtText);
+    if (read === 'lots') for (const item of items as LotListItem[]) item.createdAt = parseUtcTimestamptz(item.createdAtText);
     return { items, total: count ? Number(count[0].n) : undefined };
+  }
+
+  /** Lots by id with the version of the rows each was read from, on the shared connection (readRows). */
+  findVersionedLots(organizationId: string, ids: string[], db: Db = this.dataSource): Promise<VersionedLotView[]> {
+    return readRows<VersionedLotView>(
+      db,
+      `SELECT ${LOT_VIEW_COLUMNS}, ${LOT_ANSWER_VERSION} AS version FROM ${LOT_VIEW_FROM} WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[])`,
+      [organizationId, ids],
+      'nguon_versioned_lots',
+    );
   }
 
   /** Harvest lots of a growing area produced in [from, to), voided ones excluded (the season total). */

@@ -23,8 +23,11 @@ describe('console: users, keys, passwords, sessions and links in a real browser'
     await b?.close();
   });
 
-  /** A fresh browser profile; script errors and CSP refusals are collected (there must be none). */
-  async function open(path = '/console/'): Promise<Page> {
+  /**
+   * A fresh browser profile; script errors and CSP refusals are collected (there must be none). It opens on
+   * `#/login`, the address `login` goes to: no hash change, so no second login screen replacing the one it fills.
+   */
+  async function open(path = '/console/#/login'): Promise<Page> {
     const page = await b.newPage({ problems });
     await page.goto(`${base}${path}`);
     return page;
@@ -106,6 +109,9 @@ describe('console: users, keys, passwords, sessions and links in a real browser'
     await page.click('form button[type=submit]');
     await page.waitForSelector('.login .alert.ok');
     await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${first}`).expect(401);
+    // On #/login itself first (the login screen without the notice), so `login` fills a screen that stays.
+    await page.goto(`${base}/console/#/login`);
+    await page.waitForSelector('.login:not(:has(.alert))');
     await login(page, org.email, 'mật khẩu mới an toàn');
 
     const second = (await tokenIn(page))!;
@@ -115,6 +121,8 @@ describe('console: users, keys, passwords, sessions and links in a real browser'
     await request(t.server).get('/api/v1/me').set('Authorization', `Bearer ${second}`).expect(401);
 
     await page.click('[data-testid=forgot-password]');
+    // The login screen has an email field too: fill the forgot-password screen's.
+    await page.waitForSelector('h1:has-text("Quên mật khẩu")');
     await page.fill('[name=email]', org.email);
     await page.click('form button[type=submit]');
     await page.waitForSelector('.alert.ok');
@@ -151,7 +159,8 @@ describe('console: users, keys, passwords, sessions and links in a real browser'
     await officePage.waitForSelector('[data-testid=org-name]:has-text("HTX Mận Hậu Mộc Châu")');
     expect(await officePage.textContent('[data-testid=role]')).toContain('Chỉ xem');
     await officePage.goto(`${base}/console/#/products`);
-    await officePage.waitForSelector('h1');
+    // An office's screen changes only after its switcher is read: any h1 could still be the lots'.
+    await officePage.waitForSelector('h1:has-text("Sản phẩm")');
     expect(await officePage.locator('button:has-text("Thêm mới")').count()).toBe(0);
     await officePage.screenshot({ path: join(ARTIFACTS, 'accounts-4-office-reading.png'), fullPage: true });
 

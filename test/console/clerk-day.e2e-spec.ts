@@ -217,6 +217,8 @@ describe('the clerk’s day in the console', () => {
 
     // A growing area: households ticked, location as latitude and longitude.
     await act.click('nav a:has-text("Vùng trồng")');
+    // The certificates list has a "Thêm mới" too: wait for the areas' list before clicking it.
+    await page.waitForSelector('h1:has-text("Vùng trồng")');
     await act.click('button:has-text("Thêm mới")');
     await page.waitForSelector('[name=code]');
     expect(await page.textContent('[data-field=ownerPartnerIds]')).toContain('Đánh dấu một hoặc nhiều hộ');

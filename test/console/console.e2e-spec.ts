@@ -173,11 +173,13 @@ describe('operator console in a real browser', () => {
     const page = await login({ email: viewer.email, password: 'another long password' });
     expect(await page.textContent('[data-testid=role]')).toContain('Chỉ xem');
     await page.goto(`${base}/console/#/products`);
-    await page.waitForSelector('h1');
+    // Any h1 could be the previous screen's (the lots): wait for this screen's own.
+    await page.waitForSelector('h1:has-text("Sản phẩm")');
     expect(await page.locator('button:has-text("Thêm mới")').count()).toBe(0);
     expect(await page.locator('nav a:has-text("Ghi thu hoạch")').count()).toBe(0);
     await page.goto(`${base}/console/#/labels`);
-    await page.waitForSelector('h1');
+    // Not the products list's h1: that screen has a (search) form.
+    await page.waitForSelector('h1:has-text("In tem QR")');
     expect(await page.locator('form').count()).toBe(0);
     const refused = await request(t.server).post('/api/v1/products').set(viewer.auth).send({ nameVi: 'X', unit: 'kg' }).expect(403);
     expect(refused.body.code).toBe('ROLE_FORBIDDEN');

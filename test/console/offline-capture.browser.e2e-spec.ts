@@ -106,6 +106,9 @@ describe('offline field capture in the console', () => {
     await context.setOffline(false);
     await offlinePage.locator('[data-state=refused]').waitFor();
     await offlinePage.locator('[data-state=sent]').nth(1).waitFor();
+    // OFF-1's photo follows it and redraws the outbox once more (a "loading" screen first): read the states
+    // from the screen drawn after the photo was sent.
+    await offlinePage.waitForSelector('main:has(.outbox-entry:has-text("OFF-1") [data-state=sent]):not(:has([data-testid=photos-waiting]))');
     expect(await states(offlinePage)).toEqual(['refused', 'sent', 'sent']);
     expect(await offlinePage.textContent('.outbox-entry:has-text("OFF-2") [data-testid=reason]')).toBe('Sản lượng vượt mức hợp lý của vùng trồng.');
     expect(await harvestEvents(org)).toBe(2);

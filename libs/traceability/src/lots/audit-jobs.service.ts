@@ -54,8 +54,8 @@ export class AuditJobsService {
     let job = await this.producer.getJob(JobName.VerifyAudit, id);
     if (!job || job.data?.organizationId !== caller.organizationId) throw notFound('Audit verification job', id);
     const state = await job.getState();
-    // Read before it finished: read it again for its return value.
-    if (state === 'completed' && job.returnvalue == null) job = (await this.producer.getJob(JobName.VerifyAudit, id)) ?? job;
+    // The job was read before its state: one that ended in between is read again, for its outcome.
+    if ((state === 'completed' && job.returnvalue == null) || (state === 'failed' && !job.failedReason)) job = (await this.producer.getJob(JobName.VerifyAudit, id)) ?? job;
     const progress = (typeof job.progress === 'object' && job.progress ? job.progress : {}) as { checked?: number; total?: number };
     const result = state === 'completed' ? ((job.returnvalue as AuditVerification) ?? null) : null;
     const total = progress.total ?? null;

@@ -61,7 +61,8 @@ export class RecallJobsService {
     let job = await this.producer.getJob(JobName.RecallLots, id);
     if (!job || job.data?.organizationId !== caller.organizationId) throw notFound('Recall job', id);
     const state = await job.getState();
-    if (state === 'completed' && job.returnvalue == null) job = (await this.producer.getJob(JobName.RecallLots, id)) ?? job;
+    // The job was read before its state: one that ended in between is read again, for its outcome.
+    if ((state === 'completed' && job.returnvalue == null) || (state === 'failed' && !job.failedReason)) job = (await this.producer.getJob(JobName.RecallLots, id)) ?? job;
     const progress = (typeof job.progress === 'object' && job.progress ? job.progress : {}) as { lotsMarked?: number; lotsReachable?: number };
     const result = state === 'completed' ? ((job.returnvalue as RecallResponse) ?? null) : null;
     const reachable = progress.lotsReachable ?? 0;
